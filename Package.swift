@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// RevenueCycle: an event-sourced revenue-cycle engine for mental-health billing companies.
+///
+/// Layers point down only (docs/decisions/0001-layers.md):
+/// `rcm` → application → Projections / BillingX12 → Billing, X12, EventStore → Postgres → CLibPQ.
+let package = Package(
+    name: "RevenueCycle",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rcm", targets: ["rcm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // C: libpq through pkg-config, visible to the Postgres module only.
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // SQL migrations, embedded in the binary.
+        .target(
+            name: "Schema",
+            path: "Schema",
+            exclude: ["README.md"],
+            resources: Migrations.files.map { .embedInCode($0) }
+        ),
+        .target(
+            name: "EventStore",
+            dependencies: ["Postgres", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Pure domain: no SQL, no I/O, no clock.
+        .target(name: "Billing"),
+        // Pure X12 5010 reader and writer: no SQL, no billing types.
+        .target(name: "X12"),
+        .executableTarget(
+            name: "rcm",
+            dependencies: [
+                "Postgres", "Schema", "EventStore", "Billing", "X12",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Schema"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "Schema"]),
+        .testTarget(
+            name: "BillingTests",
+            dependencies: ["Billing", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "X12Tests", dependencies: ["X12"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+/// The migration files, in order. A test checks that every `Schema/*.sql` file is listed here.
+enum Migrations {
+    static let files: [String] = [
+        "V0001__foundation.sql",
+    ]
+}
