@@ -28,9 +28,10 @@ let package = Package(
         // SQL migrations, embedded in the binary.
         .target(
             name: "Schema",
+            dependencies: ["Postgres", .product(name: "Crypto", package: "swift-crypto")],
             path: "Schema",
             exclude: ["README.md"],
-            resources: Migrations.files.map { .embedInCode($0) }
+            resources: (Migrations.files + ["bootstrap.sql"]).map { .embedInCode($0) }
         ),
         .target(
             name: "EventStore",
@@ -45,10 +46,13 @@ let package = Package(
             dependencies: [
                 "Postgres", "Schema", "EventStore", "Billing", "X12",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Schema"]),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "Schema"]),
+        // Shared helpers of the integration tests: a fresh migrated database per suite, the rcm binary.
+        .target(name: "TestSupport", dependencies: ["Postgres", "Schema"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Schema", "TestSupport"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "Schema", "TestSupport"]),
         .testTarget(
             name: "BillingTests",
             dependencies: ["Billing", .product(name: "PropertyBased", package: "swift-property-based")]

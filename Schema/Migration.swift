@@ -1,6 +1,7 @@
+import Crypto
 import Foundation
 
-/// One embedded SQL migration: its version number, name and text.
+/// One embedded SQL migration: its version number, file name, text and checksum.
 public struct Migration: Sendable, Equatable {
     /// The number in the file name (`V0001__foundation.sql` → 1).
     public let version: Int
@@ -8,4 +9,29 @@ public struct Migration: Sendable, Equatable {
     public let fileName: String
     /// The SQL text, as written in the file.
     public let sql: String
+    /// The SHA-256 of the file's bytes, in lower-case hex.
+    public let checksum: String
+
+    /// Makes a migration from a file's name and bytes. The name must be `V<number>__<words>.sql`.
+    public init(fileName: String, bytes: [UInt8]) {
+        self.fileName = fileName
+        self.sql = String(decoding: bytes, as: UTF8.self)
+        self.checksum = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digits = fileName.dropFirst().prefix { $0.isNumber }
+        guard fileName.hasPrefix("V"), let version = Int(digits), fileName.hasSuffix(".sql") else {
+            preconditionFailure("migration file \(fileName) is not named V<number>__<name>.sql")
+        }
+        self.version = version
+    }
+}
+
+extension Migration {
+    /// Every migration embedded in the binary, in order. A test checks that this list and the
+    /// `Schema/V*.sql` files agree.
+    public static let all: [Migration] = [
+        Migration(fileName: "V0001__foundation.sql", bytes: PackageResources.V0001__foundation_sql),
+    ]
+
+    /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.
+    public static let bootstrapSQL = String(decoding: PackageResources.bootstrap_sql, as: UTF8.self)
 }

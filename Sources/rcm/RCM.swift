@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `rcm`: the RevenueCycle command line.
+@main
+struct RCM: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rcm",
+        abstract: "RevenueCycle: an event-sourced revenue-cycle engine for mental-health billing companies.",
+        discussion: """
+            The database is the one RCM_DATABASE_URL names, else libpq's PG* variables, else the local \
+            cluster that Scripts/db runs for this checkout. Passwords never go on the command line.
+
+            Exit codes: 0 done, 1 rejected input or failed verification, 64 usage, 69 database unavailable.
+            """,
+        subcommands: [MigrateCommand.self, AdminCommand.self, DatabaseCommand.self]
+    )
+}
