@@ -74,3 +74,17 @@ public struct ProcedureDefinition: Sendable, Hashable {
         [.psychotherapy, .psychotherapyAddOn, .crisis, .crisisAddOn].contains(kind)
     }
 }
+
+extension ProcedureDefinition {
+    /// A clerk-readable problem when `minutes` is outside the code's time band, else nil.
+    public func minutesProblem(_ sessionMinutes: Int) -> String? {
+        guard let band = minutes else { return nil }
+        if sessionMinutes < band.lowerBound {
+            return "\(code) needs at least \(band.lowerBound) minutes; the session lasted \(sessionMinutes)"
+        }
+        if sessionMinutes > band.upperBound {
+            return "\(code) covers \(band.lowerBound) to \(band.upperBound) minutes; the session lasted \(sessionMinutes)"
+        }
+        return nil
+    }
+}

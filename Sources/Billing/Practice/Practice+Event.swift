@@ -1,0 +1,142 @@
+import Foundation
+
+extension Practice {
+    /// Facts about the practice.
+    public enum Event: StoredEvent {
+        /// `practice.configured`
+        case configured(Configured)
+        /// `practice.provider_added`
+        case providerAdded(ProviderAdded)
+        /// `practice.payer_enrolled`
+        case payerEnrolled(PayerEnrolled)
+        /// `practice.provider_enrolled`
+        case providerEnrolled(ProviderEnrolled)
+        /// `practice.payer_rule_set`
+        case payerRuleSet(PayerRuleSet)
+        /// `practice.contract_rates_set`
+        case contractRatesSet(ContractRatesSet)
+        /// `practice.fee_schedule_set`
+        case feeScheduleSet(FeeScheduleSet)
+        /// `practice.period_closed`
+        case periodClosed(PeriodClosed)
+
+        /// Payload of `practice.configured`.
+        public struct Configured: Codable, Sendable, Equatable {
+            /// The practice.
+            public var practiceID: PracticeID
+            /// Its time zone.
+            public var timeZone: String
+            /// Business date.
+            public var effectiveDate: LocalDate
+        }
+        /// Payload of `practice.provider_added`.
+        public struct ProviderAdded: Codable, Sendable, Equatable {
+            /// The provider.
+            public var provider: Provider
+            /// Business date.
+            public var effectiveDate: LocalDate
+        }
+        /// Payload of `practice.payer_enrolled`.
+        public struct PayerEnrolled: Codable, Sendable, Equatable {
+            /// The payer.
+            public var payerID: PayerID
+            /// The payer's name.
+            public var name: String
+            /// Credentialed providers.
+            public var providers: [ProviderID]
+            /// Business date.
+            public var effectiveDate: LocalDate
+        }
+        /// Payload of `practice.provider_enrolled`.
+        public struct ProviderEnrolled: Codable, Sendable, Equatable {
+            /// The provider.
+            public var providerID: ProviderID
+            /// The payer.
+            public var payerID: PayerID
+            /// Business date.
+            public var effectiveDate: LocalDate
+        }
+        /// Payload of `practice.payer_rule_set`.
+        public struct PayerRuleSet: Codable, Sendable, Equatable {
+            /// The payer.
+            public var payerID: PayerID
+            /// The rule.
+            public var rule: PayerRule
+            /// Business date.
+            public var effectiveDate: LocalDate
+        }
+        /// Payload of `practice.contract_rates_set`.
+        public struct ContractRatesSet: Codable, Sendable, Equatable {
+            /// The payer.
+            public var payerID: PayerID
+            /// The rates.
+            public var rates: [RateEntry]
+            /// Business date.
+            public var effectiveDate: LocalDate
+        }
+        /// Payload of `practice.fee_schedule_set`.
+        public struct FeeScheduleSet: Codable, Sendable, Equatable {
+            /// The entries.
+            public var entries: [RateEntry]
+            /// Business date.
+            public var effectiveDate: LocalDate
+        }
+        /// Payload of `practice.period_closed`.
+        public struct PeriodClosed: Codable, Sendable, Equatable {
+            /// The period closed.
+            public var period: AccountingPeriod
+            /// Business date of the close.
+            public var effectiveDate: LocalDate
+        }
+
+        /// Every type name of the family.
+        public static let eventTypes = [
+            "practice.configured", "practice.provider_added", "practice.payer_enrolled", "practice.provider_enrolled",
+            "practice.payer_rule_set", "practice.contract_rates_set", "practice.fee_schedule_set",
+            "practice.period_closed",
+        ]
+
+        /// The stored type name.
+        public var eventType: String {
+            switch self {
+            case .configured: "practice.configured"
+            case .providerAdded: "practice.provider_added"
+            case .payerEnrolled: "practice.payer_enrolled"
+            case .providerEnrolled: "practice.provider_enrolled"
+            case .payerRuleSet: "practice.payer_rule_set"
+            case .contractRatesSet: "practice.contract_rates_set"
+            case .feeScheduleSet: "practice.fee_schedule_set"
+            case .periodClosed: "practice.period_closed"
+            }
+        }
+
+        /// The JSON payload.
+        public func encodePayload(with encoder: JSONEncoder) throws -> Data {
+            switch self {
+            case .configured(let p): try encodeJSON(p, encoder)
+            case .providerAdded(let p): try encodeJSON(p, encoder)
+            case .payerEnrolled(let p): try encodeJSON(p, encoder)
+            case .providerEnrolled(let p): try encodeJSON(p, encoder)
+            case .payerRuleSet(let p): try encodeJSON(p, encoder)
+            case .contractRatesSet(let p): try encodeJSON(p, encoder)
+            case .feeScheduleSet(let p): try encodeJSON(p, encoder)
+            case .periodClosed(let p): try encodeJSON(p, encoder)
+            }
+        }
+
+        /// Decodes a current-version payload.
+        public static func decode(eventType: String, payload d: Data, with j: JSONDecoder) throws -> Self {
+            switch eventType {
+            case "practice.configured": .configured(try decodeJSON(Configured.self, d, j))
+            case "practice.provider_added": .providerAdded(try decodeJSON(ProviderAdded.self, d, j))
+            case "practice.payer_enrolled": .payerEnrolled(try decodeJSON(PayerEnrolled.self, d, j))
+            case "practice.provider_enrolled": .providerEnrolled(try decodeJSON(ProviderEnrolled.self, d, j))
+            case "practice.payer_rule_set": .payerRuleSet(try decodeJSON(PayerRuleSet.self, d, j))
+            case "practice.contract_rates_set": .contractRatesSet(try decodeJSON(ContractRatesSet.self, d, j))
+            case "practice.fee_schedule_set": .feeScheduleSet(try decodeJSON(FeeScheduleSet.self, d, j))
+            case "practice.period_closed": .periodClosed(try decodeJSON(PeriodClosed.self, d, j))
+            default: throw unknownEventType(eventType)
+            }
+        }
+    }
+}
