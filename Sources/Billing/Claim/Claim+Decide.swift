@@ -26,7 +26,9 @@ extension Claim {
             guard errors.isEmpty else { throw .scrubErrors(errors) }
             guard state.readyToSubmit else { throw .notScrubbed }
             var consume = Quantity.zero
-            if state.authorizationNumber != nil, state.totalUnits > state.authorizationUnitsHeld {
+            if state.authorizationNumber != nil, state.payerID == state.primaryPayerID,
+                state.totalUnits > state.authorizationUnitsHeld
+            {
                 consume = state.totalUnits - state.authorizationUnitsHeld
             }
             return [.submitted(.init(

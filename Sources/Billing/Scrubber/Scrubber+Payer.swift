@@ -71,6 +71,7 @@ extension Scrubber {
         guard let auth = context.patient.authorizations[number] else {
             return [finding("MH011", line.lineID, "Authorization \(number) is not on the patient's record.")]
         }
+        if !rule.requiresAuthorization(for: line.code) && auth.payerID != claim.payerID { return [] }
         var out: [ScrubFinding] = []
         if auth.payerID != claim.payerID {
             out.append(finding("MH012", line.lineID, "Authorization \(number) was issued by \(auth.payerID), not this payer."))
@@ -85,7 +86,9 @@ extension Scrubber {
     }
 
     private static func authorizationUnitFindings(_ claim: Claim.State, _ context: ScrubContext) -> [ScrubFinding] {
-        guard let number = claim.authorizationNumber, let auth = context.patient.authorizations[number] else { return [] }
+        guard let number = claim.authorizationNumber, let auth = context.patient.authorizations[number],
+            auth.payerID == claim.payerID
+        else { return [] }
         let available = auth.remaining + claim.authorizationUnitsHeld
         guard claim.totalUnits > available else { return [] }
         return [finding("MH013", nil, "Authorization \(number) has \(available) units left; the claim bills \(claim.totalUnits).")]
