@@ -3,81 +3,30 @@ import Foundation
 extension Patient {
     /// Facts about a patient; none carries a name, date of birth, address, phone or member id.
     public enum Event: StoredEvent {
-        /// `patient.registered`
+        /// `patient.registered`: the patient was registered.
         case registered(Registered)
-        /// `patient.coverage_recorded`
+        /// `patient.coverage_recorded`: a coverage was recorded.
         case coverageRecorded(CoverageRecorded)
-        /// `patient.authorization_recorded`
+        /// `patient.authorization_recorded`: an authorization was recorded.
         case authorizationRecorded(AuthorizationRecorded)
-        /// `patient.authorization_units_consumed`
+        /// `patient.authorization_units_consumed`: a submitted claim consumed units.
         case authorizationUnitsConsumed(AuthorizationUnits)
-        /// `patient.authorization_units_released`
+        /// `patient.authorization_units_released`: a denial or void released units.
         case authorizationUnitsReleased(AuthorizationUnits)
-        /// `patient.substance_use_flagged`
+        /// `patient.substance_use_flagged`: the record holds substance-use treatment (42 CFR Part 2).
         case substanceUseFlagged(Flagged)
-        /// `patient.identity_forgotten`
+        /// `patient.identity_forgotten`: the identity record was destroyed.
         case identityForgotten(Forgotten)
-
-        /// Payload of `patient.registered`.
-        public struct Registered: Codable, Sendable, Equatable {
-            /// The pseudonymous key.
-            public var patientKey: PatientKey
-            /// Salted hash of the identity record kept outside the log.
-            public var identityDigest: String
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `patient.coverage_recorded`.
-        public struct CoverageRecorded: Codable, Sendable, Equatable {
-            /// The patient.
-            public var patientKey: PatientKey
-            /// The coverage.
-            public var coverage: Coverage
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `patient.authorization_recorded`.
-        public struct AuthorizationRecorded: Codable, Sendable, Equatable {
-            /// The patient.
-            public var patientKey: PatientKey
-            /// The authorization (nothing consumed).
-            public var authorization: Authorization
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `patient.authorization_units_consumed` and `…_released`.
-        public struct AuthorizationUnits: Codable, Sendable, Equatable {
-            /// The patient.
-            public var patientKey: PatientKey
-            /// The authorization number.
-            public var number: String
-            /// Units consumed or released.
-            public var units: Quantity
-            /// The claim that caused it.
-            public var claimID: ClaimID
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `patient.substance_use_flagged`.
-        public struct Flagged: Codable, Sendable, Equatable {
-            /// The patient.
-            public var patientKey: PatientKey
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `patient.identity_forgotten`.
-        public struct Forgotten: Codable, Sendable, Equatable {
-            /// The patient.
-            public var patientKey: PatientKey
-            /// Business date of the destruction.
-            public var effectiveDate: LocalDate
-        }
 
         /// Every type name of the family.
         public static let eventTypes = [
-            "patient.registered", "patient.coverage_recorded", "patient.authorization_recorded",
-            "patient.authorization_units_consumed", "patient.authorization_units_released",
-            "patient.substance_use_flagged", "patient.identity_forgotten",
+            "patient.registered",
+            "patient.coverage_recorded",
+            "patient.authorization_recorded",
+            "patient.authorization_units_consumed",
+            "patient.authorization_units_released",
+            "patient.substance_use_flagged",
+            "patient.identity_forgotten",
         ]
 
         /// The stored type name.
@@ -99,7 +48,8 @@ extension Patient {
             case .registered(let p): try encodeJSON(p, encoder)
             case .coverageRecorded(let p): try encodeJSON(p, encoder)
             case .authorizationRecorded(let p): try encodeJSON(p, encoder)
-            case .authorizationUnitsConsumed(let p), .authorizationUnitsReleased(let p): try encodeJSON(p, encoder)
+            case .authorizationUnitsConsumed(let p): try encodeJSON(p, encoder)
+            case .authorizationUnitsReleased(let p): try encodeJSON(p, encoder)
             case .substanceUseFlagged(let p): try encodeJSON(p, encoder)
             case .identityForgotten(let p): try encodeJSON(p, encoder)
             }
@@ -111,10 +61,8 @@ extension Patient {
             case "patient.registered": .registered(try decodeJSON(Registered.self, d, j))
             case "patient.coverage_recorded": .coverageRecorded(try decodeJSON(CoverageRecorded.self, d, j))
             case "patient.authorization_recorded": .authorizationRecorded(try decodeJSON(AuthorizationRecorded.self, d, j))
-            case "patient.authorization_units_consumed":
-                .authorizationUnitsConsumed(try decodeJSON(AuthorizationUnits.self, d, j))
-            case "patient.authorization_units_released":
-                .authorizationUnitsReleased(try decodeJSON(AuthorizationUnits.self, d, j))
+            case "patient.authorization_units_consumed": .authorizationUnitsConsumed(try decodeJSON(AuthorizationUnits.self, d, j))
+            case "patient.authorization_units_released": .authorizationUnitsReleased(try decodeJSON(AuthorizationUnits.self, d, j))
             case "patient.substance_use_flagged": .substanceUseFlagged(try decodeJSON(Flagged.self, d, j))
             case "patient.identity_forgotten": .identityForgotten(try decodeJSON(Forgotten.self, d, j))
             default: throw unknownEventType(eventType)

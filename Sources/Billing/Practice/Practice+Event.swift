@@ -3,96 +3,32 @@ import Foundation
 extension Practice {
     /// Facts about the practice.
     public enum Event: StoredEvent {
-        /// `practice.configured`
+        /// `practice.configured`: the practice got its id and time zone.
         case configured(Configured)
-        /// `practice.provider_added`
+        /// `practice.provider_added`: a provider joined.
         case providerAdded(ProviderAdded)
-        /// `practice.payer_enrolled`
+        /// `practice.payer_enrolled`: the practice enrolled with a payer.
         case payerEnrolled(PayerEnrolled)
-        /// `practice.provider_enrolled`
+        /// `practice.provider_enrolled`: a provider was credentialed with a payer.
         case providerEnrolled(ProviderEnrolled)
-        /// `practice.payer_rule_set`
+        /// `practice.payer_rule_set`: a payer rule now applies from its effective date.
         case payerRuleSet(PayerRuleSet)
-        /// `practice.contract_rates_set`
+        /// `practice.contract_rates_set`: contracted allowed amounts were set.
         case contractRatesSet(ContractRatesSet)
-        /// `practice.fee_schedule_set`
+        /// `practice.fee_schedule_set`: fee-schedule entries were set.
         case feeScheduleSet(FeeScheduleSet)
-        /// `practice.period_closed`
+        /// `practice.period_closed`: an accounting period was closed.
         case periodClosed(PeriodClosed)
-
-        /// Payload of `practice.configured`.
-        public struct Configured: Codable, Sendable, Equatable {
-            /// The practice.
-            public var practiceID: PracticeID
-            /// Its time zone.
-            public var timeZone: String
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `practice.provider_added`.
-        public struct ProviderAdded: Codable, Sendable, Equatable {
-            /// The provider.
-            public var provider: Provider
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `practice.payer_enrolled`.
-        public struct PayerEnrolled: Codable, Sendable, Equatable {
-            /// The payer.
-            public var payerID: PayerID
-            /// The payer's name.
-            public var name: String
-            /// Credentialed providers.
-            public var providers: [ProviderID]
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `practice.provider_enrolled`.
-        public struct ProviderEnrolled: Codable, Sendable, Equatable {
-            /// The provider.
-            public var providerID: ProviderID
-            /// The payer.
-            public var payerID: PayerID
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `practice.payer_rule_set`.
-        public struct PayerRuleSet: Codable, Sendable, Equatable {
-            /// The payer.
-            public var payerID: PayerID
-            /// The rule.
-            public var rule: PayerRule
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `practice.contract_rates_set`.
-        public struct ContractRatesSet: Codable, Sendable, Equatable {
-            /// The payer.
-            public var payerID: PayerID
-            /// The rates.
-            public var rates: [RateEntry]
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `practice.fee_schedule_set`.
-        public struct FeeScheduleSet: Codable, Sendable, Equatable {
-            /// The entries.
-            public var entries: [RateEntry]
-            /// Business date.
-            public var effectiveDate: LocalDate
-        }
-        /// Payload of `practice.period_closed`.
-        public struct PeriodClosed: Codable, Sendable, Equatable {
-            /// The period closed.
-            public var period: AccountingPeriod
-            /// Business date of the close.
-            public var effectiveDate: LocalDate
-        }
 
         /// Every type name of the family.
         public static let eventTypes = [
-            "practice.configured", "practice.provider_added", "practice.payer_enrolled", "practice.provider_enrolled",
-            "practice.payer_rule_set", "practice.contract_rates_set", "practice.fee_schedule_set",
+            "practice.configured",
+            "practice.provider_added",
+            "practice.payer_enrolled",
+            "practice.provider_enrolled",
+            "practice.payer_rule_set",
+            "practice.contract_rates_set",
+            "practice.fee_schedule_set",
             "practice.period_closed",
         ]
 
