@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Billing
+import Billing
 
 @Suite("Patient account decider")
 struct AccountTests {

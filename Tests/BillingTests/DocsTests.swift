@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Billing
+import Billing
 
 /// Keeps docs/domain.md in step with the code: events, commands and scrubber rules.
 @Suite("docs/domain.md")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Billing
+import Billing
 
 @Suite("Events as a storage contract")
 struct EventCodecTests {

@@ -1,4 +1,4 @@
-@testable import Billing
+import Billing
 
 /// A date from `"YYYY-MM-DD"`.
 func day(_ text: String) -> LocalDate { LocalDate(text)! }

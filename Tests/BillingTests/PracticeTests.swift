@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Billing
+import Billing
 
 @Suite("Practice decider")
 struct PracticeTests {

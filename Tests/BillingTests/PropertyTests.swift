@@ -1,7 +1,7 @@
 import PropertyBased
 import Testing
 
-@testable import Billing
+import Billing
 
 /// A claim, its patient and its account, driven by a process manager the way the application will:
 /// claim events imply patient (authorization) and account commands.

@@ -1,4 +1,4 @@
-@testable import Billing
+import Billing
 
 /// Runs a scenario through every decider and collects one or more events of every type.
 enum SampleEvents {

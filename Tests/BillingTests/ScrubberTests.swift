@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Billing
+import Billing
 
 /// One scrubber rule with a claim that passes it and one that fails it.
 struct RuleCase: Sendable, CustomTestStringConvertible {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Billing
+import Billing
 
 @Suite("Session decider")
 struct SessionTests {
