@@ -24,6 +24,17 @@ private let emAndAddOn = Fx.session(code: "99214", minutes: 30, charge: "180.00"
     extra: [ServiceLine(code: "90833", charge: usd("90.00"))])
 private let telehealth = Fx.session(pos: "10", telehealth: .audioVideo, modifiers: ["95"])
 
+/// A claim denied on 2026-03-20 and corrected: frequency 7 with the payer's claim number.
+private func correctedClaim() -> Claim.State {
+    let submitted = Fx.submittedClaim()
+    let denied = Claim.replay(
+        try! Claim.decide(.adjudicate(Fx.deniedRemit(), context: .init(denialID: "d-1"), on: day("2026-03-21"), period: Fx.may), submitted),
+        from: submitted)
+    return Claim.replay(
+        try! Claim.decide(.correct(sessions: [Fx.session()], reason: "add modifier", on: day("2026-03-22"), period: Fx.may), denied),
+        from: denied)
+}
+
 let ruleCases: [RuleCase] = [
     RuleCase(id: "MH001", pass: { base(Fx.claim([Fx.session(minutes: 53)])) }, fail: { base(Fx.claim([Fx.session(minutes: 45)])) }),
     RuleCase(id: "MH002", pass: { base(Fx.claim([emAndAddOn])) },
@@ -82,6 +93,14 @@ let ruleCases: [RuleCase] = [
     RuleCase(id: "MH028", pass: { base(Fx.claim([Fx.session(code: "90853", minutes: 90, charge: "60.00")])) },
              fail: { mutate { claim, _ in claim.lines[0].code = "90853"; claim.lines[0].units = units(2) } }),
     RuleCase(id: "MH029", pass: { base(Fx.claim([telehealth])) }, fail: { base(Fx.claim([Fx.session(modifiers: ["ZZ"])])) }),
+    RuleCase(id: "MH030", pass: { (correctedClaim(), Fx.context(today: "2026-04-01")) },
+             fail: { (correctedClaim(), Fx.context(today: "2026-07-01")) }),
+    RuleCase(id: "MH031", pass: { (correctedClaim(), Fx.context(today: "2026-04-01")) },
+             fail: {
+                 var claim = correctedClaim()
+                 claim.payerClaimNumber = nil
+                 return (claim, Fx.context(today: "2026-04-01"))
+             }),
 ]
 
 @Suite("Scrubber")

@@ -33,6 +33,8 @@ public enum Scrubber {
         .init(id: "MH027", severity: .warning, summary: "A diagnosis not in our bundled list should be verified."),
         .init(id: "MH028", severity: .error, summary: "Units do not exceed the code's daily maximum (90853: one)."),
         .init(id: "MH029", severity: .error, summary: "Modifiers are known and valid on the date of service, at most four per line."),
+        .init(id: "MH030", severity: .error, summary: "A replacement claim (frequency 7) is within the payer's corrected-claim window."),
+        .init(id: "MH031", severity: .error, summary: "A replacement or void (frequency 7 or 8) carries the payer's original claim number."),
     ]
 
     /// Runs every rule over the claim; the findings are ordered by rule id, then line.
@@ -41,6 +43,7 @@ public enum Scrubber {
         findings += codingFindings(claim)
         findings += payerFindings(claim, context)
         findings += dataFindings(claim, context)
+        findings += frequencyFindings(claim, context)
         return findings.sorted { ($0.ruleID, $0.lineID?.rawValue ?? "") < ($1.ruleID, $1.lineID?.rawValue ?? "") }
     }
 
