@@ -315,3 +315,14 @@ struct ClaimTests {
         #expect(Claim.Rejection.wrongStatus(action: "submit", status: .voided).description == "Cannot submit a claim that is voided.")
     }
 }
+
+@Suite("Adjudication context")
+struct AdjudicationContextTests {
+    @Test("is built from the practice's rule and rates and the patient's next coverage")
+    func fromStates() {
+        let context = Claim.AdjudicationContext(denialID: "d-1", claim: Fx.submittedClaim(), practice: Fx.practice, patient: Fx.patientState)
+        #expect(context.appealDays == 180)
+        #expect(context.nextPayer == Fx.medicaid)
+        #expect(context.expectedAllowed == ["RC-1001-1": usd("120.00")])
+    }
+}

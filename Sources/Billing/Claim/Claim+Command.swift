@@ -157,3 +157,20 @@ extension Claim {
         }
     }
 }
+
+extension Claim.AdjudicationContext {
+    /// The context for posting a remittance to `claim`, from the practice (appeal window, contracted rates)
+    /// and the patient (the next payer in order on the first date of service).
+    public init(denialID: DenialID, claim: Claim.State, practice: Practice.State, patient: Patient.State) {
+        let firstDay = claim.firstDateOfService
+        var expected: [LineID: Money] = [:]
+        if let payer = claim.payerID {
+            for line in claim.lines {
+                expected[line.lineID] = practice.expectedAllowed(payer: payer, code: line.code, on: line.dateOfService)
+            }
+        }
+        let rule = claim.payerID.flatMap { payer in firstDay.flatMap { practice.rule(payer: payer, on: $0) } }
+        let next = firstDay.flatMap { patient.coverage(after: claim.payerOrder, on: $0)?.payerID }
+        self.init(denialID: denialID, appealDays: rule?.appealDays ?? 180, nextPayer: next, expectedAllowed: expected)
+    }
+}
