@@ -1,6 +1,5 @@
-import Testing
-
 import Billing
+import Testing
 
 @Suite("Claim decider")
 struct ClaimTests {
@@ -14,9 +13,14 @@ struct ClaimTests {
             Fx.session("s-1", diagnoses: [dx("F32.9"), dx("F41.1")]),
             Fx.session("s-2", on: "2026-03-09", diagnoses: [dx("F41.1")]),
         ]
-        let events = try decide(.create(claimID: Fx.claimID, claimNumber: Fx.claimNumber, payerID: Fx.acme, sessions: sessions,
-            authorizationNumber: nil, on: day("2026-03-10"), period: Fx.may), Claim.initial)
-        guard case .created(let e) = try #require(events.first) else { Issue.record("expected created"); return }
+        let events = try decide(
+            .create(
+                claimID: Fx.claimID, claimNumber: Fx.claimNumber, payerID: Fx.acme, sessions: sessions,
+                authorizationNumber: nil, on: day("2026-03-10"), period: Fx.may), Claim.initial)
+        guard case .created(let e) = try #require(events.first) else {
+            Issue.record("expected created")
+            return
+        }
         #expect(e.lines.map(\.lineID.rawValue) == ["RC-1001-1", "RC-1001-2"])
         #expect(e.diagnoses == [dx("F32.9"), dx("F41.1")])
         #expect(e.lines[1].diagnosisPointers == [2])
@@ -31,11 +35,14 @@ struct ClaimTests {
         var other = Fx.session("s-2")
         other.patientKey = "pk-2"
         let create = { (sessions: [SessionRecord]) in
-            Claim.Command.create(claimID: Fx.claimID, claimNumber: Fx.claimNumber, payerID: Fx.acme, sessions: sessions,
+            Claim.Command.create(
+                claimID: Fx.claimID, claimNumber: Fx.claimNumber, payerID: Fx.acme, sessions: sessions,
                 authorizationNumber: nil, on: day("2026-03-10"), period: Fx.may)
         }
         #expect(throws: Claim.Rejection.mixedPatients) { try decide(create([Fx.session(), other]), Claim.initial) }
-        #expect(throws: Claim.Rejection.duplicateSession("s-1")) { try decide(create([Fx.session(), Fx.session()]), Claim.initial) }
+        #expect(throws: Claim.Rejection.duplicateSession("s-1")) {
+            try decide(create([Fx.session(), Fx.session()]), Claim.initial)
+        }
         #expect(throws: Claim.Rejection.noSessions) { try decide(create([]), Claim.initial) }
         #expect(throws: Claim.Rejection.alreadyCreated) { try decide(create([Fx.session()]), Fx.claim()) }
         #expect(throws: Claim.Rejection.notCreated) { try decide(.submit(on: day("2026-03-10")), Claim.initial) }
@@ -43,8 +50,12 @@ struct ClaimTests {
 
     @Test("scrub records findings and a clean claim becomes ready to submit")
     func scrub() throws {
-        let (state, events) = try apply(Claim.decide, Claim.evolve, .scrub(Fx.context(), on: day("2026-03-03")), to: Fx.claim())
-        guard case .scrubbed(let e) = events[0] else { Issue.record("expected scrubbed"); return }
+        let (state, events) = try apply(
+            Claim.decide, Claim.evolve, .scrub(Fx.context(), on: day("2026-03-03")), to: Fx.claim())
+        guard case .scrubbed(let e) = events[0] else {
+            Issue.record("expected scrubbed")
+            return
+        }
         #expect(e.findings == [] && e.passed)
         #expect(state.readyToSubmit)
     }
@@ -58,23 +69,34 @@ struct ClaimTests {
 
         let claim = Fx.claim([Fx.session(rendering: Fx.therapist)], payer: Fx.medicaid, auth: "AUTH-77")
         var ctx = Fx.context()
-        ctx.patient.coverages["cov-3"] = Coverage(id: "cov-3", payerID: Fx.medicaid, order: .primary, effective: .always)
+        ctx.patient.coverages["cov-3"] = Coverage(
+            id: "cov-3", payerID: Fx.medicaid, order: .primary, effective: .always)
         let (ready, _) = try apply(Claim.decide, Claim.evolve, .scrub(ctx, on: day("2026-03-03")), to: claim)
         #expect(ready.findings.filter { $0.severity == .error } == [])
         let (submitted, events) = try apply(Claim.decide, Claim.evolve, .submit(on: day("2026-03-04")), to: ready)
-        guard case .submitted(let e) = events[0] else { Issue.record("expected submitted"); return }
+        guard case .submitted(let e) = events[0] else {
+            Issue.record("expected submitted")
+            return
+        }
         #expect(e.authorizationUnitsConsumed == units(1))
         #expect(submitted.status == .submitted && submitted.authorizationUnitsHeld == units(1))
-        #expect(Claim.authorizationCommands(for: events[0], patientKey: Fx.patient)
-            == [.consumeAuthorizationUnits(number: "AUTH-77", units: units(1), claimID: Fx.claimID, on: day("2026-03-04"))])
+        #expect(
+            Claim.authorizationCommands(for: events[0], patientKey: Fx.patient)
+                == [
+                    .consumeAuthorizationUnits(
+                        number: "AUTH-77", units: units(1), claimID: Fx.claimID, on: day("2026-03-04"))
+                ])
     }
 
     @Test("acknowledge and reject follow a submission")
     func acknowledgeReject() throws {
         let submitted = Fx.submittedClaim()
-        let (ack, _) = try apply(Claim.decide, Claim.evolve, .acknowledge(payerClaimNumber: "PCN-9", on: day("2026-03-04")), to: submitted)
+        let (ack, _) = try apply(
+            Claim.decide, Claim.evolve, .acknowledge(payerClaimNumber: "PCN-9", on: day("2026-03-04")), to: submitted)
         #expect(ack.status == .acknowledged && ack.payerClaimNumber == "PCN-9")
-        let (rejected, _) = try apply(Claim.decide, Claim.evolve, .reject(category: "A7", statusCode: "21", message: "Invalid member id", on: day("2026-03-04")), to: ack)
+        let (rejected, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .reject(category: "A7", statusCode: "21", message: "Invalid member id", on: day("2026-03-04")), to: ack)
         #expect(rejected.status == .rejected && !rejected.readyToSubmit)
         #expect(throws: Claim.Rejection.wrongStatus(action: "acknowledge", status: .draft)) {
             try decide(.acknowledge(payerClaimNumber: nil, on: day("2026-03-04")), Fx.claim())
@@ -84,44 +106,72 @@ struct ClaimTests {
     @Test("adjudicate posts the worked example and moves the coinsurance to the patient")
     func adjudicatePaid() throws {
         let ctx = Claim.AdjudicationContext(denialID: "d-1", expectedAllowed: ["RC-1001-1": usd("120.00")])
-        let (state, events) = try apply(Claim.decide, Claim.evolve,
+        let (state, events) = try apply(
+            Claim.decide, Claim.evolve,
             .adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
         #expect(events.map(\.eventType) == ["claim.adjudicated", "claim.responsibility_transferred"])
-        guard case .adjudicated(let e) = events[0] else { Issue.record("expected adjudicated"); return }
+        guard case .adjudicated(let e) = events[0] else {
+            Issue.record("expected adjudicated")
+            return
+        }
         #expect(e.posting.paid == usd("96.00") && e.posting.adjustments == usd("80.00"))
         #expect(e.posting.patientResponsibility.coinsurance == usd("24.00"))
         #expect(e.underpaidLines == [])
         #expect(state.insuranceBalance == .zero && state.patientBalance == usd("24.00") && balances(state))
         #expect(state.status == .adjudicated)
-        #expect(Claim.accountCommands(for: events[1]) == [.postCharge(.claim(Fx.claimID), amount: usd("24.00"), on: day("2026-03-21"), period: Fx.may)])
+        #expect(
+            Claim.accountCommands(for: events[1]) == [
+                .postCharge(.claim(Fx.claimID), amount: usd("24.00"), on: day("2026-03-21"), period: Fx.may)
+            ])
     }
 
     @Test("adjudicate flags an underpayment against the contracted rate")
     func underpaid() throws {
         let ctx = Claim.AdjudicationContext(denialID: "d-1", expectedAllowed: ["RC-1001-1": usd("130.00")])
-        let events = try decide(.adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), Fx.submittedClaim())
-        guard case .adjudicated(let e) = events[0] else { Issue.record("expected adjudicated"); return }
+        let events = try decide(
+            .adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), Fx.submittedClaim())
+        guard case .adjudicated(let e) = events[0] else {
+            Issue.record("expected adjudicated")
+            return
+        }
         #expect(e.underpaidLines == ["RC-1001-1"])
     }
 
     @Test("adjudicate moves patient responsibility to the secondary payer when there is one")
     func secondary() throws {
         let ctx = Claim.AdjudicationContext(denialID: "d-1", nextPayer: Fx.secondary)
-        let (state, events) = try apply(Claim.decide, Claim.evolve,
+        let (state, events) = try apply(
+            Claim.decide, Claim.evolve,
             .adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
-        guard case .responsibilityTransferred(let t) = events[1] else { Issue.record("expected transfer"); return }
+        guard case .responsibilityTransferred(let t) = events[1] else {
+            Issue.record("expected transfer")
+            return
+        }
         #expect(t.to == .payer(Fx.secondary, .secondary))
-        #expect(state.status == .awaitingNextPayer && state.payerID == Fx.secondary && state.insuranceBalance == usd("24.00"))
+        #expect(
+            state.status == .awaitingNextPayer && state.payerID == Fx.secondary
+                && state.insuranceBalance == usd("24.00"))
         // The secondary pays the rest; OA-23 is recorded, never posted.
         var secondCtx = Fx.context()
-        secondCtx.patient.coverages["cov-9"] = Coverage(id: "cov-9", payerID: Fx.secondary, order: .tertiary, effective: .always)
+        secondCtx.patient.coverages["cov-9"] = Coverage(
+            id: "cov-9", payerID: Fx.secondary, order: .tertiary, effective: .always)
         let (scrubbed, _) = try apply(Claim.decide, Claim.evolve, .scrub(secondCtx, on: day("2026-03-22")), to: state)
         let (sent, _) = try apply(Claim.decide, Claim.evolve, .submit(on: day("2026-03-22")), to: scrubbed)
-        let remit = Adjudication(statusCode: "2", payerClaimNumber: "S-1", payerID: Fx.secondary, adjudicatedOn: day("2026-04-02"),
-            lines: [LineAdjudication(lineID: "RC-1001-1", code: "90837", charge: usd("200.00"), paid: usd("24.00"),
-                adjustments: [CASAdjustment(.other, "23", usd("176.00"))])])
-        let (done, more) = try apply(Claim.decide, Claim.evolve, .adjudicate(remit, context: .init(denialID: "d-2"), on: day("2026-04-03"), period: period("2026-04")), to: sent)
-        guard case .adjudicated(let s) = more[0] else { Issue.record("expected adjudicated"); return }
+        let remit = Adjudication(
+            statusCode: "2", payerClaimNumber: "S-1", payerID: Fx.secondary, adjudicatedOn: day("2026-04-02"),
+            lines: [
+                LineAdjudication(
+                    lineID: "RC-1001-1", code: "90837", charge: usd("200.00"), paid: usd("24.00"),
+                    adjustments: [CASAdjustment(.other, "23", usd("176.00"))])
+            ])
+        let (done, more) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(remit, context: .init(denialID: "d-2"), on: day("2026-04-03"), period: period("2026-04")),
+            to: sent)
+        guard case .adjudicated(let s) = more[0] else {
+            Issue.record("expected adjudicated")
+            return
+        }
         #expect(s.posting.priorPayerImpact == usd("176.00") && s.posting.adjustments == .zero)
         #expect(done.balance == .zero && done.insurancePaid == usd("120.00") && balances(done))
     }
@@ -129,11 +179,16 @@ struct ClaimTests {
     @Test("a line that pays nothing with CO-197 opens a denial, releases units and keeps the balance open")
     func denial() throws {
         let ctx = Claim.AdjudicationContext(denialID: "d-1", appealDays: 60)
-        let (state, events) = try apply(Claim.decide, Claim.evolve,
+        let (state, events) = try apply(
+            Claim.decide, Claim.evolve,
             .adjudicate(Fx.deniedRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
         #expect(events.map(\.eventType) == ["claim.adjudicated", "claim.denied"])
-        guard case .denied(let d) = events[1] else { Issue.record("expected denied"); return }
-        #expect(d.denial.dueDate == day("2026-05-19") && d.denial.amount == usd("200.00") && d.denial.remarks == ["N54"])
+        guard case .denied(let d) = events[1] else {
+            Issue.record("expected denied")
+            return
+        }
+        #expect(
+            d.denial.dueDate == day("2026-05-19") && d.denial.amount == usd("200.00") && d.denial.remarks == ["N54"])
         #expect(state.status == .denied && state.insuranceBalance == usd("200.00") && state.adjustments == .zero)
     }
 
@@ -142,10 +197,20 @@ struct ClaimTests {
         var remit = Fx.paidRemit()
         remit.statusCode = "4"
         remit.lines[0].paid = .zero
-        remit.lines[0].adjustments = [CASAdjustment(.contractual, "45", usd("176.00")), CASAdjustment(.patient, "2", usd("24.00"))]
+        remit.lines[0].adjustments = [
+            CASAdjustment(.contractual, "45", usd("176.00")), CASAdjustment(.patient, "2", usd("24.00")),
+        ]
         #expect(remit.isClaimDenied && !remit.lines[0].isDenied)
-        #expect(LineAdjudication(lineID: "x", code: "90837", charge: usd("1.00"), paid: .zero, adjustments: [CASAdjustment(.payerInitiated, "16", usd("1.00"))]).isDenied)
-        #expect(!LineAdjudication(lineID: "x", code: "90837", charge: usd("1.00"), paid: .zero, adjustments: [CASAdjustment(.other, "23", usd("1.00"))]).isDenied)
+        #expect(
+            LineAdjudication(
+                lineID: "x", code: "90837", charge: usd("1.00"), paid: .zero,
+                adjustments: [CASAdjustment(.payerInitiated, "16", usd("1.00"))]
+            ).isDenied)
+        #expect(
+            !LineAdjudication(
+                lineID: "x", code: "90837", charge: usd("1.00"), paid: .zero,
+                adjustments: [CASAdjustment(.other, "23", usd("1.00"))]
+            ).isDenied)
     }
 
     @Test("adjudicate rejects unbalanced lines, unknown lines, wrong payers, reversals and double posting")
@@ -154,69 +219,122 @@ struct ClaimTests {
         let ctx = Claim.AdjudicationContext(denialID: "d-1")
         var unbalanced = Fx.paidRemit()
         unbalanced.lines[0].paid = usd("90.00")
-        #expect(throws: Claim.Rejection.lineOutOfBalance("RC-1001-1", charge: usd("200.00"), paid: usd("90.00"), adjustments: usd("104.00"))) {
+        #expect(
+            throws: Claim.Rejection.lineOutOfBalance(
+                "RC-1001-1", charge: usd("200.00"), paid: usd("90.00"), adjustments: usd("104.00"))
+        ) {
             try decide(.adjudicate(unbalanced, context: ctx, on: day("2026-03-21"), period: Fx.may), claim)
         }
         #expect(throws: Claim.Rejection.unknownLine("X-9")) {
-            try decide(.adjudicate(Fx.paidRemit(line: "X-9"), context: ctx, on: day("2026-03-21"), period: Fx.may), claim)
+            try decide(
+                .adjudicate(Fx.paidRemit(line: "X-9"), context: ctx, on: day("2026-03-21"), period: Fx.may), claim)
         }
         #expect(throws: Claim.Rejection.wrongPayer(expected: Fx.acme, got: Fx.secondary)) {
-            try decide(.adjudicate(Fx.paidRemit(payer: Fx.secondary), context: ctx, on: day("2026-03-21"), period: Fx.may), claim)
+            try decide(
+                .adjudicate(Fx.paidRemit(payer: Fx.secondary), context: ctx, on: day("2026-03-21"), period: Fx.may),
+                claim)
         }
         var reversal = Fx.paidRemit()
         reversal.statusCode = "22"
         #expect(throws: Claim.Rejection.reversalAsAdjudication) {
             try decide(.adjudicate(reversal, context: ctx, on: day("2026-03-21"), period: Fx.may), claim)
         }
-        let (paid, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: claim)
+        let (paid, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: claim)
         #expect(throws: Claim.Rejection.lineAlreadyAdjudicated("RC-1001-1")) {
-            try decide(.adjudicate(Fx.paidRemit(pcn: "ICN-9"), context: ctx, on: day("2026-03-21"), period: Fx.may), paid)
+            try decide(
+                .adjudicate(Fx.paidRemit(pcn: "ICN-9"), context: ctx, on: day("2026-03-21"), period: Fx.may), paid)
         }
     }
 
     @Test("a reversal negates the adjudication, takes the patient share back, and a re-adjudication posts again")
     func reversal() throws {
         let ctx = Claim.AdjudicationContext(denialID: "d-1")
-        let (paid, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
-        let (reversed, events) = try apply(Claim.decide, Claim.evolve, .reverseAdjudication(payerClaimNumber: "ICN-1", on: day("2026-04-02"), period: period("2026-04")), to: paid)
-        guard case .adjudicationReversed(let e) = events[0] else { Issue.record("expected reversal"); return }
+        let (paid, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
+        let (reversed, events) = try apply(
+            Claim.decide, Claim.evolve,
+            .reverseAdjudication(payerClaimNumber: "ICN-1", on: day("2026-04-02"), period: period("2026-04")), to: paid)
+        guard case .adjudicationReversed(let e) = events[0] else {
+            Issue.record("expected reversal")
+            return
+        }
         #expect(e.returnedFromPatient == usd("24.00"))
-        #expect(reversed.insurancePaid == .zero && reversed.adjustments == .zero && reversed.insuranceBalance == usd("200.00"))
+        #expect(
+            reversed.insurancePaid == .zero && reversed.adjustments == .zero
+                && reversed.insuranceBalance == usd("200.00"))
         #expect(reversed.patientBalance == .zero && balances(reversed))
         #expect(throws: Claim.Rejection.noSuchAdjudication("ICN-1")) {
-            try decide(.reverseAdjudication(payerClaimNumber: "ICN-1", on: day("2026-04-02"), period: period("2026-04")), reversed)
+            try decide(
+                .reverseAdjudication(payerClaimNumber: "ICN-1", on: day("2026-04-02"), period: period("2026-04")),
+                reversed)
         }
-        let (again, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.paidRemit(pcn: "ICN-3"), context: ctx, on: day("2026-04-03"), period: period("2026-04")), to: reversed)
+        let (again, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.paidRemit(pcn: "ICN-3"), context: ctx, on: day("2026-04-03"), period: period("2026-04")),
+            to: reversed)
         #expect(again.insurancePaid == usd("96.00") && again.patientBalance == usd("24.00") && balances(again))
     }
 
     @Test("a reversal of a closed claim reopens it first")
     func reversalReopens() throws {
         let ctx = Claim.AdjudicationContext(denialID: "d-1")
-        var (state, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
-        (state, _) = try apply(Claim.decide, Claim.evolve, .applyPatientPayment("pay-1", amount: usd("24.00"), on: day("2026-03-25"), period: Fx.may), to: state)
+        var (state, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.paidRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
+        (state, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .applyPatientPayment("pay-1", amount: usd("24.00"), on: day("2026-03-25"), period: Fx.may), to: state)
         (state, _) = try apply(Claim.decide, Claim.evolve, .close(on: day("2026-03-25")), to: state)
         #expect(state.status == .closed)
-        let (reopened, events) = try apply(Claim.decide, Claim.evolve, .reverseAdjudication(payerClaimNumber: "ICN-1", on: day("2026-04-02"), period: period("2026-04")), to: state)
+        let (reopened, events) = try apply(
+            Claim.decide, Claim.evolve,
+            .reverseAdjudication(payerClaimNumber: "ICN-1", on: day("2026-04-02"), period: period("2026-04")), to: state
+        )
         #expect(events.map(\.eventType) == ["claim.reopened", "claim.adjudication_reversed"])
         #expect(reopened.patientBalance == usd("-24.00") && balances(reopened))
-        let (refunded, _) = try apply(Claim.decide, Claim.evolve, .refundPatient("ref-1", amount: usd("24.00"), on: day("2026-04-03"), period: period("2026-04")), to: reopened)
+        let (refunded, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .refundPatient("ref-1", amount: usd("24.00"), on: day("2026-04-03"), period: period("2026-04")),
+            to: reopened)
         #expect(refunded.refunds == usd("24.00") && refunded.patientBalance == .zero && balances(refunded))
     }
 
     @Test("a denial is assigned, appealed and written off")
     func denialWork() throws {
         let ctx = Claim.AdjudicationContext(denialID: "d-1", appealDays: 60)
-        var (state, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.deniedRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
+        var (state, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.deniedRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
         var events: [Claim.Event]
-        (state, events) = try apply(Claim.decide, Claim.evolve, .assignDenial("d-1", owner: "staff-ann", dueDate: nil, on: day("2026-03-22")), to: state)
-        #expect(events == [.denialAssigned(.init(claimID: Fx.claimID, denialID: "d-1", owner: "staff-ann", dueDate: day("2026-05-19"), effectiveDate: day("2026-03-22")))])
-        (state, _) = try apply(Claim.decide, Claim.evolve, .appeal("d-1", reference: "APL-1", on: day("2026-03-25")), to: state)
+        (state, events) = try apply(
+            Claim.decide, Claim.evolve, .assignDenial("d-1", owner: "staff-ann", dueDate: nil, on: day("2026-03-22")),
+            to: state)
+        #expect(
+            events == [
+                .denialAssigned(
+                    .init(
+                        claimID: Fx.claimID, denialID: "d-1", owner: "staff-ann", dueDate: day("2026-05-19"),
+                        effectiveDate: day("2026-03-22")))
+            ])
+        (state, _) = try apply(
+            Claim.decide, Claim.evolve, .appeal("d-1", reference: "APL-1", on: day("2026-03-25")), to: state)
         #expect(state.denials["d-1"]?.status == .appealed)
-        #expect(throws: Claim.Rejection.reasonRequired) { try decide(.appeal("d-1", reference: "", on: day("2026-03-25")), state) }
-        #expect(throws: Claim.Rejection.noOpenDenial("d-9")) { try decide(.assignDenial("d-9", owner: "x", dueDate: nil, on: day("2026-03-25")), state) }
-        (state, _) = try apply(Claim.decide, Claim.evolve, .writeOff(amount: usd("200.00"), reason: .denial, side: .insurance, denialID: "d-1", on: day("2026-04-30"), period: period("2026-04")), to: state)
-        #expect(state.openDenials.isEmpty && state.balance == .zero && state.writeOffs == usd("200.00") && balances(state))
+        #expect(throws: Claim.Rejection.reasonRequired) {
+            try decide(.appeal("d-1", reference: "", on: day("2026-03-25")), state)
+        }
+        #expect(throws: Claim.Rejection.noOpenDenial("d-9")) {
+            try decide(.assignDenial("d-9", owner: "x", dueDate: nil, on: day("2026-03-25")), state)
+        }
+        (state, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .writeOff(
+                amount: usd("200.00"), reason: .denial, side: .insurance, denialID: "d-1", on: day("2026-04-30"),
+                period: period("2026-04")), to: state)
+        #expect(
+            state.openDenials.isEmpty && state.balance == .zero && state.writeOffs == usd("200.00") && balances(state))
         (state, _) = try apply(Claim.decide, Claim.evolve, .close(on: day("2026-04-30")), to: state)
         #expect(state.status == .closed)
     }
@@ -224,10 +342,20 @@ struct ClaimTests {
     @Test("an appealed denial is resolved when the payer pays the line")
     func appealPaid() throws {
         let ctx = Claim.AdjudicationContext(denialID: "d-1")
-        var (state, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.deniedRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
-        (state, _) = try apply(Claim.decide, Claim.evolve, .appeal("d-1", reference: "APL-1", on: day("2026-03-25")), to: state)
-        let (paid, events) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.paidRemit(pcn: "ICN-5"), context: .init(denialID: "d-2"), on: day("2026-04-10"), period: period("2026-04")), to: state)
-        guard case .adjudicated(let e) = events[0] else { Issue.record("expected adjudicated"); return }
+        var (state, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.deniedRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
+        (state, _) = try apply(
+            Claim.decide, Claim.evolve, .appeal("d-1", reference: "APL-1", on: day("2026-03-25")), to: state)
+        let (paid, events) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(
+                Fx.paidRemit(pcn: "ICN-5"), context: .init(denialID: "d-2"), on: day("2026-04-10"),
+                period: period("2026-04")), to: state)
+        guard case .adjudicated(let e) = events[0] else {
+            Issue.record("expected adjudicated")
+            return
+        }
         #expect(e.resolvedDenials == ["d-1"])
         #expect(paid.status == .adjudicated && paid.openDenials.isEmpty && balances(paid))
     }
@@ -235,69 +363,130 @@ struct ClaimTests {
     @Test("correct replaces lines; after adjudication the claim goes out as a replacement (frequency 7)")
     func correct() throws {
         let ctx = Claim.AdjudicationContext(denialID: "d-1")
-        let (denied, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.deniedRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
+        let (denied, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.deniedRemit(), context: ctx, on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
         let fixed = Fx.session(code: "90834", minutes: 45, charge: "150.00")
-        let (state, events) = try apply(Claim.decide, Claim.evolve, .correct(sessions: [fixed], reason: "wrong code", on: day("2026-03-22"), period: Fx.may), to: denied)
-        guard case .corrected(let e) = events[0] else { Issue.record("expected corrected"); return }
+        let (state, events) = try apply(
+            Claim.decide, Claim.evolve,
+            .correct(sessions: [fixed], reason: "wrong code", on: day("2026-03-22"), period: Fx.may), to: denied)
+        guard case .corrected(let e) = events[0] else {
+            Issue.record("expected corrected")
+            return
+        }
         #expect(e.frequency == .replacement && e.chargeChange == usd("-50.00") && e.resolvedDenials == ["d-1"])
         #expect(state.lines.map(\.lineID.rawValue) == ["RC-1001-2"] && state.status == .draft && balances(state))
-        #expect(throws: Claim.Rejection.reasonRequired) { try decide(.correct(sessions: [fixed], reason: "", on: day("2026-03-22"), period: Fx.may), denied) }
+        #expect(throws: Claim.Rejection.reasonRequired) {
+            try decide(.correct(sessions: [fixed], reason: "", on: day("2026-03-22"), period: Fx.may), denied)
+        }
         #expect(throws: Claim.Rejection.wrongStatus(action: "correct", status: .submitted)) {
-            try decide(.correct(sessions: [fixed], reason: "x", on: day("2026-03-22"), period: Fx.may), Fx.submittedClaim())
+            try decide(
+                .correct(sessions: [fixed], reason: "x", on: day("2026-03-22"), period: Fx.may), Fx.submittedClaim())
         }
     }
 
     @Test("void reverses the charges, releases units and tells the payer only if it was filed")
     func void() throws {
-        let (draftVoid, events) = try apply(Claim.decide, Claim.evolve, .void(reason: "duplicate", on: day("2026-03-04"), period: Fx.may), to: Fx.claim())
-        guard case .voided(let e) = events[0] else { Issue.record("expected voided"); return }
+        let (draftVoid, events) = try apply(
+            Claim.decide, Claim.evolve, .void(reason: "duplicate", on: day("2026-03-04"), period: Fx.may),
+            to: Fx.claim())
+        guard case .voided(let e) = events[0] else {
+            Issue.record("expected voided")
+            return
+        }
         #expect(e.frequency == .original && e.chargesReversed == usd("200.00"))
-        #expect(draftVoid.charges == .zero && draftVoid.balance == .zero && draftVoid.status == .voided && balances(draftVoid))
-        let filed = try decide(.void(reason: "sent in error", on: day("2026-03-04"), period: Fx.may), Fx.submittedClaim())
-        guard case .voided(let f) = filed[0] else { Issue.record("expected voided"); return }
+        #expect(
+            draftVoid.charges == .zero && draftVoid.balance == .zero && draftVoid.status == .voided
+                && balances(draftVoid))
+        let filed = try decide(
+            .void(reason: "sent in error", on: day("2026-03-04"), period: Fx.may), Fx.submittedClaim())
+        guard case .voided(let f) = filed[0] else {
+            Issue.record("expected voided")
+            return
+        }
         #expect(f.frequency == .void)
-        let (paid, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.paidRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
-        #expect(throws: Claim.Rejection.moneyPosted) { try decide(.void(reason: "x", on: day("2026-03-22"), period: Fx.may), paid) }
+        let (paid, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.paidRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may),
+            to: Fx.submittedClaim())
+        #expect(throws: Claim.Rejection.moneyPosted) {
+            try decide(.void(reason: "x", on: day("2026-03-22"), period: Fx.may), paid)
+        }
     }
 
     @Test("write-offs, transfers, payments and refunds are bounded by the balances")
     func moneyBounds() throws {
-        let (paid, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.paidRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
+        let (paid, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.paidRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may),
+            to: Fx.submittedClaim())
         #expect(throws: Claim.Rejection.exceedsBalance(amount: usd("30.00"), balance: usd("24.00"))) {
             try decide(.applyPatientPayment("p", amount: usd("30.00"), on: day("2026-03-22"), period: Fx.may), paid)
         }
-        #expect(throws: Claim.Rejection.nonPositiveAmount) { try decide(.applyPatientPayment("p", amount: .zero, on: day("2026-03-22"), period: Fx.may), paid) }
+        #expect(throws: Claim.Rejection.nonPositiveAmount) {
+            try decide(.applyPatientPayment("p", amount: .zero, on: day("2026-03-22"), period: Fx.may), paid)
+        }
         #expect(throws: Claim.Rejection.exceedsCredit(amount: usd("1.00"), credit: usd("-24.00"))) {
             try decide(.refundPatient("r", amount: usd("1.00"), on: day("2026-03-22"), period: Fx.may), paid)
         }
         #expect(throws: Claim.Rejection.timelyFilingNotBillableToPatient) {
-            try decide(.writeOff(amount: usd("1.00"), reason: .timelyFiling, side: .patient, denialID: nil, on: day("2026-03-22"), period: Fx.may), paid)
+            try decide(
+                .writeOff(
+                    amount: usd("1.00"), reason: .timelyFiling, side: .patient, denialID: nil, on: day("2026-03-22"),
+                    period: Fx.may), paid)
         }
-        let (small, _) = try apply(Claim.decide, Claim.evolve, .writeOff(amount: usd("24.00"), reason: .smallBalance, side: .patient, denialID: nil, on: day("2026-03-22"), period: Fx.may), to: paid)
+        let (small, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .writeOff(
+                amount: usd("24.00"), reason: .smallBalance, side: .patient, denialID: nil, on: day("2026-03-22"),
+                period: Fx.may), to: paid)
         #expect(small.balance == .zero && balances(small))
-        #expect(throws: Claim.Rejection.cannotClose(balance: usd("24.00"), openDenials: 0)) { try decide(.close(on: day("2026-03-22")), paid) }
+        #expect(throws: Claim.Rejection.cannotClose(balance: usd("24.00"), openDenials: 0)) {
+            try decide(.close(on: day("2026-03-22")), paid)
+        }
     }
 
     @Test("part of the insurance balance can be moved to the patient")
     func transferToPatient() throws {
-        let (denied, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.deniedRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
-        let (state, events) = try apply(Claim.decide, Claim.evolve, .transferToPatient(amount: usd("50.00"), reason: "signed waiver", on: day("2026-03-22"), period: Fx.may), to: denied)
+        let (denied, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.deniedRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may),
+            to: Fx.submittedClaim())
+        let (state, events) = try apply(
+            Claim.decide, Claim.evolve,
+            .transferToPatient(amount: usd("50.00"), reason: "signed waiver", on: day("2026-03-22"), period: Fx.may),
+            to: denied)
         #expect(events.map(\.eventType) == ["claim.responsibility_transferred"])
         #expect(state.patientBalance == usd("50.00") && state.insuranceBalance == usd("150.00") && balances(state))
-        #expect(throws: Claim.Rejection.reasonRequired) { try decide(.transferToPatient(amount: usd("1.00"), reason: "", on: day("2026-03-22"), period: Fx.may), denied) }
+        #expect(throws: Claim.Rejection.reasonRequired) {
+            try decide(
+                .transferToPatient(amount: usd("1.00"), reason: "", on: day("2026-03-22"), period: Fx.may), denied)
+        }
     }
 
     @Test("close and reopen")
     func closeReopen() throws {
-        let (voided, _) = try apply(Claim.decide, Claim.evolve, .void(reason: "dup", on: day("2026-03-04"), period: Fx.may), to: Fx.claim())
-        #expect(throws: Claim.Rejection.wrongStatus(action: "close", status: .voided)) { try decide(.close(on: day("2026-03-04")), voided) }
-        var (state, _) = try apply(Claim.decide, Claim.evolve, .adjudicate(Fx.paidRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may), to: Fx.submittedClaim())
-        (state, _) = try apply(Claim.decide, Claim.evolve, .applyPatientPayment("p", amount: usd("24.00"), on: day("2026-03-22"), period: Fx.may), to: state)
+        let (voided, _) = try apply(
+            Claim.decide, Claim.evolve, .void(reason: "dup", on: day("2026-03-04"), period: Fx.may), to: Fx.claim())
+        #expect(throws: Claim.Rejection.wrongStatus(action: "close", status: .voided)) {
+            try decide(.close(on: day("2026-03-04")), voided)
+        }
+        var (state, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.paidRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may),
+            to: Fx.submittedClaim())
+        (state, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .applyPatientPayment("p", amount: usd("24.00"), on: day("2026-03-22"), period: Fx.may), to: state)
         (state, _) = try apply(Claim.decide, Claim.evolve, .close(on: day("2026-03-22")), to: state)
-        #expect(throws: Claim.Rejection.reasonRequired) { try decide(.reopen(reason: "", on: day("2026-03-23")), state) }
+        #expect(throws: Claim.Rejection.reasonRequired) {
+            try decide(.reopen(reason: "", on: day("2026-03-23")), state)
+        }
         (state, _) = try apply(Claim.decide, Claim.evolve, .reopen(reason: "audit", on: day("2026-03-23")), to: state)
         #expect(state.status == .adjudicated)
-        #expect(throws: Claim.Rejection.wrongStatus(action: "reopen", status: .adjudicated)) { try decide(.reopen(reason: "x", on: day("2026-03-23")), state) }
+        #expect(throws: Claim.Rejection.wrongStatus(action: "reopen", status: .adjudicated)) {
+            try decide(.reopen(reason: "x", on: day("2026-03-23")), state)
+        }
     }
 
     @Test("the substance-use flag follows the sessions onto the claim and its submission")
@@ -310,9 +499,13 @@ struct ClaimTests {
 
     @Test("rejection messages read as sentences for a clerk")
     func messages() {
-        #expect(Claim.Rejection.lineOutOfBalance("L1", charge: usd("200.00"), paid: usd("96.00"), adjustments: usd("70.00")).description
-            == "Line L1 does not balance: charged 200.00, paid 96.00, adjustments 70.00.")
-        #expect(Claim.Rejection.wrongStatus(action: "submit", status: .voided).description == "Cannot submit a claim that is voided.")
+        #expect(
+            Claim.Rejection.lineOutOfBalance("L1", charge: usd("200.00"), paid: usd("96.00"), adjustments: usd("70.00"))
+                .description
+                == "Line L1 does not balance: charged 200.00, paid 96.00, adjustments 70.00.")
+        #expect(
+            Claim.Rejection.wrongStatus(action: "submit", status: .voided).description
+                == "Cannot submit a claim that is voided.")
     }
 }
 
@@ -320,7 +513,8 @@ struct ClaimTests {
 struct AdjudicationContextTests {
     @Test("is built from the practice's rule and rates and the patient's next coverage")
     func fromStates() {
-        let context = Claim.AdjudicationContext(denialID: "d-1", claim: Fx.submittedClaim(), practice: Fx.practice, patient: Fx.patientState)
+        let context = Claim.AdjudicationContext(
+            denialID: "d-1", claim: Fx.submittedClaim(), practice: Fx.practice, patient: Fx.patientState)
         #expect(context.appealDays == 180)
         #expect(context.nextPayer == Fx.medicaid)
         #expect(context.expectedAllowed == ["RC-1001-1": usd("120.00")])

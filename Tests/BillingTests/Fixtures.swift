@@ -37,21 +37,35 @@ enum Fx {
     static let practiceEvents: [Practice.Event] = {
         let commands: [Practice.Command] = [
             .configure(practiceID: "prac-1", timeZone: "America/Chicago", on: day("2026-01-01")),
-            .addProvider(Provider(id: therapist, npi: "1234567893", taxonomy: "1041C0700X", licence: .licensedTherapist), on: day("2026-01-01")),
-            .addProvider(Provider(id: psychiatrist, npi: "1987654328", taxonomy: "2084P0800X", licence: .physician), on: day("2026-01-01")),
-            .addProvider(Provider(id: associate, npi: "1555555550", taxonomy: "101YM0800X", licence: .preLicensed, supervisor: therapist), on: day("2026-01-01")),
-            .enrollPayer(payerID: acme, name: "Acme Health", providers: [therapist, psychiatrist, associate], on: day("2026-01-01")),
+            .addProvider(
+                Provider(id: therapist, npi: "1234567893", taxonomy: "1041C0700X", licence: .licensedTherapist),
+                on: day("2026-01-01")),
+            .addProvider(
+                Provider(id: psychiatrist, npi: "1987654328", taxonomy: "2084P0800X", licence: .physician),
+                on: day("2026-01-01")),
+            .addProvider(
+                Provider(
+                    id: associate, npi: "1555555550", taxonomy: "101YM0800X", licence: .preLicensed,
+                    supervisor: therapist), on: day("2026-01-01")),
+            .enrollPayer(
+                payerID: acme, name: "Acme Health", providers: [therapist, psychiatrist, associate],
+                on: day("2026-01-01")),
             .enrollPayer(payerID: medicaid, name: "State Medicaid MCO", providers: [therapist], on: day("2026-01-01")),
-            .enrollPayer(payerID: secondary, name: "Second Plan", providers: [therapist, psychiatrist], on: day("2026-01-01")),
+            .enrollPayer(
+                payerID: secondary, name: "Second Plan", providers: [therapist, psychiatrist], on: day("2026-01-01")),
             .setPayerRule(payerID: acme, rule: acmeRule, on: day("2026-01-01")),
             .setPayerRule(payerID: medicaid, rule: medicaidRule, on: day("2026-01-01")),
             .setPayerRule(payerID: secondary, rule: acmeRule, on: day("2026-01-01")),
-            .setContractRates(payerID: acme, rates: [RateEntry(code: "90837", amount: usd("120.00"), effectiveFrom: day("2026-01-01"))], on: day("2026-01-01")),
-            .setFeeSchedule([
-                RateEntry(code: "90837", amount: usd("200.00"), effectiveFrom: day("2026-01-01")),
-                RateEntry(code: "90834", amount: usd("150.00"), effectiveFrom: day("2026-01-01")),
-                RateEntry(code: "90791", amount: usd("250.00"), effectiveFrom: day("2026-01-01")),
-            ], on: day("2026-01-01")),
+            .setContractRates(
+                payerID: acme,
+                rates: [RateEntry(code: "90837", amount: usd("120.00"), effectiveFrom: day("2026-01-01"))],
+                on: day("2026-01-01")),
+            .setFeeSchedule(
+                [
+                    RateEntry(code: "90837", amount: usd("200.00"), effectiveFrom: day("2026-01-01")),
+                    RateEntry(code: "90834", amount: usd("150.00"), effectiveFrom: day("2026-01-01")),
+                    RateEntry(code: "90791", amount: usd("250.00"), effectiveFrom: day("2026-01-01")),
+                ], on: day("2026-01-01")),
         ]
         var state = Practice.initial
         var events: [Practice.Event] = []
@@ -72,12 +86,20 @@ enum Fx {
     static var patientState: Patient.State {
         Patient.replay([
             .registered(.init(patientKey: patient, identityDigest: "sha256:abc", effectiveDate: day("2026-01-01"))),
-            .coverageRecorded(.init(patientKey: patient, coverage: Coverage(
-                id: "cov-1", payerID: acme, order: .primary, copay: usd("20.00"), coinsurancePercent: 20,
-                deductible: usd("500.00"), effective: EffectivePeriod(from: day("2026-01-01"))), effectiveDate: day("2026-01-01"))),
-            .coverageRecorded(.init(patientKey: patient, coverage: Coverage(
-                id: "cov-2", payerID: medicaid, order: .secondary, effective: EffectivePeriod(from: day("2026-01-01"))),
-                effectiveDate: day("2026-01-01"))),
+            .coverageRecorded(
+                .init(
+                    patientKey: patient,
+                    coverage: Coverage(
+                        id: "cov-1", payerID: acme, order: .primary, copay: usd("20.00"), coinsurancePercent: 20,
+                        deductible: usd("500.00"), effective: EffectivePeriod(from: day("2026-01-01"))),
+                    effectiveDate: day("2026-01-01"))),
+            .coverageRecorded(
+                .init(
+                    patientKey: patient,
+                    coverage: Coverage(
+                        id: "cov-2", payerID: medicaid, order: .secondary,
+                        effective: EffectivePeriod(from: day("2026-01-01"))),
+                    effectiveDate: day("2026-01-01"))),
             .authorizationRecorded(.init(patientKey: patient, authorization: auth, effectiveDate: day("2026-01-01"))),
         ])
     }
@@ -100,8 +122,9 @@ enum Fx {
         _ sessions: [SessionRecord] = [session()], payer: PayerID = acme, auth: String? = nil
     ) -> Claim.State {
         let events = try! Claim.decide(
-            .create(claimID: claimID, claimNumber: claimNumber, payerID: payer, sessions: sessions,
-                    authorizationNumber: auth, on: day("2026-03-03"), period: may), Claim.initial)
+            .create(
+                claimID: claimID, claimNumber: claimNumber, payerID: payer, sessions: sessions,
+                authorizationNumber: auth, on: day("2026-03-03"), period: may), Claim.initial)
         return Claim.replay(events)
     }
 
@@ -110,7 +133,9 @@ enum Fx {
     }
 
     /// A claim created, scrubbed clean and submitted.
-    static func submittedClaim(_ sessions: [SessionRecord] = [session()], payer: PayerID = acme, auth: String? = nil) -> Claim.State {
+    static func submittedClaim(_ sessions: [SessionRecord] = [session()], payer: PayerID = acme, auth: String? = nil)
+        -> Claim.State
+    {
         var state = claim(sessions, payer: payer, auth: auth)
         state = Claim.replay(try! Claim.decide(.scrub(context(), on: day("2026-03-03")), state), from: state)
         return Claim.replay(try! Claim.decide(.submit(on: day("2026-03-03")), state), from: state)
@@ -120,17 +145,23 @@ enum Fx {
     static func paidRemit(line: LineID = "RC-1001-1", pcn: String = "ICN-1", payer: PayerID = acme) -> Adjudication {
         Adjudication(
             statusCode: "1", payerClaimNumber: pcn, payerID: payer, adjudicatedOn: day("2026-03-20"),
-            lines: [LineAdjudication(
-                lineID: line, code: "90837", charge: usd("200.00"), paid: usd("96.00"), allowed: usd("120.00"),
-                adjustments: [CASAdjustment(.contractual, "45", usd("80.00")), CASAdjustment(.patient, "2", usd("24.00"))])])
+            lines: [
+                LineAdjudication(
+                    lineID: line, code: "90837", charge: usd("200.00"), paid: usd("96.00"), allowed: usd("120.00"),
+                    adjustments: [
+                        CASAdjustment(.contractual, "45", usd("80.00")), CASAdjustment(.patient, "2", usd("24.00")),
+                    ])
+            ])
     }
 
     static func deniedRemit(line: LineID = "RC-1001-1", pcn: String = "ICN-2") -> Adjudication {
         Adjudication(
             statusCode: "1", payerClaimNumber: pcn, payerID: acme, adjudicatedOn: day("2026-03-20"),
-            lines: [LineAdjudication(
-                lineID: line, code: "90837", charge: usd("200.00"), paid: .zero,
-                adjustments: [CASAdjustment(.contractual, "197", usd("200.00"))], remarks: ["N54"])])
+            lines: [
+                LineAdjudication(
+                    lineID: line, code: "90837", charge: usd("200.00"), paid: .zero,
+                    adjustments: [CASAdjustment(.contractual, "197", usd("200.00"))], remarks: ["N54"])
+            ])
     }
 }
 
@@ -144,5 +175,6 @@ func apply<S, C, E, R: Error>(
 
 /// Expects the money identity of a claim: charges = paid + patient paid + adjustments + write-offs − refunds + balance.
 func balances(_ c: Claim.State) -> Bool {
-    c.charges == c.insurancePaid + c.patientPaid + c.adjustments + c.writeOffs - c.refunds + c.insuranceBalance + c.patientBalance
+    c.charges == c.insurancePaid + c.patientPaid + c.adjustments + c.writeOffs - c.refunds + c.insuranceBalance
+        + c.patientBalance
 }

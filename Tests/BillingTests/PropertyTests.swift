@@ -1,7 +1,6 @@
+import Billing
 import PropertyBased
 import Testing
-
-import Billing
 
 /// A claim, its patient and its account, driven by a process manager the way the application will:
 /// claim events imply patient (authorization) and account commands.
@@ -20,7 +19,9 @@ struct World {
             "cov-2": Coverage(id: "cov-2", payerID: Fx.acme, order: .secondary, effective: .always),
         ]
         self.patient = patient
-        account = PatientAccount.replay([.opened(.init(patientKey: Fx.patient, selfPay: false, effectiveDate: day("2026-01-01")))])
+        account = PatientAccount.replay([
+            .opened(.init(patientKey: Fx.patient, selfPay: false, effectiveDate: day("2026-01-01")))
+        ])
     }
 
     var context: ScrubContext { ScrubContext(practice: Fx.practice, patient: patient, today: today) }
@@ -70,7 +71,8 @@ struct World {
             }
             if kind == 0 && !secondary {
                 add(.contractual, "197", line.charge)
-                return LineAdjudication(lineID: line.lineID, code: line.code, charge: line.charge, paid: .zero, adjustments: adjustments)
+                return LineAdjudication(
+                    lineID: line.lineID, code: line.code, charge: line.charge, paid: .zero, adjustments: adjustments)
             }
             add(.patient, ["1", "2", "3"][seed % 3], responsibility)
             if secondary {
@@ -79,10 +81,12 @@ struct World {
             } else {
                 add(.contractual, "45", line.charge - paid - responsibility)
             }
-            return LineAdjudication(lineID: line.lineID, code: line.code, charge: line.charge, paid: paid, adjustments: adjustments)
+            return LineAdjudication(
+                lineID: line.lineID, code: line.code, charge: line.charge, paid: paid, adjustments: adjustments)
         }
-        return Adjudication(statusCode: secondary ? "2" : (seed % 11 == 0 ? "4" : "1"), payerClaimNumber: "ICN-\(counter)-\(seed)",
-                            payerID: claim.payerID!, adjudicatedOn: today, lines: result)
+        return Adjudication(
+            statusCode: secondary ? "2" : (seed % 11 == 0 ? "4" : "1"), payerClaimNumber: "ICN-\(counter)-\(seed)",
+            payerID: claim.payerID!, adjudicatedOn: today, lines: result)
     }
 
     /// Picks and runs one command that makes sense in the claim's status.
@@ -93,14 +97,21 @@ struct World {
         case .none:
             let count = 1 + seed % 3
             let sessions = (0..<count).map { i in
-                Fx.session(SessionID("s-\(i)"), on: "2026-03-0\(2 + i)", code: i == 1 ? "90834" : "90837",
-                           minutes: i == 1 ? 45 : 60, charge: i == 1 ? "150.00" : "200.00")
+                Fx.session(
+                    SessionID("s-\(i)"), on: "2026-03-0\(2 + i)", code: i == 1 ? "90834" : "90837",
+                    minutes: i == 1 ? 45 : 60, charge: i == 1 ? "150.00" : "200.00")
             }
-            run(.create(claimID: Fx.claimID, claimNumber: Fx.claimNumber, payerID: Fx.medicaid, sessions: sessions,
-                        authorizationNumber: "AUTH-77", on: today, period: period))
+            run(
+                .create(
+                    claimID: Fx.claimID, claimNumber: Fx.claimNumber, payerID: Fx.medicaid, sessions: sessions,
+                    authorizationNumber: "AUTH-77", on: today, period: period))
         case .draft, .rejected, .awaitingNextPayer:
             run(.scrub(context, on: today))
-            if seed % 13 == 0 { run(.void(reason: "not needed", on: today, period: period)) } else { run(.submit(on: today)) }
+            if seed % 13 == 0 {
+                run(.void(reason: "not needed", on: today, period: period))
+            } else {
+                run(.submit(on: today))
+            }
         case .submitted, .acknowledged:
             switch seed % 6 {
             case 0: run(.reject(category: "A7", statusCode: "33", message: "bad id", on: today))
@@ -108,7 +119,10 @@ struct World {
             default:
                 let nextPayer: PayerID? = claim.payerOrder == .primary ? Fx.acme : nil
                 let denialID = DenialID(next("d"))
-                run(.adjudicate(remit(seed), context: .init(denialID: denialID, nextPayer: nextPayer), on: today, period: period))
+                run(
+                    .adjudicate(
+                        remit(seed), context: .init(denialID: denialID, nextPayer: nextPayer), on: today, period: period
+                    ))
             }
         case .adjudicated, .denied, .closed:
             money(seed, period)
@@ -121,14 +135,18 @@ struct World {
         switch seed % 10 {
         case 0:
             if let last = claim.adjudications.last(where: { !$0.reversed }) {
-                run(.reverseAdjudication(payerClaimNumber: last.adjudication.payerClaimNumber, on: today, period: period))
+                run(
+                    .reverseAdjudication(
+                        payerClaimNumber: last.adjudication.payerClaimNumber, on: today, period: period))
             }
         case 1:
             let amount = claim.patientBalance.percentage(50 + seed % 50)
             let before = claim.patientPaid
             let id = PaymentID(next("pay"))
             run(.applyPatientPayment(id, amount: amount, on: today, period: period))
-            if claim.patientPaid != before { runAccount(.receivePayment(id, amount: amount, method: .card, on: today, period: period)) }
+            if claim.patientPaid != before {
+                runAccount(.receivePayment(id, amount: amount, method: .card, on: today, period: period))
+            }
         case 2:
             let amount = -claim.patientBalance
             let before = claim.refunds
@@ -138,22 +156,37 @@ struct World {
         case 3:
             let amount = claim.patientBalance.percentage(seed % 100)
             let before = claim.writeOffs
-            run(.writeOff(amount: amount, reason: .smallBalance, side: .patient, denialID: nil, on: today, period: period))
-            if claim.writeOffs != before { runAccount(.writeOff(amount: amount, reason: .smallBalance, on: today, period: period)) }
+            run(
+                .writeOff(
+                    amount: amount, reason: .smallBalance, side: .patient, denialID: nil, on: today, period: period))
+            if claim.writeOffs != before {
+                runAccount(.writeOff(amount: amount, reason: .smallBalance, on: today, period: period))
+            }
         case 4:
             let denial = claim.openDenials.first?.denialID
-            run(.writeOff(amount: claim.insuranceBalance.percentage(seed % 101), reason: .denial, side: .insurance, denialID: denial, on: today, period: period))
+            run(
+                .writeOff(
+                    amount: claim.insuranceBalance.percentage(seed % 101), reason: .denial, side: .insurance,
+                    denialID: denial, on: today, period: period))
         case 5:
-            run(.transferToPatient(amount: claim.insuranceBalance.percentage(seed % 100), reason: "non-covered", on: today, period: period))
+            run(
+                .transferToPatient(
+                    amount: claim.insuranceBalance.percentage(seed % 100), reason: "non-covered", on: today,
+                    period: period))
         case 6:
             if let denial = claim.openDenials.first {
-                run(seed % 2 == 0 ? .appeal(denial.denialID, reference: "APL", on: today)
-                    : .assignDenial(denial.denialID, owner: "staff", dueDate: nil, on: today))
+                run(
+                    seed % 2 == 0
+                        ? .appeal(denial.denialID, reference: "APL", on: today)
+                        : .assignDenial(denial.denialID, owner: "staff", dueDate: nil, on: today))
             }
             let denialID = DenialID(next("d"))
             run(.adjudicate(remit(seed), context: .init(denialID: denialID), on: today, period: period))
         case 7:
-            run(.correct(sessions: [Fx.session(code: "90834", minutes: 45, charge: "150.00")], reason: "fix", on: today, period: period))
+            run(
+                .correct(
+                    sessions: [Fx.session(code: "90834", minutes: 45, charge: "150.00")], reason: "fix", on: today,
+                    period: period))
         case 8:
             run(.close(on: today))
         default:
@@ -164,14 +197,19 @@ struct World {
     /// The invariants that must hold after every step.
     func check() {
         let c = claim
-        #expect(c.charges == c.insurancePaid + c.patientPaid + c.adjustments + c.writeOffs - c.refunds + c.balance,
-                "claim identity broken at status \(c.status)")
+        #expect(
+            c.charges == c.insurancePaid + c.patientPaid + c.adjustments + c.writeOffs - c.refunds + c.balance,
+            "claim identity broken at status \(c.status)")
         let a = account
-        #expect(a.charges == a.patientPaid + a.adjustments + a.writeOffs - a.refunds + a.balance, "account identity broken")
-        #expect(a.balance == c.patientBalance, "account balance \(a.balance) differs from the claim's patient balance \(c.patientBalance)")
+        #expect(
+            a.charges == a.patientPaid + a.adjustments + a.writeOffs - a.refunds + a.balance, "account identity broken")
+        #expect(
+            a.balance == c.patientBalance,
+            "account balance \(a.balance) differs from the claim's patient balance \(c.patientBalance)")
         #expect(!c.authorizationUnitsHeld.isNegative)
         for auth in patient.authorizations.values {
-            #expect(!auth.consumed.isNegative && !auth.remaining.isNegative, "authorization \(auth.number) went negative")
+            #expect(
+                !auth.consumed.isNegative && !auth.remaining.isNegative, "authorization \(auth.number) went negative")
         }
         #expect(patient.authorizations["AUTH-77"]?.consumed == c.authorizationUnitsHeld)
         // The insurance balance may go below zero after a correction lowers the charge of an adjudicated

@@ -1,7 +1,6 @@
+import Billing
 import Foundation
 import Testing
-
-import Billing
 
 @Suite("Values")
 struct ValuesTests {

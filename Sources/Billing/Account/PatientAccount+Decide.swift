@@ -14,39 +14,69 @@ extension PatientAccount {
             if case .session = source, let estimate = state.estimate, date <= estimate.validThrough {
                 exceeded = state.chargesSinceEstimate + amount - estimate.total >= goodFaithEstimateTolerance
             }
-            return [.chargePosted(.init(patientKey: key, source: source, amount: amount, goodFaithEstimateExceeded: exceeded, effectiveDate: date, period: period))]
+            return [
+                .chargePosted(
+                    .init(
+                        patientKey: key, source: source, amount: amount, goodFaithEstimateExceeded: exceeded,
+                        effectiveDate: date, period: period))
+            ]
         case .reverseCharge(let source, let amount, let date, let period):
             guard amount > .zero else { throw .nonPositiveAmount }
             let charged = state.chargesBySource[source] ?? .zero
             guard amount <= charged else { throw .exceedsCharge(amount: amount, charged: charged) }
-            return [.chargeReversed(.init(patientKey: key, source: source, amount: amount, effectiveDate: date, period: period))]
+            return [
+                .chargeReversed(
+                    .init(patientKey: key, source: source, amount: amount, effectiveDate: date, period: period))
+            ]
         case .receivePayment(let id, let amount, let method, let date, let period):
             guard amount > .zero else { throw .nonPositiveAmount }
             guard !state.payments.contains(id) else { throw .duplicatePayment(id) }
-            return [.paymentReceived(.init(patientKey: key, paymentID: id, amount: amount, method: method, effectiveDate: date, period: period))]
+            return [
+                .paymentReceived(
+                    .init(
+                        patientKey: key, paymentID: id, amount: amount, method: method, effectiveDate: date,
+                        period: period))
+            ]
         case .issueRefund(let id, let amount, let date, let period):
             guard amount > .zero else { throw .nonPositiveAmount }
             guard amount <= state.credit else { throw .exceedsCredit(amount: amount, credit: state.credit) }
-            return [.refundIssued(.init(patientKey: key, paymentID: id, amount: amount, effectiveDate: date, period: period))]
+            return [
+                .refundIssued(
+                    .init(patientKey: key, paymentID: id, amount: amount, effectiveDate: date, period: period))
+            ]
         case .adjust(let amount, let reason, let date, let period):
             guard amount > .zero else { throw .nonPositiveAmount }
             guard !reason.isEmpty else { throw .reasonRequired }
             guard amount <= state.balance else { throw .exceedsBalance(amount: amount, balance: state.balance) }
-            return [.adjusted(.init(patientKey: key, amount: amount, reason: reason, effectiveDate: date, period: period))]
+            return [
+                .adjusted(.init(patientKey: key, amount: amount, reason: reason, effectiveDate: date, period: period))
+            ]
         case .writeOff(let amount, let reason, let date, let period):
             guard amount > .zero else { throw .nonPositiveAmount }
             guard reason != .timelyFiling else { throw .timelyFilingNotPatients }
             guard amount <= state.balance else { throw .exceedsBalance(amount: amount, balance: state.balance) }
-            return [.writtenOff(.init(patientKey: key, amount: amount, reason: reason, effectiveDate: date, period: period))]
+            return [
+                .writtenOff(.init(patientKey: key, amount: amount, reason: reason, effectiveDate: date, period: period))
+            ]
         case .generateStatement(let id, let due, let date):
             guard !state.documents.contains(id) else { throw .duplicateDocument(id) }
             guard state.balance > .zero else { throw .nothingDue }
-            return [.statementGenerated(.init(patientKey: key, documentID: id, amountDue: state.balance, dueDate: due, effectiveDate: date))]
+            return [
+                .statementGenerated(
+                    .init(patientKey: key, documentID: id, amountDue: state.balance, dueDate: due, effectiveDate: date))
+            ]
         case .createEstimate(let id, let items, let through, let date):
             guard !state.documents.contains(id) else { throw .duplicateDocument(id) }
             guard state.selfPay else { throw .notSelfPay }
-            guard !items.isEmpty, items.allSatisfy({ $0.quantity > 0 && !$0.unitCharge.isNegative }) else { throw .empty }
-            return [.estimateCreated(.init(patientKey: key, documentID: id, items: items, total: items.map(\.total).sum(), validThrough: through, effectiveDate: date))]
+            guard !items.isEmpty, items.allSatisfy({ $0.quantity > 0 && !$0.unitCharge.isNegative }) else {
+                throw .empty
+            }
+            return [
+                .estimateCreated(
+                    .init(
+                        patientKey: key, documentID: id, items: items, total: items.map(\.total).sum(),
+                        validThrough: through, effectiveDate: date))
+            ]
         case .issueSuperbill(let id, let superbill, let date):
             guard !state.documents.contains(id) else { throw .duplicateDocument(id) }
             guard !superbill.lines.isEmpty else { throw .empty }

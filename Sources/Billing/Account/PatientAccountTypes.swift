@@ -75,7 +75,8 @@ public struct SuperbillLine: Sendable, Hashable, Codable {
     public var charge: Money
 
     /// A line.
-    public init(dateOfService: LocalDate, code: String, modifiers: [String] = [], diagnoses: [ICD10Code], charge: Money) {
+    public init(dateOfService: LocalDate, code: String, modifiers: [String] = [], diagnoses: [ICD10Code], charge: Money)
+    {
         self.dateOfService = dateOfService
         self.code = code
         self.modifiers = modifiers

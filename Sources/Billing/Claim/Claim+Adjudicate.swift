@@ -17,7 +17,9 @@ extension Claim {
         var underpaid: [LineID] = []
         var unitsDenied = Quantity.zero
         for line in adjudication.lines {
-            guard let ours = state.lines.first(where: { $0.lineID == line.lineID }) else { throw .unknownLine(line.lineID) }
+            guard let ours = state.lines.first(where: { $0.lineID == line.lineID }) else {
+                throw .unknownLine(line.lineID)
+            }
             guard ours.charge == line.charge else {
                 throw .lineChargeMismatch(line.lineID, billed: ours.charge, remit: line.charge)
             }
@@ -43,7 +45,9 @@ extension Claim {
         if adjudication.isClaimDenied { denialReasons += adjudication.claimAdjustments.filter(\.signalsDenial) }
         let responsibility = posting.patientResponsibility.total
         let posted = posting.paid + posting.adjustments + responsibility
-        guard posted <= state.insuranceBalance else { throw .postsMoreThanOwed(posting: posted, owed: state.insuranceBalance) }
+        guard posted <= state.insuranceBalance else {
+            throw .postsMoreThanOwed(posting: posted, owed: state.insuranceBalance)
+        }
 
         var target: Responsible?
         if responsibility != .zero {
@@ -56,26 +60,34 @@ extension Claim {
         let nowAdjudicated = Set(adjudication.lines.map(\.lineID)).subtracting(deniedLines)
         let resolved = state.openDenials.filter { Set($0.lineIDs).isSubset(of: nowAdjudicated) }.map(\.denialID)
         var events: [Event] = [
-            .adjudicated(.init(
-                claimID: id, adjudication: adjudication, payerOrder: state.payerOrder, posting: posting,
-                underpaidLines: underpaid, patientResponsibilityTo: target, resolvedDenials: resolved,
-                effectiveDate: date, period: period))
+            .adjudicated(
+                .init(
+                    claimID: id, adjudication: adjudication, payerOrder: state.payerOrder, posting: posting,
+                    underpaidLines: underpaid, patientResponsibilityTo: target, resolvedDenials: resolved,
+                    effectiveDate: date, period: period))
         ]
         if !deniedLines.isEmpty {
             let released = min(unitsDenied, state.authorizationUnitsHeld)
             let denial = Denial(
-                denialID: context.denialID, lineIDs: deniedLines, reasons: denialReasons, remarks: adjudication.remarks
+                denialID: context.denialID, lineIDs: deniedLines, reasons: denialReasons,
+                remarks: adjudication.remarks
                     + adjudication.lines.filter { deniedLines.contains($0.lineID) }.flatMap(\.remarks),
                 amount: posting.denied, status: .open, owner: nil,
                 dueDate: adjudication.adjudicatedOn.adding(days: context.appealDays), openedOn: date)
-            events.append(.denied(.init(
-                claimID: id, denial: denial, authorizationNumber: released > .zero ? state.authorizationNumber : nil,
-                authorizationUnitsReleased: released, effectiveDate: date)))
+            events.append(
+                .denied(
+                    .init(
+                        claimID: id, denial: denial,
+                        authorizationNumber: released > .zero ? state.authorizationNumber : nil,
+                        authorizationUnitsReleased: released, effectiveDate: date)))
         }
         if let target {
-            events.append(.responsibilityTransferred(.init(
-                claimID: id, amount: responsibility, to: target, reason: "patient responsibility from \(adjudication.payerClaimNumber)",
-                effectiveDate: date, period: period)))
+            events.append(
+                .responsibilityTransferred(
+                    .init(
+                        claimID: id, amount: responsibility, to: target,
+                        reason: "patient responsibility from \(adjudication.payerClaimNumber)",
+                        effectiveDate: date, period: period)))
         }
         return events
     }
@@ -105,9 +117,13 @@ extension Claim {
     }
 
     /// Negates an earlier adjudication (CLP02 = 22); the payer usually re-adjudicates next.
-    static func reverse(_ number: String, _ date: LocalDate, _ period: AccountingPeriod, _ state: State) throws(Rejection) -> [Event] {
+    static func reverse(_ number: String, _ date: LocalDate, _ period: AccountingPeriod, _ state: State)
+        throws(Rejection) -> [Event]
+    {
         let id = state.claimID!
-        try require(state.status, in: [.adjudicated, .denied, .awaitingNextPayer, .closed, .acknowledged, .submitted], "reverse")
+        try require(
+            state.status, in: [.adjudicated, .denied, .awaitingNextPayer, .closed, .acknowledged, .submitted], "reverse"
+        )
         guard let index = activeAdjudication(number, in: state) else { throw .noSuchAdjudication(number) }
         let record = state.adjudications[index]
         if state.adjudications[(index + 1)...].contains(where: { !$0.reversed && $0.payerOrder > record.payerOrder }) {
@@ -120,10 +136,12 @@ extension Claim {
         if state.status == .closed {
             events.append(.reopened(.init(claimID: id, reason: "reversal \(number)", effectiveDate: date)))
         }
-        events.append(.adjudicationReversed(.init(
-            claimID: id, payerClaimNumber: number, posting: record.posting, returnedFromPatient: returned,
-            payerID: record.adjudication.payerID, payerOrder: record.payerOrder, resolvedDenials: resolved,
-            effectiveDate: date, period: period)))
+        events.append(
+            .adjudicationReversed(
+                .init(
+                    claimID: id, payerClaimNumber: number, posting: record.posting, returnedFromPatient: returned,
+                    payerID: record.adjudication.payerID, payerOrder: record.payerOrder, resolvedDenials: resolved,
+                    effectiveDate: date, period: period)))
         return events
     }
 }

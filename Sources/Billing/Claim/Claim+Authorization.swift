@@ -5,13 +5,22 @@ extension Claim {
         switch event {
         case .submitted(let e):
             guard let number = e.authorizationNumber, e.authorizationUnitsConsumed > .zero else { return [] }
-            return [.consumeAuthorizationUnits(number: number, units: e.authorizationUnitsConsumed, claimID: e.claimID, on: e.effectiveDate)]
+            return [
+                .consumeAuthorizationUnits(
+                    number: number, units: e.authorizationUnitsConsumed, claimID: e.claimID, on: e.effectiveDate)
+            ]
         case .denied(let e):
             guard let number = e.authorizationNumber, e.authorizationUnitsReleased > .zero else { return [] }
-            return [.releaseAuthorizationUnits(number: number, units: e.authorizationUnitsReleased, claimID: e.claimID, on: e.effectiveDate)]
+            return [
+                .releaseAuthorizationUnits(
+                    number: number, units: e.authorizationUnitsReleased, claimID: e.claimID, on: e.effectiveDate)
+            ]
         case .voided(let e):
             guard let number = e.authorizationNumber, e.authorizationUnitsReleased > .zero else { return [] }
-            return [.releaseAuthorizationUnits(number: number, units: e.authorizationUnitsReleased, claimID: e.claimID, on: e.effectiveDate)]
+            return [
+                .releaseAuthorizationUnits(
+                    number: number, units: e.authorizationUnitsReleased, claimID: e.claimID, on: e.effectiveDate)
+            ]
         default:
             return []
         }
@@ -23,7 +32,9 @@ extension Claim {
         case .responsibilityTransferred(let e) where e.to == .patient:
             return [.postCharge(.claim(e.claimID), amount: e.amount, on: e.effectiveDate, period: e.period)]
         case .adjudicationReversed(let e) where e.returnedFromPatient > .zero:
-            return [.reverseCharge(.claim(e.claimID), amount: e.returnedFromPatient, on: e.effectiveDate, period: e.period)]
+            return [
+                .reverseCharge(.claim(e.claimID), amount: e.returnedFromPatient, on: e.effectiveDate, period: e.period)
+            ]
         default:
             return []
         }

@@ -11,7 +11,9 @@ extension Claim {
         public var expectedAllowed: [LineID: Money]
 
         /// A context.
-        public init(denialID: DenialID, appealDays: Int = 180, nextPayer: PayerID? = nil, expectedAllowed: [LineID: Money] = [:]) {
+        public init(
+            denialID: DenialID, appealDays: Int = 180, nextPayer: PayerID? = nil, expectedAllowed: [LineID: Money] = [:]
+        ) {
             self.denialID = denialID
             self.appealDays = appealDays
             self.nextPayer = nextPayer
@@ -152,7 +154,8 @@ extension Claim {
             case .otherPatient: "The sessions are for another patient."
             case .cannotClose(let balance, let denials):
                 "Cannot close: balance \(balance), \(denials) open denial(s)."
-            case .timelyFilingNotBillableToPatient: "A timely-filing loss is never billed to or written off from the patient."
+            case .timelyFilingNotBillableToPatient:
+                "A timely-filing loss is never billed to or written off from the patient."
             }
         }
     }

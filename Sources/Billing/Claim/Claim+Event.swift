@@ -120,14 +120,16 @@ extension Claim {
             case "claim.rejected": .rejected(try decodeJSON(Rejected.self, d, j))
             case "claim.adjudicated": .adjudicated(try decodeJSON(Adjudicated.self, d, j))
             case "claim.adjudication_reversed": .adjudicationReversed(try decodeJSON(AdjudicationReversed.self, d, j))
-            case "claim.responsibility_transferred": .responsibilityTransferred(try decodeJSON(ResponsibilityTransferred.self, d, j))
+            case "claim.responsibility_transferred":
+                .responsibilityTransferred(try decodeJSON(ResponsibilityTransferred.self, d, j))
             case "claim.denied": .denied(try decodeJSON(Denied.self, d, j))
             case "denial.assigned": .denialAssigned(try decodeJSON(DenialAssigned.self, d, j))
             case "claim.appealed": .appealed(try decodeJSON(Appealed.self, d, j))
             case "claim.corrected": .corrected(try decodeJSON(Corrected.self, d, j))
             case "claim.voided": .voided(try decodeJSON(Voided.self, d, j))
             case "claim.written_off": .writtenOff(try decodeJSON(WrittenOff.self, d, j))
-            case "claim.patient_payment_applied": .patientPaymentApplied(try decodeJSON(PatientPaymentApplied.self, d, j))
+            case "claim.patient_payment_applied":
+                .patientPaymentApplied(try decodeJSON(PatientPaymentApplied.self, d, j))
             case "claim.patient_refunded": .patientRefunded(try decodeJSON(PatientRefunded.self, d, j))
             case "claim.closed": .closed(try decodeJSON(Closed.self, d, j))
             case "claim.reopened": .reopened(try decodeJSON(Reopened.self, d, j))

@@ -35,9 +35,10 @@ extension Claim {
             s.status = .rejected
             s.readyToSubmit = false
         case .adjudicated(let e):
-            s.adjudications.append(AdjudicationRecord(
-                adjudication: e.adjudication, posting: e.posting, payerOrder: e.payerOrder,
-                transferredTo: e.patientResponsibilityTo, reversed: false))
+            s.adjudications.append(
+                AdjudicationRecord(
+                    adjudication: e.adjudication, posting: e.posting, payerOrder: e.payerOrder,
+                    transferredTo: e.patientResponsibilityTo, reversed: false))
             s.payerClaimNumber = e.adjudication.payerClaimNumber
             s.insurancePaid += e.posting.paid
             s.adjustments += e.posting.adjustments

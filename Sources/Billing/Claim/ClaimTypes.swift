@@ -252,7 +252,8 @@ extension Responsible {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         switch try c.decode(String.self, forKey: .kind) {
         case "patient": self = .patient
-        case "payer": self = .payer(try c.decode(PayerID.self, forKey: .payerID), try c.decode(PayerOrder.self, forKey: .order))
+        case "payer":
+            self = .payer(try c.decode(PayerID.self, forKey: .payerID), try c.decode(PayerOrder.self, forKey: .order))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "Unknown party \(other)")
         }

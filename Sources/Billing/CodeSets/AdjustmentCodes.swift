@@ -40,7 +40,8 @@ public enum AdjustmentCatalog {
         ("119", "Benefit maximum for the period reached"),
         ("151", "Information does not support this many services"), ("167", "Diagnosis not covered"),
         ("170", "Not payable for this type of provider"), ("185", "Rendering provider not eligible for this service"),
-        ("197", "Authorization absent"), ("198", "Authorization exceeded"), ("204", "Not covered by the current benefit plan"),
+        ("197", "Authorization absent"), ("198", "Authorization exceeded"),
+        ("204", "Not covered by the current benefit plan"),
         ("242", "Not provided by a network provider"), ("253", "Sequestration reduction"),
         ("B7", "Provider not eligible on this date of service"),
     ])
@@ -48,9 +49,12 @@ public enum AdjustmentCatalog {
     /// RARCs we know, by code.
     public static let remarks: [String: Entry] = table([
         ("N290", "Rendering provider identifier missing or invalid"), ("M51", "Procedure code problem"),
-        ("N130", "See the plan's benefit documents"), ("MA130", "Claim incomplete; correct and resubmit, no appeal rights"),
-        ("N30", "Patient ineligible for this service"), ("N479", "Missing explanation of benefits from the other payer"),
-        ("M77", "Place of service missing or invalid"), ("N54", "Claim information inconsistent with pre-certification"),
+        ("N130", "See the plan's benefit documents"),
+        ("MA130", "Claim incomplete; correct and resubmit, no appeal rights"),
+        ("N30", "Patient ineligible for this service"),
+        ("N479", "Missing explanation of benefits from the other payer"),
+        ("M77", "Place of service missing or invalid"),
+        ("N54", "Claim information inconsistent with pre-certification"),
         ("MA04", "Secondary payment cannot be considered without the primary's payment"),
     ])
 

@@ -15,7 +15,9 @@ public struct ICD10Code: Sendable, Hashable, Codable, Comparable, CustomStringCo
             chars[0].isLetter, chars[1].isNumber
         else { return nil }
         if text.contains(".") {
-            guard text.firstIndex(of: ".") == text.index(text.startIndex, offsetBy: 3), chars.count > 3 else { return nil }
+            guard text.firstIndex(of: ".") == text.index(text.startIndex, offsetBy: 3), chars.count > 3 else {
+                return nil
+            }
         }
         rawValue = chars.count > 3 ? String(chars[0..<3]) + "." + String(chars[3...]) : compact
     }

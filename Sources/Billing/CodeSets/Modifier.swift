@@ -21,7 +21,8 @@ public enum ModifierCatalog {
             ("FQ", "Audio-only service by an RHC or FQHC", true, .since("2021-01-01")),
             ("HO", "Master's-level clinician", false, .always), ("HN", "Bachelor's-level clinician", false, .always),
             ("HP", "Doctoral-level clinician", false, .always), ("HM", "Less than a bachelor's degree", false, .always),
-            ("AH", "Clinical psychologist (Medicare)", false, .always), ("AJ", "Clinical social worker (Medicare)", false, .always),
+            ("AH", "Clinical psychologist (Medicare)", false, .always),
+            ("AJ", "Clinical social worker (Medicare)", false, .always),
             ("HA", "Child or adolescent program", false, .always), ("HB", "Adult program", false, .always),
             ("HE", "Mental-health program", false, .always), ("HF", "Substance-use program", false, .always),
             ("HQ", "Group setting", false, .always), ("HR", "Family or couple with the client present", false, .always),
@@ -32,7 +33,10 @@ public enum ModifierCatalog {
             ("59", "Distinct procedural service", false, .always), ("XE", "Separate encounter", false, .always),
             ("GA", "Waiver of liability on file", false, .always), ("KX", "Requirements met", false, .always),
         ]
-        return Dictionary(uniqueKeysWithValues: list.map { ($0.0, Entry(code: $0.0, summary: $0.1, telehealth: $0.2, effective: $0.3)) })
+        return Dictionary(
+            uniqueKeysWithValues: list.map {
+                ($0.0, Entry(code: $0.0, summary: $0.1, telehealth: $0.2, effective: $0.3))
+            })
     }()
 
     /// Telehealth modifiers.
@@ -51,10 +55,13 @@ public enum PlaceOfServiceCatalog {
         "22": ("On-campus outpatient hospital", .always), "23": ("Emergency room", .always),
         "31": ("Skilled nursing facility", .always), "32": ("Nursing facility", .always),
         "33": ("Custodial care facility", .always), "49": ("Independent clinic", .always),
-        "50": ("Federally qualified health center", .always), "52": ("Psychiatric facility, partial hospitalization", .always),
+        "50": ("Federally qualified health center", .always),
+        "52": ("Psychiatric facility, partial hospitalization", .always),
         "53": ("Community mental health center", .always), "55": ("Residential substance-use facility", .always),
-        "56": ("Psychiatric residential treatment center", .always), "57": ("Non-residential substance-use facility", .always),
-        "58": ("Non-residential opioid treatment facility", .since("2020-01-01")), "71": ("Public health clinic", .always),
+        "56": ("Psychiatric residential treatment center", .always),
+        "57": ("Non-residential substance-use facility", .always),
+        "58": ("Non-residential opioid treatment facility", .since("2020-01-01")),
+        "71": ("Public health clinic", .always),
         "72": ("Rural health clinic", .always), "99": ("Other place of service", .always),
     ]
 

@@ -83,7 +83,8 @@ extension ProcedureDefinition {
             return "\(code) needs at least \(band.lowerBound) minutes; the session lasted \(sessionMinutes)"
         }
         if sessionMinutes > band.upperBound {
-            return "\(code) covers \(band.lowerBound) to \(band.upperBound) minutes; the session lasted \(sessionMinutes)"
+            return
+                "\(code) covers \(band.lowerBound) to \(band.upperBound) minutes; the session lasted \(sessionMinutes)"
         }
         return nil
     }

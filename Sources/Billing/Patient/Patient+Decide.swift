@@ -14,7 +14,9 @@ extension Patient {
             guard (0...100).contains(coverage.coinsurancePercent), !coverage.copay.isNegative,
                 !coverage.deductible.isNegative
             else { throw .invalidCostShare }
-            if state.coverages.values.contains(where: { $0.order == coverage.order && overlaps($0.effective, coverage.effective) }) {
+            if state.coverages.values.contains(where: {
+                $0.order == coverage.order && overlaps($0.effective, coverage.effective)
+            }) {
                 throw .orderTaken(coverage.order)
             }
             return [.coverageRecorded(.init(patientKey: key, coverage: coverage, effectiveDate: date))]
@@ -30,14 +32,20 @@ extension Patient {
             guard auth.remaining >= units else {
                 throw .authorizationExhausted(number: number, remaining: auth.remaining, requested: units)
             }
-            return [.authorizationUnitsConsumed(.init(patientKey: key, number: number, units: units, claimID: claim, effectiveDate: date))]
+            return [
+                .authorizationUnitsConsumed(
+                    .init(patientKey: key, number: number, units: units, claimID: claim, effectiveDate: date))
+            ]
         case .releaseAuthorizationUnits(let number, let units, let claim, let date):
             guard units > .zero else { throw .nonPositiveUnits }
             guard let auth = state.authorizations[number] else { throw .unknownAuthorization(number) }
             guard auth.consumed >= units else {
                 throw .releaseExceedsConsumed(number: number, consumed: auth.consumed, requested: units)
             }
-            return [.authorizationUnitsReleased(.init(patientKey: key, number: number, units: units, claimID: claim, effectiveDate: date))]
+            return [
+                .authorizationUnitsReleased(
+                    .init(patientKey: key, number: number, units: units, claimID: claim, effectiveDate: date))
+            ]
         case .flagSubstanceUseRecords(let date):
             guard !state.substanceUseSensitive else { throw .alreadyFlagged }
             return [.substanceUseFlagged(.init(patientKey: key, effectiveDate: date))]

@@ -60,9 +60,12 @@ extension Patient {
             switch eventType {
             case "patient.registered": .registered(try decodeJSON(Registered.self, d, j))
             case "patient.coverage_recorded": .coverageRecorded(try decodeJSON(CoverageRecorded.self, d, j))
-            case "patient.authorization_recorded": .authorizationRecorded(try decodeJSON(AuthorizationRecorded.self, d, j))
-            case "patient.authorization_units_consumed": .authorizationUnitsConsumed(try decodeJSON(AuthorizationUnits.self, d, j))
-            case "patient.authorization_units_released": .authorizationUnitsReleased(try decodeJSON(AuthorizationUnits.self, d, j))
+            case "patient.authorization_recorded":
+                .authorizationRecorded(try decodeJSON(AuthorizationRecorded.self, d, j))
+            case "patient.authorization_units_consumed":
+                .authorizationUnitsConsumed(try decodeJSON(AuthorizationUnits.self, d, j))
+            case "patient.authorization_units_released":
+                .authorizationUnitsReleased(try decodeJSON(AuthorizationUnits.self, d, j))
             case "patient.substance_use_flagged": .substanceUseFlagged(try decodeJSON(Flagged.self, d, j))
             case "patient.identity_forgotten": .identityForgotten(try decodeJSON(Forgotten.self, d, j))
             default: throw unknownEventType(eventType)

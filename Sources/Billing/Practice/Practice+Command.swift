@@ -59,7 +59,8 @@ extension Practice {
             case .providerExists(let id): "Provider \(id) already exists."
             case .unknownProvider(let id): "There is no provider \(id) in this practice."
             case .invalidNPI(let npi): "NPI \(npi) is not valid (10 digits with a correct check digit)."
-            case .supervisorRequired(let id): "Provider \(id) is pre-licensed and needs a supervising provider of the practice."
+            case .supervisorRequired(let id):
+                "Provider \(id) is pre-licensed and needs a supervising provider of the practice."
             case .payerAlreadyEnrolled(let id): "The practice is already enrolled with payer \(id)."
             case .unknownPayer(let id): "The practice is not enrolled with payer \(id)."
             case .invalidRule(let why): "The payer rule is not valid: \(why)."

@@ -22,8 +22,12 @@ extension Practice {
             return [.providerAdded(.init(provider: provider, effectiveDate: date))]
         case .enrollPayer(let payer, let name, let providers, let date):
             guard state.payers[payer] == nil else { throw .payerAlreadyEnrolled(payer) }
-            if let missing = providers.sorted().first(where: { state.providers[$0] == nil }) { throw .unknownProvider(missing) }
-            return [.payerEnrolled(.init(payerID: payer, name: name, providers: providers.sorted(), effectiveDate: date))]
+            if let missing = providers.sorted().first(where: { state.providers[$0] == nil }) {
+                throw .unknownProvider(missing)
+            }
+            return [
+                .payerEnrolled(.init(payerID: payer, name: name, providers: providers.sorted(), effectiveDate: date))
+            ]
         case .enrollProvider(let provider, let payer, let date):
             guard state.payers[payer] != nil else { throw .unknownPayer(payer) }
             guard state.providers[provider] != nil else { throw .unknownProvider(provider) }
@@ -31,7 +35,9 @@ extension Practice {
         case .setPayerRule(let payer, let rule, let date):
             guard state.payers[payer] != nil else { throw .unknownPayer(payer) }
             guard rule.timelyFilingDays > 0 else { throw .invalidRule("timely filing days must be positive") }
-            guard rule.appealDays > 0, rule.correctedClaimDays > 0 else { throw .invalidRule("windows must be positive") }
+            guard rule.appealDays > 0, rule.correctedClaimDays > 0 else {
+                throw .invalidRule("windows must be positive")
+            }
             guard (0..<rule.timelyFilingDays).contains(rule.timelyFilingMarginDays) else {
                 throw .invalidRule("the warning margin must be shorter than the filing limit")
             }

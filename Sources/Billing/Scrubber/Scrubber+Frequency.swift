@@ -4,7 +4,10 @@ extension Scrubber {
         guard claim.frequency != .original else { return [] }
         var out: [ScrubFinding] = []
         if claim.payerClaimNumber == nil {
-            out.append(finding("MH031", nil, "A frequency \(claim.frequency.rawValue) claim needs the payer's original claim number."))
+            out.append(
+                finding(
+                    "MH031", nil,
+                    "A frequency \(claim.frequency.rawValue) claim needs the payer's original claim number."))
         }
         if claim.frequency == .replacement, let payer = claim.payerID, let firstDay = claim.firstDateOfService,
             let rule = context.practice.rule(payer: payer, on: firstDay),
@@ -12,7 +15,11 @@ extension Scrubber {
         {
             let deadline = last.adjudication.adjudicatedOn.adding(days: rule.correctedClaimDays)
             if context.today > deadline {
-                out.append(finding("MH030", nil, "This payer takes corrected claims for \(rule.correctedClaimDays) days after adjudication; that ended on \(deadline)."))
+                out.append(
+                    finding(
+                        "MH030", nil,
+                        "This payer takes corrected claims for \(rule.correctedClaimDays) days after adjudication; that ended on \(deadline)."
+                    ))
             }
         }
         return out

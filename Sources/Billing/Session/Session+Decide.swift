@@ -16,12 +16,20 @@ extension Session {
                 throw .identityChanged
             }
             try validate(record)
-            return [.corrected(.init(record: record, reason: reason, substanceUse: record.isSubstanceUse, effectiveDate: date))]
+            return [
+                .corrected(
+                    .init(record: record, reason: reason, substanceUse: record.isSubstanceUse, effectiveDate: date))
+            ]
         case .void(let reason, let date):
             guard let current = state.record else { throw .notLogged }
             guard !state.voided else { throw .voided }
             guard !reason.isEmpty else { throw .reasonRequired }
-            return [.voided(.init(sessionID: current.sessionID, patientKey: current.patientKey, reason: reason, effectiveDate: date))]
+            return [
+                .voided(
+                    .init(
+                        sessionID: current.sessionID, patientKey: current.patientKey, reason: reason,
+                        effectiveDate: date))
+            ]
         }
     }
 

@@ -20,7 +20,10 @@ public struct ServiceLine: Sendable, Hashable, Codable {
     public var diagnosisPointers: [Int]
 
     /// A line.
-    public init(code: String, modifiers: [String] = [], units: Quantity = Quantity(units: 1), charge: Money, diagnosisPointers: [Int] = [1]) {
+    public init(
+        code: String, modifiers: [String] = [], units: Quantity = Quantity(units: 1), charge: Money,
+        diagnosisPointers: [Int] = [1]
+    ) {
         self.code = code
         self.modifiers = modifiers
         self.units = units
@@ -73,7 +76,9 @@ public struct SessionRecord: Sendable, Hashable, Codable {
     /// True for substance-use treatment (F10–F19 diagnoses, SUD services, HF modifier): 42 CFR Part 2.
     public var isSubstanceUse: Bool {
         diagnoses.contains(where: \.isSubstanceUse)
-            || lines.contains { ProcedureCatalog.definition($0.code)?.substanceUse == true || $0.modifiers.contains("HF") }
+            || lines.contains {
+                ProcedureCatalog.definition($0.code)?.substanceUse == true || $0.modifiers.contains("HF")
+            }
     }
 
     /// The total charge of the lines.

@@ -18,14 +18,19 @@ public struct Money: Sendable, Hashable, Comparable {
     public init?(parsing text: String) {
         var rest = Substring(text)
         var negative = false
-        if rest.first == "-" { negative = true; rest = rest.dropFirst() }
+        if rest.first == "-" {
+            negative = true
+            rest = rest.dropFirst()
+        }
         let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2 else { return nil }
         let whole = parts[0]
         let fraction = parts.count == 2 ? parts[1] : ""
         guard !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         if parts.count == 2 {
-            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return nil
+            }
         }
         guard let dollars = Int64(whole) else { return nil }
         var fractionCents: Int64 = 0

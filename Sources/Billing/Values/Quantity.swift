@@ -16,7 +16,10 @@ public struct Quantity: Sendable, Hashable, Comparable {
     public init?(parsing text: String) {
         var rest = Substring(text)
         var negative = false
-        if rest.first == "-" { negative = true; rest = rest.dropFirst() }
+        if rest.first == "-" {
+            negative = true
+            rest = rest.dropFirst()
+        }
         let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2 else { return nil }
         let whole = parts[0]
@@ -24,7 +27,9 @@ public struct Quantity: Sendable, Hashable, Comparable {
         var fraction: Int64 = 0
         if parts.count == 2 {
             let f = parts[1]
-            guard (1...3).contains(f.count), f.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int64(f) else { return nil }
+            guard (1...3).contains(f.count), f.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int64(f) else {
+                return nil
+            }
             fraction = v * [1, 100, 10, 1][f.count]
         }
         let (scaled, o1) = w.multipliedReportingOverflow(by: 1000)
