@@ -246,3 +246,33 @@ struct PropertyTests {
         #expect(accepted > 2000)
     }
 }
+
+@Suite("Value properties")
+struct ValuePropertyTests {
+    @Test("money prints and parses back to the same cents")
+    func moneyRoundTrip() async {
+        await propertyCheck(input: Gen.int(in: -1_000_000_000_000...1_000_000_000_000)) { cents in
+            let money = Money(cents: Int64(cents))
+            #expect(Money(parsing: money.description) == money)
+        }
+    }
+
+    @Test("quantities print and parse back to the same thousandths")
+    func quantityRoundTrip() async {
+        await propertyCheck(input: Gen.int(in: -10_000_000...10_000_000)) { thousandths in
+            let quantity = Quantity(thousandths: Int64(thousandths))
+            #expect(Quantity(parsing: quantity.description) == quantity)
+        }
+    }
+
+    @Test("dates survive day arithmetic and text")
+    func dateRoundTrip() async {
+        await propertyCheck(input: Gen.int(in: -200_000...200_000), Gen.int(in: -5000...5000)) { days, offset in
+            let date = LocalDate(daysSinceEpoch: days)
+            #expect(LocalDate(date.description) == date)
+            #expect(date.adding(days: offset).adding(days: -offset) == date)
+            #expect(date.days(to: date.adding(days: offset)) == offset)
+            #expect((offset > 0) == (date.adding(days: offset) > date))
+        }
+    }
+}
