@@ -1,0 +1,125 @@
+extension Claim {
+    /// Applies a fact to the claim. Every money movement keeps
+    /// `charges = insurancePaid + patientPaid + adjustments + writeOffs − refunds + balance`.
+    public static func evolve(_ state: State, _ event: Event) -> State {
+        var s = state
+        switch event {
+        case .created(let e):
+            s.status = .draft
+            s.claimID = e.claimID
+            s.claimNumber = e.claimNumber
+            s.patientKey = e.patientKey
+            s.payerID = e.payerID
+            s.primaryPayerID = e.payerID
+            s.diagnoses = e.diagnoses
+            s.lines = e.lines
+            s.lineStatus = Dictionary(uniqueKeysWithValues: e.lines.map { ($0.lineID, LineStatus.open) })
+            s.nextLineNumber = e.lines.count + 1
+            s.authorizationNumber = e.authorizationNumber
+            s.substanceUse = e.substanceUse
+            s.createdOn = e.effectiveDate
+            s.charges = e.charges
+            s.insuranceBalance = e.charges
+        case .scrubbed(let e):
+            s.findings = e.findings
+            s.readyToSubmit = e.passed
+        case .submitted(let e):
+            s.status = .submitted
+            s.firstSubmittedOn = s.firstSubmittedOn ?? e.effectiveDate
+            s.authorizationUnitsHeld = s.authorizationUnitsHeld + e.authorizationUnitsConsumed
+            s.readyToSubmit = false
+        case .acknowledged(let e):
+            s.status = .acknowledged
+            s.payerClaimNumber = e.payerClaimNumber ?? s.payerClaimNumber
+        case .rejected:
+            s.status = .rejected
+            s.readyToSubmit = false
+        case .adjudicated(let e):
+            s.adjudications.append(
+                AdjudicationRecord(
+                    adjudication: e.adjudication, posting: e.posting, payerOrder: e.payerOrder,
+                    transferredTo: e.patientResponsibilityTo, reversed: false))
+            s.payerClaimNumber = e.adjudication.payerClaimNumber
+            s.insurancePaid += e.posting.paid
+            s.adjustments += e.posting.adjustments
+            s.insuranceBalance -= e.posting.paid + e.posting.adjustments
+            for line in e.adjudication.lines {
+                s.lineStatus[line.lineID] = e.adjudication.isClaimDenied || line.isDenied ? .denied : .adjudicated
+            }
+            s.underpaidLines.formUnion(e.underpaidLines)
+            for id in e.resolvedDenials { s.denials[id]?.status = .resolved }
+            s.status = s.openDenials.isEmpty ? .adjudicated : .denied
+        case .denied(let e):
+            s.denials[e.denial.denialID] = e.denial
+            s.authorizationUnitsHeld = s.authorizationUnitsHeld - e.authorizationUnitsReleased
+            s.status = .denied
+        case .responsibilityTransferred(let e):
+            switch e.to {
+            case .patient:
+                s.insuranceBalance -= e.amount
+                s.patientBalance += e.amount
+            case .payer(let payer, let order):
+                s.payerID = payer
+                s.payerOrder = order
+                s.status = .awaitingNextPayer
+                s.frequency = .original
+                s.firstSubmittedOn = nil
+                s.readyToSubmit = false
+                for line in s.lines { s.lineStatus[line.lineID] = .open }
+            }
+        case .adjudicationReversed(let e):
+            if let index = activeAdjudication(e.payerClaimNumber, in: s) { s.adjudications[index].reversed = true }
+            s.insurancePaid -= e.posting.paid
+            s.adjustments -= e.posting.adjustments
+            s.insuranceBalance += e.posting.paid + e.posting.adjustments + e.returnedFromPatient
+            s.patientBalance -= e.returnedFromPatient
+            s.payerID = e.payerID
+            s.payerOrder = e.payerOrder
+            for id in e.resolvedDenials { s.denials[id]?.status = .resolved }
+            for line in s.lines { s.lineStatus[line.lineID] = .open }
+            s.status = .acknowledged
+        case .denialAssigned(let e):
+            s.denials[e.denialID]?.owner = e.owner
+            s.denials[e.denialID]?.dueDate = e.dueDate
+            s.denials[e.denialID]?.status = .assigned
+        case .appealed(let e):
+            s.denials[e.denialID]?.status = .appealed
+        case .corrected(let e):
+            s.lines = e.lines
+            s.diagnoses = e.diagnoses
+            s.frequency = e.frequency
+            s.charges += e.chargeChange
+            s.insuranceBalance += e.chargeChange
+            s.substanceUse = s.substanceUse || e.substanceUse
+            for id in e.resolvedDenials { s.denials[id]?.status = .resolved }
+            for line in e.lines { s.lineStatus[line.lineID] = .open }
+            s.nextLineNumber += e.lines.count
+            s.status = .draft
+            s.readyToSubmit = false
+            s.findings = []
+        case .voided(let e):
+            s.charges -= e.chargesReversed
+            s.insuranceBalance -= e.chargesReversed
+            s.authorizationUnitsHeld = s.authorizationUnitsHeld - e.authorizationUnitsReleased
+            for id in e.resolvedDenials { s.denials[id]?.status = .resolved }
+            s.frequency = e.frequency
+            s.status = .voided
+        case .writtenOff(let e):
+            s.writeOffs += e.amount
+            if e.side == .insurance { s.insuranceBalance -= e.amount } else { s.patientBalance -= e.amount }
+            if let id = e.denialID { s.denials[id]?.status = .resolved }
+            if s.status == .denied && s.openDenials.isEmpty { s.status = .adjudicated }
+        case .patientPaymentApplied(let e):
+            s.patientPaid += e.amount
+            s.patientBalance -= e.amount
+        case .patientRefunded(let e):
+            s.refunds += e.amount
+            s.patientBalance += e.amount
+        case .closed:
+            s.status = .closed
+        case .reopened:
+            s.status = s.openDenials.isEmpty ? .adjudicated : .denied
+        }
+        return s
+    }
+}
