@@ -66,5 +66,6 @@ let package = Package(
 enum Migrations {
     static let files: [String] = [
         "V0001__foundation.sql",
+        "V0002__event_store.sql",
     ]
 }
