@@ -41,10 +41,17 @@ let package = Package(
         .target(name: "Billing"),
         // Pure X12 5010 reader and writer: no SQL, no billing types.
         .target(name: "X12"),
+        // Projections: analyst tables, reports, the audit trail; exactly-once and rebuildable.
+        .target(name: "Projections", dependencies: ["EventStore", "Billing", "Postgres"]),
+        // The application layer: commands that run the billing deciders against the event store and the PHI store.
+        .target(
+            name: "Application",
+            dependencies: ["EventStore", "Billing", "Postgres", "X12", "Projections", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "rcm",
             dependencies: [
-                "Postgres", "Schema", "EventStore", "Billing", "X12",
+                "Postgres", "Schema", "EventStore", "Billing", "X12", "Projections", "Application",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -56,6 +63,14 @@ let package = Package(
         .testTarget(
             name: "BillingTests",
             dependencies: ["Billing", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", "EventStore", "Billing", "Postgres", "Schema", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ApplicationTests",
+            dependencies: ["Application", "EventStore", "Billing", "Postgres", "Schema", "TestSupport"]
         ),
         .testTarget(name: "X12Tests", dependencies: ["X12"], resources: [.copy("Fixtures")]),
     ],
