@@ -45,7 +45,7 @@ public struct Migrator: Sendable {
     static let setRole = SQL("migrator_set_role", "SELECT set_config('role', $1, true)", prepared: false)
 
     /// Applies what is pending.
-    public func migrate(_ session: Session) throws -> Report {
+    public func migrate(_ session: DatabaseSession) throws -> Report {
         try session.query(Self.lock, [Self.lockKey])
         defer { _ = try? session.query(Self.unlock, [Self.lockKey]) }
         try session.withTransaction { session in

@@ -13,7 +13,7 @@ public enum EventLog {
         """)
 
     /// Appends atomically; throws `EventStoreError.wrongExpectedVersion` (and appends nothing) on a mismatch.
-    public static func append(_ request: AppendRequest, in session: Session) throws -> AppendResult {
+    public static func append(_ request: AppendRequest, in session: DatabaseSession) throws -> AppendResult {
         guard !request.events.isEmpty else { throw EventStoreError.invalidRequest("no events") }
         let events = request.events
         let parameters: [SQLParameter] = [
@@ -79,7 +79,7 @@ public enum EventLog {
     /// Reads a stream forwards from a version (inclusive), or backwards from one (inclusive; `Int64.max` for the end).
     public static func readStream(
         tenant: TenantID, stream: String, from version: Int64 = 1, direction: ReadDirection = .forward,
-        limit: Int = 10_000, upcasters: UpcasterRegistry = .none, in session: Session
+        limit: Int = 10_000, upcasters: UpcasterRegistry = .none, in session: DatabaseSession
     ) throws -> [RecordedEvent] {
         let sql = direction == .forward ? streamForwardSQL : streamBackwardSQL
         let rows = try session.query(sql, [tenant, stream, version, limit])
@@ -99,7 +99,7 @@ public enum EventLog {
     /// Call again with the last position to continue; memory stays bounded by `limit`.
     public static func readLog(
         tenant: TenantID, after position: Int64, limit: Int = 1000, types: [String]? = nil,
-        upcasters: UpcasterRegistry = .none, in session: Session
+        upcasters: UpcasterRegistry = .none, in session: DatabaseSession
     ) throws -> [RecordedEvent] {
         let rows: QueryResult
         if let types {
@@ -113,7 +113,7 @@ public enum EventLog {
     static let headSQL = SQL("event_head", "SELECT position, head_hash FROM rcm.log_heads WHERE tenant_id = $1")
 
     /// The tenant's last position and head hash.
-    public static func head(tenant: TenantID, in session: Session) throws -> (position: Int64, hash: Data) {
+    public static func head(tenant: TenantID, in session: DatabaseSession) throws -> (position: Int64, hash: Data) {
         guard let row = try session.query(headSQL, [tenant]).first else { throw EventStoreError.unknownTenant(tenant) }
         return (try row.decode("position"), try row.decode("head_hash"))
     }
@@ -123,7 +123,7 @@ public enum EventLog {
         "SELECT coalesce(max(stream_version), 0) AS version FROM rcm.events WHERE tenant_id = $1 AND stream_id = $2")
 
     /// The stream's last version (0 when it does not exist).
-    public static func streamVersion(tenant: TenantID, stream: String, in session: Session) throws -> Int64 {
+    public static func streamVersion(tenant: TenantID, stream: String, in session: DatabaseSession) throws -> Int64 {
         try session.query(streamVersionSQL, [tenant, stream]).first!.decode("version")
     }
 }

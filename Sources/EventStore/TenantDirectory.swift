@@ -29,24 +29,24 @@ public enum TenantDirectory {
     /// Creates a tenant and its empty log. Only an owner login may; the caller appends the matching
     /// company-tenant event in the same transaction.
     public static func create(
-        id: TenantID, slug: String, kind: String, timeZone: String, in session: Session
+        id: TenantID, slug: String, kind: String, timeZone: String, in session: DatabaseSession
     ) throws -> Tenant {
         try session.query(createSQL, [id, slug, kind, timeZone])
         return Tenant(id: id, slug: slug, kind: kind, timeZone: timeZone, status: "active")
     }
 
     /// Every tenant this login may see.
-    public static func list(in session: Session) throws -> [Tenant] {
+    public static func list(in session: DatabaseSession) throws -> [Tenant] {
         try session.query(listSQL).rows.map(tenant)
     }
 
     /// A tenant by slug or id, if this login may see it.
-    public static func find(_ slugOrID: String, in session: Session) throws -> Tenant? {
+    public static func find(_ slugOrID: String, in session: DatabaseSession) throws -> Tenant? {
         try session.query(findSQL, [slugOrID]).first.map(tenant)
     }
 
     /// The company tenant, if it exists.
-    public static func company(in session: Session) throws -> Tenant? {
+    public static func company(in session: DatabaseSession) throws -> Tenant? {
         try session.query(companySQL).first.map(tenant)
     }
 

@@ -42,7 +42,7 @@ public final class ConnectionPool: Sendable {
     /// Runs `body` in a transaction on a pooled connection.
     @discardableResult
     public func withTransaction<T: Sendable>(
-        _ isolation: IsolationLevel = .readCommitted, _ body: @escaping @Sendable (Session) throws -> T
+        _ isolation: IsolationLevel = .readCommitted, _ body: @escaping @Sendable (DatabaseSession) throws -> T
     ) async throws -> T {
         try await withConnection { try await $0.withTransaction(isolation, body) }
     }

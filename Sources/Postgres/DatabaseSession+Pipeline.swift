@@ -1,6 +1,6 @@
 import CLibPQ
 
-extension Session {
+extension DatabaseSession {
     /// Sends a batch of statements in libpq's pipeline mode, with one round trip per `chunk` statements,
     /// and returns their results in order. The first failing statement's error is thrown; statements
     /// after it in the same chunk are not run. Outside a transaction each statement commits on its own.

@@ -11,7 +11,7 @@ public struct Notification: Sendable, Equatable {
     public let senderPID: Int32
 }
 
-extension Session {
+extension DatabaseSession {
     /// Starts listening on a channel. The name is quoted as an identifier by libpq.
     public func listen(_ channel: String) throws {
         try executeScript("LISTEN \(try quotedIdentifier(channel))", name: "listen")

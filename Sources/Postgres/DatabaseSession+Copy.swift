@@ -1,6 +1,6 @@
 import CLibPQ
 
-extension Session {
+extension DatabaseSession {
     /// Bulk-loads rows with `COPY … FROM STDIN` (text format). `produce` is handed a writer and adds
     /// rows to it; the writer flushes to the server as it fills. Returns the number of rows copied.
     @discardableResult
@@ -65,13 +65,13 @@ extension Session {
 
 /// Collects rows for `COPY … FROM STDIN` in PostgreSQL's text format, escaping each value.
 public struct CopyWriter: ~Copyable {
-    private let session: Session
+    private let session: DatabaseSession
     private var buffer: [UInt8] = []
     private var rowOpen = false
     /// The number of rows written so far.
     public private(set) var rowCount = 0
 
-    init(session: Session) {
+    init(session: DatabaseSession) {
         self.session = session
         buffer.reserveCapacity(1 << 16)
     }

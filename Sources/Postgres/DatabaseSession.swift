@@ -3,10 +3,10 @@ import Foundation
 
 /// One libpq connection, used through blocking calls.
 ///
-/// A `Session` is not thread-safe; it belongs to one thread at a time. Application code receives one
+/// A `DatabaseSession` is not thread-safe; it belongs to one thread at a time. Application code receives one
 /// inside `Connection.run` or `Connection.withTransaction`, which call it on the connection's own
 /// serial queue, never on Swift's cooperative thread pool.
-public final class Session {
+public final class DatabaseSession {
     let handle: OpaquePointer
     private var preparedNames: [String: String] = [:]
     /// The depth of open transactions started through `withTransaction` (savepoints inside).
@@ -90,7 +90,7 @@ public final class Session {
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
     /// Nested calls use savepoints.
     public func withTransaction<T>(
-        _ isolation: IsolationLevel = .readCommitted, _ body: (Session) throws -> T
+        _ isolation: IsolationLevel = .readCommitted, _ body: (DatabaseSession) throws -> T
     ) throws -> T {
         let savepoint = transactionDepth > 0 ? "rcm_sp_\(transactionDepth)" : nil
         if let savepoint {
