@@ -12,6 +12,6 @@ struct RCM: AsyncParsableCommand {
 
             Exit codes: 0 done, 1 rejected input or failed verification, 64 usage, 69 database unavailable.
             """,
-        subcommands: [MigrateCommand.self, AdminCommand.self, DatabaseCommand.self]
+        subcommands: [MigrateCommand.self, AdminCommand.self, DatabaseCommand.self, AuditCommand.self]
     )
 }

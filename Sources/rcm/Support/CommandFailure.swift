@@ -14,6 +14,9 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
         throw ExitCode(error.kind == .connection ? 69 : 1)
     } catch let error as ValidationError {
         throw error
+    } catch let error as CommandError {
+        printError(error.description)
+        throw ExitCode(1)
     } catch {
         printError(String(describing: error))
         throw ExitCode(1)

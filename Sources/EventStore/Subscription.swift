@@ -1,0 +1,76 @@
+import Foundation
+import Postgres
+
+/// A named consumer of a tenant's log with a stored checkpoint (`rcm.checkpoints`).
+///
+/// Each batch is handled and the checkpoint advanced in one transaction, so a consumer that fails
+/// part-way resumes after the last committed batch and handles nothing twice. Positions follow commit
+/// order (design.md, invariant 1), so a consumer needs no gap detection.
+public struct Subscription: Sendable {
+    /// The consumer's name, e.g. `projection.claim_status`.
+    public let consumer: String
+    /// Events per batch.
+    public let batchSize: Int
+    /// Only these event types are handed to the consumer (the checkpoint still advances past others).
+    public let types: [String]?
+    /// Applied to events before they are handed on.
+    public let upcasters: UpcasterRegistry
+
+    /// Makes a subscription.
+    public init(consumer: String, batchSize: Int = 1000, types: [String]? = nil, upcasters: UpcasterRegistry = .none) {
+        self.consumer = consumer
+        self.batchSize = batchSize
+        self.types = types
+        self.upcasters = upcasters
+    }
+
+    static let checkpointSQL = SQL(
+        "checkpoint_read", "SELECT position FROM rcm.checkpoints WHERE tenant_id = $1 AND consumer = $2")
+    static let lockSQL = SQL(
+        "checkpoint_lock",
+        """
+        INSERT INTO rcm.checkpoints AS c (tenant_id, consumer, position) VALUES ($1, $2, 0)
+        ON CONFLICT (tenant_id, consumer) DO UPDATE SET position = c.position
+        RETURNING position
+        """)
+    static let advanceSQL = SQL(
+        "checkpoint_advance",
+        "UPDATE rcm.checkpoints SET position = $3, updated_at = clock_timestamp() WHERE tenant_id = $1 AND consumer = $2")
+
+    /// The consumer's checkpoint for a tenant (0 before its first batch).
+    public func checkpoint(tenant: TenantID, in session: DatabaseSession) throws -> Int64 {
+        try session.query(Self.checkpointSQL, [tenant, consumer]).first?.decode("position") ?? 0
+    }
+
+    /// Handles at most one batch after the checkpoint, in one transaction with the checkpoint's advance.
+    /// The checkpoint row is locked for the transaction, so two runners of one consumer take turns.
+    /// Returns how many events the batch held (0: caught up).
+    @discardableResult
+    public func processBatch(
+        tenant: TenantID, in session: DatabaseSession, handler: (DatabaseSession, [RecordedEvent]) throws -> Void
+    ) throws -> Int {
+        try session.withTransaction { session in
+            let from: Int64 = try session.query(Self.lockSQL, [tenant, consumer]).first!.decode("position")
+            let events = try EventLog.readLog(tenant: tenant, after: from, limit: batchSize, in: session)
+            guard let last = events.last else { return 0 }
+            let wanted = try (types.map { types in events.filter { types.contains($0.eventType) } } ?? events)
+                .map(upcasters.upcast)
+            if !wanted.isEmpty { try handler(session, wanted) }
+            try session.execute(Self.advanceSQL, [tenant, consumer, last.position])
+            return events.count
+        }
+    }
+
+    /// Handles batches until caught up; returns the number of events read.
+    @discardableResult
+    public func catchUp(
+        tenant: TenantID, in session: DatabaseSession, handler: (DatabaseSession, [RecordedEvent]) throws -> Void
+    ) throws -> Int {
+        var total = 0
+        while true {
+            let count = try processBatch(tenant: tenant, in: session, handler: handler)
+            total += count
+            if count < batchSize { return total }
+        }
+    }
+}
