@@ -23,3 +23,36 @@ extension X12File {
         }
     }
 }
+
+extension X12File {
+    /// Every 999 transaction set, in file order, with warnings.
+    public func implementationAcknowledgments() throws(X12Error) -> (acknowledgments: [ImplementationAcknowledgment], warnings: [X12Warning]) {
+        var result: [ImplementationAcknowledgment] = []
+        var warnings: [X12Warning] = []
+        for set in transactionSets where set.id == "999" {
+            try checkImplementation(set, expected: "005010X231A1", warnings: &warnings)
+            var parser = ImplementationAcknowledgmentParser(segments: segments(of: set))
+            result.append(try parser.parse())
+            warnings += parser.warnings
+        }
+        return (result, warnings)
+    }
+
+    /// Every 277CA transaction set, in file order, with warnings.
+    public func claimAcknowledgments() throws(X12Error) -> (acknowledgments: [ClaimAcknowledgment], warnings: [X12Warning]) {
+        var result: [ClaimAcknowledgment] = []
+        var warnings: [X12Warning] = []
+        for set in transactionSets where set.id == "277" {
+            try checkImplementation(set, expected: "005010X214", warnings: &warnings)
+            var parser = ClaimAcknowledgmentParser(segments: segments(of: set))
+            result.append(try parser.parse())
+            warnings += parser.warnings
+        }
+        return (result, warnings)
+    }
+
+    /// Every TA1 in the file.
+    public var interchangeAcknowledgments: [InterchangeAcknowledgment] {
+        interchanges.flatMap(\.interchangeAcknowledgments)
+    }
+}
