@@ -56,3 +56,40 @@ extension X12File {
         interchanges.flatMap(\.interchangeAcknowledgments)
     }
 }
+
+extension X12File {
+    /// Every 837 transaction set as an interchange of professional claims, with warnings (an implementation
+    /// other than 005010X222A1, ICD-9 qualifiers, NPIs failing their check digit, CLM02 ≠ Σ SV102, separators
+    /// that differ from ISA16).
+    public func professionalClaims() throws(X12Error) -> (interchanges: [ProfessionalClaimInterchange], warnings: [X12Warning]) {
+        var result: [ProfessionalClaimInterchange] = []
+        var warnings: [X12Warning] = []
+        let lineBreaks = store.count > 0 && Int(store.segmentEnds[0]) + 1 < store.bytes.count
+            && Lexer.isSpace(store.bytes[Int(store.segmentEnds[0]) + 1])
+        for interchange in interchanges {
+            for group in interchange.groups {
+                for set in group.transactionSets where set.id == "837" {
+                    try checkImplementation(set, expected: ProfessionalClaimInterchange.implementation, warnings: &warnings)
+                    if group.version != set.implementation {
+                        let gs = Segment(store: store, index: group.segmentNumber - 1, separators: set.separators)
+                        warnings.append(X12Warning(at: gs.location(8), "GS08 \(quoted(gs.bytes(8))) differs from ST03"))
+                    }
+                    let envelope = InterchangeEnvelope(
+                        senderQualifier: interchange.senderQualifier, senderID: interchange.senderID,
+                        receiverQualifier: interchange.receiverQualifier, receiverID: interchange.receiverID,
+                        applicationSender: group.applicationSender, applicationReceiver: group.applicationReceiver,
+                        date: group.date ?? X12Date(year: 2000, month: 1, day: 1)!,
+                        time: X12Time(x12: group.time) ?? X12Time(hour: 0, minute: 0)!,
+                        interchangeControlNumber: Int(interchange.controlNumber) ?? 0,
+                        groupControlNumber: Int(group.controlNumber) ?? 0, usage: interchange.usage,
+                        acknowledgmentRequested: interchange.acknowledgmentRequested, separators: interchange.separators,
+                        lineBreaks: lineBreaks)
+                    var parser = ProfessionalClaimParser(segments: segments(of: set), envelope: envelope)
+                    result.append(try parser.parse())
+                    warnings += parser.warnings
+                }
+            }
+        }
+        return (result, warnings)
+    }
+}
