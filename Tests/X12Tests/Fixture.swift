@@ -44,3 +44,25 @@ func readError(_ text: String, name: String = "inline.x12") -> X12Error? {
 }
 
 func amount(_ text: String) -> X12Amount { X12Amount(x12: text)! }
+
+extension Fixture {
+    /// The error reading a fixture (envelopes and every transaction kind) throws, or nil when it reads.
+    static func error(_ name: String) throws -> X12Error? {
+        let bytes = try bytes(name)
+        return readError(bytes, name: name)
+    }
+}
+
+/// The error reading bytes throws (envelopes, then every transaction kind), or nil.
+func readError(_ bytes: [UInt8], name: String? = nil) -> X12Error? {
+    do {
+        let file = try X12File(bytes: bytes, fileName: name)
+        _ = try file.remittances()
+        _ = try file.implementationAcknowledgments()
+        _ = try file.claimAcknowledgments()
+        _ = try file.professionalClaims()
+        return nil
+    } catch {
+        return error
+    }
+}

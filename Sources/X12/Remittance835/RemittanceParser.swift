@@ -135,7 +135,7 @@ struct RemittanceParser {
                 closeClaim()
                 place = .trailer
                 plbs.append(try readPLB(segment))
-            case "PER", "TS3", "TS2", "QTY", "NTE", "CUR", "RDM":
+            case "N4", "PER", "TS3", "TS2", "QTY", "NTE", "CUR", "RDM":
                 if place == .trailer { throw misplaced(segment) }
             default:
                 warnings.append(X12Warning(at: segment.location(), "\(segment.id) is not an 835 segment; ignored"))

@@ -59,6 +59,14 @@ struct X12Writer {
 
     /// ISA and GS.
     mutating func begin(functionalID: String, version: String) throws(X12Error) {
+        try beginInterchange()
+        let e = envelope
+        try add("GS", [.text(functionalID), .text(e.applicationSender), .text(e.applicationReceiver), .text(e.date.x12),
+                       .text(e.time.x12), .text(String(e.groupControlNumber)), "X", .text(version)])
+    }
+
+    /// ISA alone.
+    mutating func beginInterchange() throws(X12Error) {
         let e = envelope
         guard (1...999_999_999).contains(e.interchangeControlNumber), (1...999_999_999).contains(e.groupControlNumber) else {
             throw X12Error(.value, at: X12Location(segmentID: "ISA", element: 13), "control numbers must be 1…999999999")
@@ -79,8 +87,6 @@ struct X12Writer {
             .text(pad(e.interchangeControlNumber, 9)), .text(e.acknowledgmentRequested ? "1" : "0"), .text(e.usage),
             .text(String(UnicodeScalar(e.separators.component))),
         ], raw: true)
-        try add("GS", [.text(functionalID), .text(e.applicationSender), .text(e.applicationReceiver), .text(date),
-                       .text(e.time.x12), .text(String(e.groupControlNumber)), "X", .text(version)])
     }
 
     /// ISA elements 11 and 16 are separators themselves; they skip the separator check.
@@ -115,7 +121,12 @@ struct X12Writer {
     /// GE and IEA; the bytes.
     mutating func finish() throws(X12Error) -> [UInt8] {
         try add("GE", [.text(String(setCount)), .text(String(envelope.groupControlNumber))])
-        try add("IEA", ["1", .text(pad(envelope.interchangeControlNumber, 9))])
+        return try finishInterchange(groups: 1)
+    }
+
+    /// IEA; the bytes.
+    mutating func finishInterchange(groups: Int) throws(X12Error) -> [UInt8] {
+        try add("IEA", [.text(String(groups)), .text(pad(envelope.interchangeControlNumber, 9))])
         return output
     }
 
