@@ -11,6 +11,7 @@ struct ProfessionalClaimParser {
     private var provider: Interchange.BillingProvider?
     private var group: SubscriberClaims?
     private var claim: ProfessionalClaim?
+    private var claimSegment: Segment?
     private var line: ProfessionalClaim.ServiceLine?
     private var lineSegment: Segment?
     private var lineHasDate = false
@@ -154,6 +155,7 @@ struct ProfessionalClaimParser {
                 guard group != nil else { throw X12Error(.structure, at: segment.location(), "CLM before any subscriber (HL 22)") }
                 try closeClaim()
                 claim = try readCLM(segment)
+                claimSegment = segment
                 target = .none
             case "HI":
                 guard claim != nil else { throw misplaced(segment) }
@@ -273,14 +275,13 @@ struct ProfessionalClaimParser {
     private mutating func closeClaim() throws(X12Error) {
         try closeLine()
         closeOther()
-        guard let done = claim else { return }
-        let at = X12Location(file: segments[0].store.fileName, segmentID: "CLM", element: 2)
+        guard let done = claim, let clm = claimSegment else { return }
         let sum = done.lines.map(\.charge).sum()
         if sum != done.totalCharge {
-            warnings.append(X12Warning(at: at, "claim \(done.claimNumber): CLM02 \(done.totalCharge) differs from Σ SV102 \(sum)"))
+            warnings.append(X12Warning(at: clm.location(2), "claim \(done.claimNumber): CLM02 \(done.totalCharge) differs from Σ SV102 \(sum)"))
         }
         if done.diagnoses.isEmpty {
-            warnings.append(X12Warning(at: X12Location(file: at.file, segmentID: "HI"), "claim \(done.claimNumber) has no diagnosis (HI)"))
+            warnings.append(X12Warning(at: clm.location(), "claim \(done.claimNumber) has no diagnosis (HI)"))
         }
         group?.claims.append(done)
         claim = nil
