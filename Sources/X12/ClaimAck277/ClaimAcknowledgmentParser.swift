@@ -44,8 +44,9 @@ struct ClaimAcknowledgmentParser {
             status.patient = patient
             status.claimNumber = number
             status.segmentNumber = open.hl.number
-            let r = receivers.count - 1
-            let p = receivers[r].providers.count - 1
+            guard let r = receivers.indices.last, let p = receivers[r].providers.indices.last else {
+                throw X12Error(.structure, at: open.hl.location(), "the claim level (HL PT) does not follow its billing provider (HL 19)")
+            }
             receivers[r].providers[p].claims.append(status)
             draft = nil
         }

@@ -19,7 +19,8 @@ enum EnvelopeParser {
             }
             let segment = Segment(store: store, index: index, separators: separators)
             if let start = setStart {
-                if segment.is("SE") {
+                let tag = segment.tag
+                if tag == .x12("SE") {
                     try checkSE(segment, start: start)
                     let set = TransactionSet(
                         id: start.id, controlNumber: start.control,
@@ -27,7 +28,7 @@ enum EnvelopeParser {
                         separators: separators, segmentIndices: start.index..<(index + 1))
                     group?.transactionSets.append(set)
                     setStart = nil
-                } else if segment.is("ST") || segment.is("GE") || segment.is("GS") || segment.is("IEA") || segment.is("ISA") {
+                } else if tag == .x12("ST") || tag == .x12("GE") || tag == .x12("GS") || tag == .x12("IEA") || tag == .x12("ISA") {
                     throw X12Error(.envelope, at: segment.location(),
                                    "\(segment.id) before SE closes transaction set \(start.control) (ST at segment \(start.index + 1))")
                 }
@@ -157,7 +158,7 @@ enum EnvelopeParser {
             senderQualifier: segment.element(5) ?? "", senderID: trimmed(segment.element(6)),
             receiverQualifier: segment.element(7) ?? "", receiverID: trimmed(segment.element(8)),
             date: segment.element(9) ?? "", time: segment.element(10) ?? "", version: version,
-            controlNumber: String(decoding: control, as: UTF8.self),
+            controlNumber: text(control),
             acknowledgmentRequested: segment.element(14) == "1", usage: segment.element(15) ?? "",
             separators: segment.separators, groups: [], interchangeAcknowledgments: [], segmentNumber: segment.number)
     }

@@ -2,9 +2,9 @@
 /// value the caller marks as PHI.
 extension Segment {
     /// A required text element.
-    func required(_ position: Int, _ what: String) throws(X12Error) -> String {
+    func required(_ position: Int, _ what: @autoclosure () -> String) throws(X12Error) -> String {
         guard let value = element(position) else {
-            throw X12Error(.structure, at: location(position), "\(what) is missing")
+            throw X12Error(.structure, at: location(position), "\(what()) is missing")
         }
         return value
     }
@@ -20,9 +20,9 @@ extension Segment {
     }
 
     /// A required amount.
-    func requiredAmount(_ position: Int, _ what: String) throws(X12Error) -> X12Amount {
+    func requiredAmount(_ position: Int, _ what: @autoclosure () -> String) throws(X12Error) -> X12Amount {
         guard let value = try amount(position) else {
-            throw X12Error(.structure, at: location(position), "\(what) is missing")
+            throw X12Error(.structure, at: location(position), "\(what()) is missing")
         }
         return value
     }
@@ -101,7 +101,7 @@ extension Segment {
             }
         }
         return field.split(separator: separator, omittingEmptySubsequences: false).map {
-            String(decoding: $0, as: UTF8.self)
+            text($0)
         }
     }
 }

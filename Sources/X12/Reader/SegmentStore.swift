@@ -1,8 +1,14 @@
-/// Every segment of one file, as offsets into the file's bytes: no per-element strings are made until a
-/// reader asks for one. Immutable once built.
-final class SegmentStore: Sendable {
-    /// The file's bytes.
-    let bytes: [UInt8]
+/// The bytes of one field: a view into the store's buffer, valid while its segment (and so the store) lives.
+typealias FieldBytes = Slice<UnsafeBufferPointer<UInt8>>
+
+/// Every segment of one file, as offsets into one copy of the file's bytes: no per-element strings are made
+/// until a reader asks for one.
+///
+/// `@unchecked Sendable`: the buffer is written once in `init`, only read afterwards, and freed in `deinit`;
+/// every `Segment` holds the store strongly, so field views never outlive it while their segment is in use.
+final class SegmentStore: @unchecked Sendable {
+    /// The file's bytes, owned by the store.
+    let buffer: UnsafeBufferPointer<UInt8>
     /// The file's name, for error locations.
     let fileName: String?
     /// Start offset of every field (the segment id is field 0), all segments in order.
@@ -16,12 +22,18 @@ final class SegmentStore: Sendable {
 
     init(bytes: [UInt8], fileName: String?, fieldStarts: [Int32], firstField: [Int32], segmentEnds: [Int32],
          separatorChanges: [(index: Int, separators: Separators)]) {
-        self.bytes = bytes
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = storage.initialize(from: bytes)
+        self.buffer = UnsafeBufferPointer(rebasing: storage[0..<bytes.count])
         self.fileName = fileName
         self.fieldStarts = fieldStarts
         self.firstField = firstField
         self.segmentEnds = segmentEnds
         self.separatorChanges = separatorChanges
+    }
+
+    deinit {
+        UnsafeMutableRawPointer(mutating: buffer.baseAddress)?.deallocate()
     }
 
     /// The number of segments.
@@ -31,12 +43,17 @@ final class SegmentStore: Sendable {
     func fieldCount(_ index: Int) -> Int { Int(firstField[index + 1] - firstField[index]) }
 
     /// The bytes of field `field` (0 = id) of segment `index`; empty when absent.
-    func field(_ index: Int, _ field: Int) -> ArraySlice<UInt8> {
+    func field(_ index: Int, _ field: Int) -> FieldBytes {
         let first = Int(firstField[index])
         let count = Int(firstField[index + 1]) - first
-        guard field >= 0, field < count else { return [] }
+        guard field >= 0, field < count else { return buffer[0..<0] }
         let start = Int(fieldStarts[first + field])
         let end = field + 1 < count ? Int(fieldStarts[first + field + 1]) - 1 : Int(segmentEnds[index])
-        return bytes[start..<end]
+        return buffer[start..<end]
     }
+}
+
+/// Field bytes as a string, through the contiguous fast path.
+func text(_ bytes: FieldBytes) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
 }

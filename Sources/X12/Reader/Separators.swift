@@ -32,7 +32,7 @@ func printable(_ byte: UInt8) -> String {
 }
 
 /// A token as it may appear in a message: quoted, at most 24 characters, control bytes escaped.
-func quoted(_ bytes: ArraySlice<UInt8>) -> String {
+func quoted<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
     var text = ""
     for byte in bytes.prefix(24) {
         if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") {

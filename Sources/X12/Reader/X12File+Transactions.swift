@@ -64,8 +64,8 @@ extension X12File {
     public func professionalClaims() throws(X12Error) -> (interchanges: [ProfessionalClaimInterchange], warnings: [X12Warning]) {
         var result: [ProfessionalClaimInterchange] = []
         var warnings: [X12Warning] = []
-        let lineBreaks = store.count > 0 && Int(store.segmentEnds[0]) + 1 < store.bytes.count
-            && Lexer.isSpace(store.bytes[Int(store.segmentEnds[0]) + 1])
+        let lineBreaks = store.count > 0 && Int(store.segmentEnds[0]) + 1 < store.buffer.count
+            && Lexer.isSpace(store.buffer[Int(store.segmentEnds[0]) + 1])
         for interchange in interchanges {
             for group in interchange.groups {
                 for set in group.transactionSets where set.id == "837" {

@@ -14,8 +14,18 @@ extension Remittance {
         var findings: [BalanceFinding] = []
         for (claimIndex, claim) in claims.enumerated() {
             var lineAdjustments = X12Amount.zero
+            var patientTotal = X12Amount.zero
+            var claimTotal = X12Amount.zero
+            for adjustment in claim.adjustments {
+                claimTotal += adjustment.amount
+                if adjustment.group == "PR" { patientTotal += adjustment.amount }
+            }
             for (lineIndex, line) in claim.lines.enumerated() {
-                let lineTotal = line.adjustments.map(\.amount).sum()
+                var lineTotal = X12Amount.zero
+                for adjustment in line.adjustments {
+                    lineTotal += adjustment.amount
+                    if adjustment.group == "PR" { patientTotal += adjustment.amount }
+                }
                 lineAdjustments += lineTotal
                 if line.charge - line.paid != lineTotal {
                     findings.append(BalanceFinding(
@@ -24,7 +34,7 @@ extension Remittance {
                         stated: line.charge - line.paid, computed: lineTotal))
                 }
             }
-            let claimTotal = claim.adjustments.map(\.amount).sum() + lineAdjustments
+            claimTotal += lineAdjustments
             if claim.charge - claim.paid != claimTotal {
                 findings.append(BalanceFinding(
                     level: .claim, transactionControlNumber: controlNumber, patientControlNumber: claim.patientControlNumber,
@@ -32,7 +42,6 @@ extension Remittance {
                     stated: claim.charge - claim.paid, computed: claimTotal))
             }
             if let responsibility = claim.patientResponsibility {
-                let patientTotal = claim.allAdjustments.filter { $0.group == "PR" }.map(\.amount).sum()
                 if responsibility != patientTotal {
                     findings.append(BalanceFinding(
                         level: .patientResponsibility, transactionControlNumber: controlNumber,

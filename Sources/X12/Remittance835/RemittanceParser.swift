@@ -36,15 +36,15 @@ struct RemittanceParser {
 
         for (offset, segment) in segments.enumerated() where offset > 0 && offset < segments.count - 1 {
             let next = offset + 1 < segments.count ? segments[offset + 1] : nil
-            switch segment.id {
-            case "BPR":
+            switch segment.tag {
+            case .x12("BPR"):
                 guard payment == nil else { throw duplicate(segment) }
                 payment = try readBPR(segment)
-            case "TRN":
+            case .x12("TRN"):
                 guard trace == nil else { throw duplicate(segment) }
                 trace = Remittance.Trace(number: try segment.required(2, "TRN02 (check or EFT trace number)"),
                                          originatorID: segment.element(3), supplementalCode: segment.element(4))
-            case "REF":
+            case .x12("REF"):
                 let reference = Reference(try segment.required(1, "REF01 (qualifier)"), try segment.required(2, "REF02 (reference)"))
                 switch place {
                 case .header: if reference.qualifier == "EV" { receiverID = reference.value }
@@ -55,7 +55,7 @@ struct RemittanceParser {
                     if reference.qualifier == "6R" { line?.lineControlNumber = reference.value } else { line?.references.append(reference) }
                 case .trailer: throw misplaced(segment)
                 }
-            case "DTM":
+            case .x12("DTM"):
                 let qualifier = try segment.required(1, "DTM01 (date qualifier)")
                 guard let date = try segment.date(2) else {
                     throw X12Error(.structure, at: segment.location(2), "DTM02 (date) is missing")
@@ -66,7 +66,7 @@ struct RemittanceParser {
                 case .line: line?.dates.append(QualifiedDate(qualifier, DatePeriod(start: date)))
                 case .trailer: throw misplaced(segment)
                 }
-            case "N1":
+            case .x12("N1"):
                 let code = try segment.required(1, "N101 (entity identifier)")
                 let name = try segment.required(2, "N102 (name)")
                 if code == "PR" {
@@ -81,27 +81,27 @@ struct RemittanceParser {
                 } else {
                     warnings.append(X12Warning(at: segment.location(1), "N1 entity \(quoted(segment.bytes(1))) is not PR or PE; ignored"))
                 }
-            case "N3":
+            case .x12("N3"):
                 let address = try segment.address(n4: next)
                 if place == .payer { payer?.address = address } else if place == .payee { payee?.address = address }
-            case "LX":
+            case .x12("LX"):
                 closeClaim()
                 place = .payee
-            case "CLP":
+            case .x12("CLP"):
                 closeClaim()
                 guard payment != nil, payer != nil, payee != nil else {
                     throw X12Error(.structure, at: segment.location(), "CLP before the BPR, payer (N1*PR) and payee (N1*PE) header")
                 }
                 claim = try readCLP(segment)
                 place = .claim
-            case "CAS":
+            case .x12("CAS"):
                 let adjustments = try segment.adjustments()
                 switch place {
                 case .claim: claim?.adjustments += adjustments
                 case .line: line?.adjustments += adjustments
                 default: throw misplaced(segment)
                 }
-            case "NM1":
+            case .x12("NM1"):
                 guard place == .claim else { throw misplaced(segment) }
                 let party = try segment.party()
                 switch party.entity {
@@ -110,32 +110,32 @@ struct RemittanceParser {
                 case "82": claim?.renderingProvider = party
                 default: break
                 }
-            case "MOA":
+            case .x12("MOA"):
                 guard place == .claim else { throw misplaced(segment) }
                 for position in 3...7 { if let code = segment.element(position) { claim?.remarkCodes.append(code) } }
-            case "MIA":
+            case .x12("MIA"):
                 guard place == .claim else { throw misplaced(segment) }
                 for position in [5, 20, 21, 22, 23, 24] { if let code = segment.element(position) { claim?.remarkCodes.append(code) } }
-            case "AMT":
+            case .x12("AMT"):
                 let amount = QualifiedAmount(try segment.required(1, "AMT01 (qualifier)"), try segment.requiredAmount(2, "AMT02 (amount)"))
                 switch place {
                 case .claim: claim?.amounts.append(amount)
                 case .line: if amount.qualifier == "B6" { line?.allowed = amount.amount } else { line?.amounts.append(amount) }
                 default: throw misplaced(segment)
                 }
-            case "SVC":
+            case .x12("SVC"):
                 guard claim != nil else { throw misplaced(segment) }
                 closeLine()
                 line = try readSVC(segment)
                 place = .line
-            case "LQ":
+            case .x12("LQ"):
                 guard place == .line else { throw misplaced(segment) }
                 if segment.element(1) == "HE" { line?.remarkCodes.append(try segment.required(2, "LQ02 (remark code)")) }
-            case "PLB":
+            case .x12("PLB"):
                 closeClaim()
                 place = .trailer
                 plbs.append(try readPLB(segment))
-            case "N4", "PER", "TS3", "TS2", "QTY", "NTE", "CUR", "RDM":
+            case .x12("N4"), .x12("PER"), .x12("TS3"), .x12("TS2"), .x12("QTY"), .x12("NTE"), .x12("CUR"), .x12("RDM"):
                 if place == .trailer { throw misplaced(segment) }
             default:
                 warnings.append(X12Warning(at: segment.location(), "\(segment.id) is not an 835 segment; ignored"))

@@ -21,7 +21,7 @@ public struct X12Amount: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Reads X12 decimal bytes; `nil` when they are not an amount.
-    init?(bytes: ArraySlice<UInt8>) {
+    init?<Bytes: Collection<UInt8>>(bytes: Bytes) {
         guard let cents = X12Decimal.parse(bytes, scale: 2) else { return nil }
         self.cents = cents
     }

@@ -23,18 +23,14 @@ public struct X12Date: Sendable, Hashable, Comparable, Codable, CustomStringConv
     }
 
     /// Reads `CCYYMMDD` bytes.
-    init?(bytes: ArraySlice<UInt8>) {
+    init?<Bytes: Collection<UInt8>>(bytes: Bytes) {
         guard bytes.count == 8 else { return nil }
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
+        var number = 0
         for byte in bytes {
             guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            digits.append(Int(byte - 0x30))
+            number = number * 10 + Int(byte - 0x30)
         }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let month = digits[4] * 10 + digits[5]
-        let day = digits[6] * 10 + digits[7]
-        self.init(year: year, month: month, day: day)
+        self.init(year: number / 10_000, month: number / 100 % 100, day: number % 100)
     }
 
     /// The `CCYYMMDD` text.

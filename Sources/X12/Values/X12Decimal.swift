@@ -6,14 +6,14 @@ enum X12Decimal {
 
     /// Parses `[-]digits[.digits]` into an integer scaled by 10^`scale`; more significant decimals than
     /// `scale` are refused, extra trailing zeros accepted.
-    static func parse(_ bytes: ArraySlice<UInt8>, scale: Int) -> Int64? {
+    static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes, scale: Int) -> Int64? {
         var index = bytes.startIndex
         let end = bytes.endIndex
         guard index < end else { return nil }
         var negative = false
         if bytes[index] == UInt8(ascii: "-") {
             negative = true
-            index += 1
+            bytes.formIndex(after: &index)
         }
         var integer: Int64 = 0
         var integerDigits = 0
@@ -44,7 +44,7 @@ enum X12Decimal {
             } else {
                 return nil
             }
-            index += 1
+            bytes.formIndex(after: &index)
         }
         guard anyDigit else { return nil }
         var multiplier: Int64 = 1

@@ -22,7 +22,7 @@ public struct X12Quantity: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// Reads X12 decimal bytes; `nil` when they are not a quantity.
-    init?(bytes: ArraySlice<UInt8>) {
+    init?<Bytes: Collection<UInt8>>(bytes: Bytes) {
         guard let value = X12Decimal.parse(bytes, scale: 4) else { return nil }
         tenThousandths = value
     }
