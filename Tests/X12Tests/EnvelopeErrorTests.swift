@@ -119,3 +119,13 @@ struct ValueTests {
         #expect(String(reflecting: name) == "[PHI]")
     }
 }
+
+@Suite("versions")
+struct VersionTests {
+    @Test("a 5010 interchange holding a 4010 functional group is refused at GS08")
+    func group4010() throws {
+        let text = try Fixture.text("835-managed-care.x12").replacingOccurrences(of: "*X*005010X221A1~", with: "*X*004010X091A1~")
+        #expect(readError(text, name: "old.835")?.description
+            == "old.835: segment 2 (GS), element 8: functional group version \"004010X091A1\" is 4010; only 5010 (00501…) is read")
+    }
+}

@@ -255,7 +255,7 @@ struct ProfessionalClaimParser {
         }
         return .init(procedure: procedure, charge: try segment.requiredAmount(2, "SV102 (line charge)"),
                      unitQualifier: try segment.required(3, "SV103 (unit qualifier)"), units: units, placeOfService: segment.element(5),
-                     diagnosisPointers: pointers, serviceDate: DatePeriod(start: X12Date(year: 1, month: 1, day: 1)!))
+                     diagnosisPointers: pointers, serviceDate: DatePeriod(start: .placeholder))
     }
 
     private mutating func closeLine() throws(X12Error) {

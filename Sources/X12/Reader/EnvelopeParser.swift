@@ -176,9 +176,16 @@ enum EnvelopeParser {
         return FunctionalGroup(
             functionalID: try segment.required(1, "GS01 (functional identifier)"),
             applicationSender: segment.element(2) ?? "", applicationReceiver: segment.element(3) ?? "",
-            date: try segment.date(4), time: segment.element(5) ?? "",
+            date: try requiredDate(segment), time: try segment.required(5, "GS05 (time)"),
             controlNumber: try segment.required(6, "GS06 (group control number)"),
             version: version, transactionSets: [], segmentNumber: segment.number)
+    }
+
+    static func requiredDate(_ segment: Segment) throws(X12Error) -> X12Date {
+        guard let date = try segment.date(4) else {
+            throw X12Error(.structure, at: segment.location(4), "GS04 (date) is missing")
+        }
+        return date
     }
 
     /// Group control numbers compare as numbers when both are digits (`1` and `000000001`), else as text.

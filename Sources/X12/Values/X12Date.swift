@@ -17,6 +17,16 @@ public struct X12Date: Sendable, Hashable, Comparable, Codable, CustomStringConv
         self.day = day
     }
 
+    /// A date known to be valid, for constants.
+    private init(constant year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// 0001-01-01: a placeholder while a reader waits for the real date.
+    static let placeholder = X12Date(constant: 1, 1, 1)
+
     /// Reads `CCYYMMDD`; `nil` when the text is not eight digits naming a real day.
     public init?(x12 text: String) {
         self.init(bytes: Array(text.utf8)[...])

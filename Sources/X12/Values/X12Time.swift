@@ -12,6 +12,14 @@ public struct X12Time: Sendable, Hashable, Codable, CustomStringConvertible {
         self.minute = minute
     }
 
+    private init(constant hour: Int, _ minute: Int) {
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// 00:00.
+    static let midnight = X12Time(constant: 0, 0)
+
     /// Reads `HHMM` (longer `HHMMSS…` forms keep the hours and minutes).
     public init?(x12 text: String) {
         let digits = Array(text.utf8)
