@@ -54,3 +54,16 @@ struct ReadBenchmark {
         print("X12 read: \(String(format: "%.1f", megabytes)) MB in \(String(format: "%.3f", best)) s = \(String(format: "%.1f", megabytes / best)) MB/s")
     }
 }
+
+@Suite("benchmark generator")
+struct BenchmarkGeneratorTests {
+    @Test("the generated large 835 reads back balanced with every claim")
+    func generatedFileReads() throws {
+        let bytes = try ReadBenchmark.largeRemittance(megabytes: 1)
+        let (remits, warnings) = try X12File(bytes: bytes).remittances()
+        #expect(warnings.isEmpty)
+        #expect(remits.first?.claims.count == 1_000_000 / 270)
+        #expect(remits.first?.balanceFindings().isEmpty == true)
+        #expect(remits.first?.payerIdentifier == "1123456789")
+    }
+}

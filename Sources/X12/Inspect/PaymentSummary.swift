@@ -54,7 +54,7 @@ public struct PaymentSummary: Sendable, Hashable, Codable {
     init(_ remit: Remittance) {
         transactionControlNumber = remit.controlNumber
         payer = remit.payer.name
-        payerID = remit.payer.identifier ?? remit.trace.originatorID
+        payerID = remit.payerIdentifier
         payee = remit.payee.name
         payeeID = remit.payee.idQualifier + ":" + remit.payee.id
         traceNumber = remit.trace.number

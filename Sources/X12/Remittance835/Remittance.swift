@@ -37,6 +37,9 @@ public struct Remittance: Sendable, Hashable, Codable {
         self.segmentNumber = segmentNumber
     }
 
+    /// The payer's identifier for matching and idempotency: REF*2U when present, else TRN03.
+    public var payerIdentifier: String? { payer.identifier ?? trace.originatorID }
+
     /// BPR: financial information.
     public struct Payment: Sendable, Hashable, Codable {
         /// BPR01: `C` payment and remittance, `D` payment only, `H` notification only, `I` remittance only, `P`, `U`, `X`.

@@ -32,6 +32,7 @@ public struct X12Amount: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The amount with two decimals, as people read it (`"125.50"`).
     public var description: String { X12Decimal.formatFixed(cents, scale: 2) }
 
+    /// Orders by value.
     public static func < (lhs: X12Amount, rhs: X12Amount) -> Bool { lhs.cents < rhs.cents }
     /// The sum; traps on overflow, which amounts read from X12 cannot reach.
     public static func + (lhs: X12Amount, rhs: X12Amount) -> X12Amount { X12Amount(cents: lhs.cents + rhs.cents) }

@@ -51,6 +51,7 @@ public struct X12Date: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// ISO 8601, `CCYY-MM-DD`.
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 
+    /// Orders by calendar day.
     public static func < (lhs: X12Date, rhs: X12Date) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -33,6 +33,7 @@ public struct X12Quantity: Sendable, Hashable, Comparable, Codable, CustomString
     /// Same as `x12`.
     public var description: String { x12 }
 
+    /// Orders by value.
     public static func < (lhs: X12Quantity, rhs: X12Quantity) -> Bool { lhs.tenThousandths < rhs.tenThousandths }
 
     /// Encodes as decimal text.
