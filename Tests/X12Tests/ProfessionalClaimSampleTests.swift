@@ -38,5 +38,6 @@ struct ProfessionalClaimSampleTests {
         #expect(warnings.filter { $0.message.contains("has no diagnosis") }.count == 5)
         #expect(warnings.contains { $0.description == "837p-medicaid-separators.x12: segment 22 (CLM), element 2: claim 9999: CLM02 99.99 differs from Σ SV102 109.98" })
         #expect(warnings.allSatisfy { !$0.message.contains("uses '>'") })
+        #expect(warnings.contains { $0.description == "837p-medicaid-separators.x12: segment 22 (CLM), element 5, component 3: claim 9999: frequency \"9\" is not 1, 6, 7 or 8" })
     }
 }

@@ -50,6 +50,9 @@ struct RemittanceSampleTests {
         #expect(line.adjustments.map(\.reason) == ["23", "94"])
         #expect(line.adjustments[1].amount == amount("-9"))
         #expect(line.allowed == amount("550"))
+        #expect(remit.payment.date == nil)
+        #expect(warnings.map(\.description).contains(
+            "835-cob-contractual-adjustment.x12: segment 4 (BPR), element 16: BPR16 (payment date) is missing; BPR15 holds \"20050318\", a date one element early (a separator short?); the payment date is left empty"))
         #expect(warnings.map(\.description).contains(
             "835-cob-contractual-adjustment.x12: segment 21 (SVC), element 1: composite \"HC>55669\" uses '>' but ISA16 declares ':' as the component separator; read with '>'"))
     }

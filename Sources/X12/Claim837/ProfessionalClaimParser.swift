@@ -276,6 +276,11 @@ struct ProfessionalClaimParser {
         try closeLine()
         closeOther()
         guard let done = claim, let clm = claimSegment else { return }
+        if !["1", "6", "7", "8"].contains(done.frequency) {
+            warnings.append(X12Warning(at: clm.location(5, component: 3), "claim \(done.claimNumber): frequency \(quoted(Array(done.frequency.utf8))) is not 1, 6, 7 or 8"))
+        } else if ["7", "8"].contains(done.frequency), done.originalPayerClaimNumber == nil {
+            warnings.append(X12Warning(at: clm.location(5, component: 3), "claim \(done.claimNumber): frequency \(done.frequency) without REF*F8 (the payer's original claim number)"))
+        }
         let sum = done.lines.map(\.charge).sum()
         if sum != done.totalCharge {
             warnings.append(X12Warning(at: clm.location(2), "claim \(done.claimNumber): CLM02 \(done.totalCharge) differs from Σ SV102 \(sum)"))

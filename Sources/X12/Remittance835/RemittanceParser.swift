@@ -174,6 +174,10 @@ struct RemittanceParser {
             if date == nil {
                 warnings.append(X12Warning(at: segment.location(16), "\(quoted(segment.bytes(16))) is not a date (CCYYMMDD); the payment date is left empty"))
             }
+        } else if X12Date(bytes: segment.bytes(15)) != nil, segment.elementCount == 15 {
+            warnings.append(X12Warning(
+                at: segment.location(16),
+                "BPR16 (payment date) is missing; BPR15 holds \(quoted(segment.bytes(15))), a date one element early (a separator short?); the payment date is left empty"))
         } else {
             warnings.append(X12Warning(at: segment.location(16), "BPR16 (payment date) is missing"))
         }
