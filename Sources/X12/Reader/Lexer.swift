@@ -3,10 +3,24 @@
 /// Tolerates a UTF-8 byte-order mark, and spaces, tabs, CR and LF between segments (after a terminator,
 /// before the next segment id). Every loop advances, so any input ends.
 enum Lexer {
-    static func lex(_ bytes: [UInt8], fileName: String?) throws(X12Error) -> SegmentStore {
-        guard bytes.count < Int(Int32.max) else {
+    /// Copies `count` bytes into a buffer the store will own (with `fill`), then lexes it.
+    static func lex(count byteCount: Int, fileName: String?, fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) throws(X12Error) -> SegmentStore {
+        guard byteCount < Int(Int32.max) else {
             throw X12Error(.syntax, at: X12Location(file: fileName), "the file is larger than 2 GB")
         }
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(byteCount, 1))
+        fill(UnsafeMutableBufferPointer(rebasing: storage[0..<byteCount]))
+        let owned = UnsafeBufferPointer(rebasing: storage[0..<byteCount])
+        do {
+            return try lex(owned, fileName: fileName)
+        } catch {
+            storage.deallocate()
+            throw error
+        }
+    }
+
+    /// Lexes `bytes`; the store takes ownership of the buffer when this returns.
+    private static func lex(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String?) throws(X12Error) -> SegmentStore {
         var fieldStarts: [Int32] = []
         var firstField: [Int32] = []
         var segmentEnds: [Int32] = []
@@ -16,7 +30,7 @@ enum Lexer {
         var changes: [(index: Int, separators: Separators)] = []
         var failure: X12Error?
 
-        bytes.withUnsafeBufferPointer { buffer in
+        let scan = { (buffer: UnsafeBufferPointer<UInt8>) -> Void in
             let count = buffer.count
             var position = 0
             if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
@@ -84,9 +98,10 @@ enum Lexer {
                 position = end + 1
             }
         }
+        scan(bytes)
         if let failure { throw failure }
         firstField.append(Int32(fieldStarts.count))
-        return SegmentStore(bytes: bytes, fileName: fileName, fieldStarts: fieldStarts, firstField: firstField,
+        return SegmentStore(buffer: bytes, fileName: fileName, fieldStarts: fieldStarts, firstField: firstField,
                             segmentEnds: segmentEnds, separatorChanges: changes)
     }
 

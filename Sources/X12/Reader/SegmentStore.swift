@@ -20,11 +20,10 @@ final class SegmentStore: @unchecked Sendable {
     /// The separators in force from a segment index on (one entry per ISA).
     let separatorChanges: [(index: Int, separators: Separators)]
 
-    init(bytes: [UInt8], fileName: String?, fieldStarts: [Int32], firstField: [Int32], segmentEnds: [Int32],
+    /// A store owning `buffer` (allocated by the lexer, freed here).
+    init(buffer: UnsafeBufferPointer<UInt8>, fileName: String?, fieldStarts: [Int32], firstField: [Int32], segmentEnds: [Int32],
          separatorChanges: [(index: Int, separators: Separators)]) {
-        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        _ = storage.initialize(from: bytes)
-        self.buffer = UnsafeBufferPointer(rebasing: storage[0..<bytes.count])
+        self.buffer = buffer
         self.fileName = fileName
         self.fieldStarts = fieldStarts
         self.firstField = firstField

@@ -15,16 +15,21 @@ public struct X12File: Sendable {
 
     /// Reads and checks the envelopes of `bytes`; throws the first problem found.
     public init(bytes: [UInt8], fileName: String? = nil) throws(X12Error) {
-        let store = try Lexer.lex(bytes, fileName: fileName)
+        let store = try Lexer.lex(count: bytes.count, fileName: fileName) { _ = $0.initialize(from: bytes) }
+        try self.init(store: store)
+    }
+
+    /// Reads `data` (copied once into the store).
+    public init(data: Data, fileName: String? = nil) throws(X12Error) {
+        let store = try Lexer.lex(count: data.count, fileName: fileName) { _ = data.copyBytes(to: $0) }
+        try self.init(store: store)
+    }
+
+    private init(store: SegmentStore) throws(X12Error) {
         let (interchanges, warnings) = try EnvelopeParser.parse(store)
         self.store = store
         self.interchanges = interchanges
         self.warnings = warnings
-    }
-
-    /// Reads `data`.
-    public init(data: Data, fileName: String? = nil) throws(X12Error) {
-        try self.init(bytes: [UInt8](data), fileName: fileName)
     }
 
     /// The number of segments in the file.
