@@ -34,13 +34,7 @@ func read(_ text: String, name: String = "inline.x12") throws(X12Error) -> X12Fi
 
 /// The error a read throws, or nil.
 func readError(_ text: String, name: String = "inline.x12") -> X12Error? {
-    do {
-        let file = try read(text, name: name)
-        _ = try file.remittances()
-        return nil
-    } catch {
-        return error
-    }
+    readError(Array(text.utf8), name: name)
 }
 
 func amount(_ text: String) -> X12Amount { X12Amount(x12: text)! }
