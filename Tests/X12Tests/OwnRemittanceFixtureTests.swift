@@ -33,6 +33,7 @@ struct OwnRemittanceFixtureTests {
         let (remits, _) = try Fixture.file("835-secondary-oa23.x12").remittances()
         let claim = try #require(remits.first?.claims.first)
         #expect(claim.status == "2")
+        #expect(claim.crossoverCarrier == nil)
         #expect(claim.lines[0].adjustments == [Adjustment(group: "OA", reason: "23", amount: amount("176"))])
         #expect(remits.first?.balanceFindings().isEmpty == true)
     }
@@ -75,5 +76,21 @@ struct OwnRemittanceFixtureTests {
         #expect(findings.map(\.level) == [.line, .payment])
         #expect(findings[0].description == "segment 16: claim 5554555444, line 1: SVC02 − SVC03 = 290.00 ≠ Σ line adjustments 300.00 (off by -10.00)")
         #expect(findings[1].description == "segment 3: transaction set 112233: BPR02 944.00 ≠ ΣCLP04 − ΣPLB 945.00 (off by -1.00)")
+    }
+}
+
+@Suite("crossover")
+struct CrossoverTests {
+    @Test("a claim processed as primary and forwarded (CLP02 19) names the crossover carrier (NM1*TT)")
+    func crossover() throws {
+        let text = try Fixture.text("835-managed-care.x12")
+            .replacingOccurrences(of: "CLP*5554555444*1*", with: "CLP*5554555444*19*")
+            .replacingOccurrences(of: "NM1*QC*1*BUDD*WILLIAM****MI*33344555510~", with: "NM1*QC*1*BUDD*WILLIAM****MI*33344555510~\nNM1*TT*2*SECOND PLAN*****PI*SEC02~")
+            .replacingOccurrences(of: "SE*26*", with: "SE*27*")
+        let (remits, _) = try read(text).remittances()
+        let claim = try #require(remits.first?.claims.first)
+        #expect(claim.status == "19")
+        #expect(claim.crossoverCarrier?.id?.value == "SEC02")
+        #expect(claim.crossoverCarrier?.name.value.last == "SECOND PLAN")
     }
 }

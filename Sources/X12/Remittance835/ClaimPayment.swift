@@ -27,6 +27,8 @@ public struct ClaimPayment: Sendable, Hashable, Codable {
     public var insured: Party?
     /// NM1*82.
     public var renderingProvider: Party?
+    /// Other NM1 of the claim: `TT` crossover carrier, `PR` corrected priority payer, `74` corrected insured…
+    public var otherParties: [Party]
     /// Remark codes from MOA (03–07) and MIA (05, 20–24).
     public var remarkCodes: [String]
     /// DTM: statement period 232/233, received 050, coverage expiry 036…
@@ -45,7 +47,7 @@ public struct ClaimPayment: Sendable, Hashable, Codable {
                 patientResponsibility: X12Amount? = nil, filingIndicator: String? = nil,
                 payerClaimNumber: String? = nil, facilityCode: String? = nil, frequency: String? = nil,
                 adjustments: [Adjustment] = [], patient: Party? = nil, insured: Party? = nil,
-                renderingProvider: Party? = nil, remarkCodes: [String] = [], dates: [QualifiedDate] = [],
+                renderingProvider: Party? = nil, otherParties: [Party] = [], remarkCodes: [String] = [], dates: [QualifiedDate] = [],
                 references: [Reference] = [], amounts: [QualifiedAmount] = [], lines: [ServicePayment] = [],
                 segmentNumber: Int = 0) {
         self.patientControlNumber = patientControlNumber
@@ -61,6 +63,7 @@ public struct ClaimPayment: Sendable, Hashable, Codable {
         self.patient = patient
         self.insured = insured
         self.renderingProvider = renderingProvider
+        self.otherParties = otherParties
         self.remarkCodes = remarkCodes
         self.dates = dates
         self.references = references
@@ -73,6 +76,9 @@ public struct ClaimPayment: Sendable, Hashable, Codable {
     public var isReversal: Bool { status == "22" }
     /// CLP02 = 4: denied.
     public var isDenied: Bool { status == "4" }
+
+    /// NM1*TT: the carrier the claim was forwarded to (crossover), with CLP02 19, 20 or 21.
+    public var crossoverCarrier: Party? { otherParties.first { $0.entity == "TT" } }
 
     /// Claim-level and line-level adjustments together.
     public var allAdjustments: [Adjustment] { adjustments + lines.flatMap(\.adjustments) }

@@ -108,7 +108,7 @@ struct RemittanceParser {
                 case "QC": claim?.patient = party
                 case "IL": claim?.insured = party
                 case "82": claim?.renderingProvider = party
-                default: break
+                default: claim?.otherParties.append(party)
                 }
             case .x12("MOA"):
                 guard place == .claim else { throw misplaced(segment) }

@@ -42,7 +42,7 @@ extension Remittance {
                                .text(claim.patientResponsibility.x12), .text(claim.filingIndicator), .text(claim.payerClaimNumber),
                                .text(claim.facilityCode), .text(claim.frequency)])
         try writer.adjustments(claim.adjustments)
-        for party in [claim.patient, claim.insured, claim.renderingProvider].compactMap({ $0 }) {
+        for party in [claim.patient, claim.insured, claim.renderingProvider].compactMap({ $0 }) + claim.otherParties {
             let name = party.name.value
             try writer.add("NM1", [.text(party.entity), .text(party.entityType), .text(name.last), .text(name.first), .text(name.middle),
                                    "", .text(name.suffix), .text(party.idQualifier), .text(party.id?.value)])
