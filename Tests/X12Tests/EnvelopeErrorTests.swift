@@ -89,11 +89,12 @@ struct ValueTests {
         #expect(X12Amount(cents: 12500).description == "125.00")
     }
 
-    @Test("quantities keep four decimals")
+    @Test("quantities keep three decimals, as the billing domain does")
     func quantities() {
-        #expect(X12Quantity(x12: "1.5")?.tenThousandths == 15000)
+        #expect(X12Quantity(x12: "1.5")?.thousandths == 1500)
         #expect(X12Quantity(x12: "99.99")?.x12 == "99.99")
-        #expect(X12Quantity(x12: "1.23456") == nil)
+        #expect(X12Quantity(x12: "1.2345") == nil)
+        #expect(X12Quantity(x12: "1.2340")?.x12 == "1.234")
     }
 
     @Test("dates are real calendar days")

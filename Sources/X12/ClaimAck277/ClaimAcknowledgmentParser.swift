@@ -123,7 +123,7 @@ struct ClaimAcknowledgmentParser {
                     withEntity { $0.statuses.append(status) }
                 }
             case "QTY":
-                let count = try segment.quantity(2).map { Int($0.tenThousandths / X12Quantity.scale) }
+                let count = try segment.quantity(2).map { Int($0.thousandths / X12Quantity.scale) }
                 switch segment.element(1) {
                 case "90": withEntity { $0.acceptedCount = count }
                 case "AA": withEntity { $0.rejectedCount = count }
