@@ -130,3 +130,21 @@ struct VersionTests {
             == "old.835: segment 2 (GS), element 8: functional group version \"004010X091A1\" is 4010; only 5010 (00501…) is read")
     }
 }
+
+@Suite("tolerances")
+struct ToleranceTests {
+    @Test("a DOS end-of-file marker and NUL padding after the last segment are ignored")
+    func trailingPadding() throws {
+        var bytes = try Fixture.bytes("835-managed-care.x12")
+        bytes += [0x0D, 0x0A, 0x1A, 0x00, 0x00]
+        #expect(try X12File(bytes: bytes).remittances().remittances.count == 1)
+    }
+
+    @Test("every segment on its own indented line with CRLF, after a byte-order mark, reads the same")
+    func indentation() throws {
+        let text = try Fixture.text("835-managed-care.x12").replacingOccurrences(of: "~", with: "~\r\n    ")
+        let plain = try Fixture.file("835-managed-care.x12").remittances().remittances
+        let indented = try X12File(bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8)).remittances().remittances
+        #expect(indented == plain)
+    }
+}

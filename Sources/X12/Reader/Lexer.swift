@@ -1,7 +1,8 @@
 /// Splits a file into segments and elements, learning the separators from each ISA header.
 ///
-/// Tolerates a UTF-8 byte-order mark, and spaces, tabs, CR and LF between segments (after a terminator,
-/// before the next segment id). Every loop advances, so any input ends.
+/// Tolerates a UTF-8 byte-order mark, spaces, tabs, CR and LF between segments (after a terminator,
+/// before the next segment id), and Ctrl-Z or NUL padding after the last segment. Every loop advances, so
+/// any input ends.
 enum Lexer {
     /// Copies `count` bytes into a buffer the store will own (with `fill`), then lexes it.
     static func lex(count byteCount: Int, fileName: String?, fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) throws(X12Error) -> SegmentStore {
@@ -41,6 +42,11 @@ enum Lexer {
             while true {
                 while position < count, isSpace(buffer[position]) { position += 1 }
                 if position >= count { break }
+                if buffer[position] == 0x1A || buffer[position] == 0x00,
+                    buffer[position...].allSatisfy({ $0 == 0x1A || $0 == 0x00 || isSpace($0) })
+                {
+                    break  // DOS end-of-file marker or NUL padding after the last segment
+                }
                 let number = segmentEnds.count + 1
                 if count - position >= 3, buffer[position] == 0x49, buffer[position + 1] == 0x53,
                     buffer[position + 2] == 0x41
