@@ -26,8 +26,8 @@ public struct PaymentSummary: Sendable, Hashable, Codable {
     public var providerAdjustmentTotal: X12Amount
     /// BPR02 = Σ CLP04 − Σ PLB.
     public var balanced: Bool
-    /// Every balancing identity that fails (line, claim, patient responsibility, payment), as text.
-    public var findings: [String]
+    /// Every balancing identity that fails (line, claim, patient responsibility, payment).
+    public var findings: [BalanceFinding]
     /// One entry per CLP.
     public var claims: [ClaimEntry]
 
@@ -65,7 +65,7 @@ public struct PaymentSummary: Sendable, Hashable, Codable {
         claimPaidTotal = remit.claimPaidTotal
         providerAdjustmentTotal = remit.providerAdjustmentTotal
         balanced = remit.isBalanced
-        findings = remit.balanceFindings().map(\.description)
+        findings = remit.balanceFindings()
         claims = remit.claims.map {
             ClaimEntry(segment: $0.segmentNumber, patientControlNumber: $0.patientControlNumber, status: $0.status, charge: $0.charge,
                        paid: $0.paid, patientResponsibility: $0.patientResponsibility, payerClaimNumber: $0.payerClaimNumber,
