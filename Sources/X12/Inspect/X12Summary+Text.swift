@@ -1,0 +1,55 @@
+import Foundation
+
+/// Plain-text and JSON renderings of a summary.
+extension X12Summary {
+    /// Pretty-printed JSON with sorted keys; amounts as decimal text.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// A report a person reads.
+    public var text: String {
+        var lines: [String] = ["file \(file ?? "-"): \(segmentCount) segments, \(interchanges.count) interchange(s)"]
+        for interchange in interchanges {
+            lines.append("interchange \(interchange.controlNumber) from \(interchange.sender) to \(interchange.receiver) at \(interchange.dateTime) (\(interchange.usage))")
+            for group in interchange.groups {
+                lines.append("  group \(group.functionalID) \(group.controlNumber) \(group.version): \(group.transactionSets.count) transaction set(s)")
+                for set in group.transactionSets {
+                    lines.append("    \(set.id) \(set.controlNumber) \(set.implementation), \(set.segmentCount) segments")
+                }
+            }
+        }
+        for ta1 in interchangeAcknowledgments {
+            lines.append("TA1 for interchange \(ta1.controlNumber): \(ta1.acknowledgmentCode), note \(ta1.noteCode)")
+        }
+        for payment in payments {
+            lines.append("payment \(payment.transactionControlNumber): \(payment.payer)\(payment.payerID.map { " (\($0))" } ?? "") to \(payment.payee) (\(payment.payeeID)), trace \(payment.traceNumber), \(payment.handlingCode)/\(payment.method ?? "-") \(payment.paymentDate?.description ?? "no date")")
+            lines.append("  BPR02 \(payment.bprAmount)  ΣCLP04 \(payment.claimPaidTotal)  ΣPLB \(payment.providerAdjustmentTotal)  \(payment.balanced ? "balanced" : "NOT BALANCED")")
+            for claim in payment.claims {
+                lines.append("  segment \(claim.segment) CLP \(claim.patientControlNumber) status \(claim.status): charge \(claim.charge) paid \(claim.paid) patient \(claim.patientResponsibility?.description ?? "-") lines \(claim.lines)")
+            }
+            for finding in payment.findings { lines.append("  ! \(finding)") }
+        }
+        if let totals = paymentTotals {
+            lines.append("totals: \(totals.payments) payment(s), \(totals.claims) claim(s), BPR02 \(totals.bprAmount), charge \(totals.chargeTotal), ΣCLP04 \(totals.claimPaidTotal), patient \(totals.patientResponsibilityTotal), ΣPLB \(totals.providerAdjustmentTotal), \(totals.balanced ? "balanced" : "NOT BALANCED")")
+        }
+        for ack in implementationAcknowledgments {
+            lines.append("999 \(ack.controlNumber) for group \(ack.acknowledgedGroup): \(ack.groupResult) (\(ack.included) included, \(ack.received) received, \(ack.accepted) accepted)")
+            for set in ack.transactionSets { lines.append("  \(set)") }
+        }
+        for ack in claimAcknowledgments {
+            lines.append("277CA \(ack.controlNumber) ref \(ack.reference) for batch \(ack.batchReferences.joined(separator: ", ")): \(ack.accepted) accepted, \(ack.rejected) rejected")
+            for claim in ack.claims {
+                lines.append("  claim \(claim.claimNumber): \(claim.statuses.joined(separator: ", "))\(claim.rejected ? " REJECTED" : "")\(claim.payerClaimNumber.map { " payer # \($0)" } ?? "")")
+            }
+        }
+        for batch in professionalClaims {
+            lines.append("837P \(batch.controlNumber) batch \(batch.batchReference): \(batch.claims.count) claim(s), total \(batch.totalCharge)")
+            for claim in batch.claims { lines.append("  \(claim)") }
+        }
+        for warning in warnings { lines.append("warning: \(warning)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

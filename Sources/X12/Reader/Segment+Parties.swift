@@ -1,0 +1,55 @@
+extension Segment {
+    /// An NM1 as a party. Names and ids are PHI and never appear in messages.
+    func party() throws(X12Error) -> Party {
+        let entity = try required(1, "NM101 (entity identifier)")
+        let last = element(3)
+        guard let last else {
+            throw X12Error(.structure, at: location(3), "NM103 (last or organisation name) is missing")
+        }
+        var party = Party(entity: entity, entityType: element(2) ?? "1",
+                          name: PersonName(last: last, first: element(4), middle: element(5), suffix: element(7)),
+                          idQualifier: element(8), id: element(9))
+        if party.idQualifier != nil, party.id == nil {
+            throw X12Error(.structure, at: location(9), "NM109 (identifier) is missing although NM108 gives a qualifier")
+        }
+        party.entityType = element(2) ?? "1"
+        return party
+    }
+
+    /// N3 and the following N4 as an address, when `next` is an N4.
+    func address(n4: Segment?) throws(X12Error) -> Address {
+        let line1 = try required(1, "N301 (address)")
+        guard let n4, n4.is("N4") else {
+            throw X12Error(.structure, at: location(), "N3 must be followed by N4")
+        }
+        return Address(line1: line1, line2: element(2), city: try n4.required(1, "N401 (city)"),
+                       state: n4.element(2), postalCode: n4.element(3))
+    }
+
+    /// CAS triples as adjustments.
+    func adjustments() throws(X12Error) -> [Adjustment] {
+        let group = try required(1, "CAS01 (adjustment group)")
+        guard Adjustment.groups.contains(group) else {
+            let hint = group == "CR" ? "; CR is a 4010 group" : ""
+            throw X12Error(.value, at: location(1), "\(quoted(bytes(1))) is not an adjustment group (CO, OA, PI or PR)\(hint)")
+        }
+        var result: [Adjustment] = []
+        var position = 2
+        while position <= 17 {
+            if let reason = element(position) {
+                let amount = try requiredAmount(position + 1, "the amount for reason \(quoted(bytes(position)))")
+                result.append(Adjustment(group: group, reason: reason, amount: amount, quantity: try quantity(position + 2)))
+            } else if !bytes(position + 1).isEmpty {
+                throw X12Error(.structure, at: location(position), "an amount is given without a reason code")
+            }
+            position += 3
+        }
+        guard !result.isEmpty else {
+            throw X12Error(.structure, at: location(2), "CAS02 (reason code) is missing")
+        }
+        if elementCount > 19 {
+            throw X12Error(.structure, at: location(20), "CAS holds at most six reason/amount/quantity triples")
+        }
+        return result
+    }
+}
