@@ -41,17 +41,19 @@ let package = Package(
         .target(name: "Billing"),
         // Pure X12 5010 reader and writer: no SQL, no billing types.
         .target(name: "X12"),
+        // Mapping between the billing domain and X12 (837P out; 835, 999, 277CA in) and the payer simulator. Pure.
+        .target(name: "BillingX12", dependencies: ["Billing", "X12"]),
         // Projections: analyst tables, reports, the audit trail; exactly-once and rebuildable.
         .target(name: "Projections", dependencies: ["EventStore", "Billing", "Postgres"]),
         // The application layer: commands that run the billing deciders against the event store and the PHI store.
         .target(
             name: "Application",
-            dependencies: ["EventStore", "Billing", "Postgres", "X12", "Projections", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["EventStore", "Billing", "Postgres", "X12", "BillingX12", "Projections", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "rcm",
             dependencies: [
-                "Postgres", "Schema", "EventStore", "Billing", "X12", "Projections", "Application",
+                "Postgres", "Schema", "EventStore", "Billing", "X12", "BillingX12", "Projections", "Application",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -72,6 +74,7 @@ let package = Package(
             name: "ApplicationTests",
             dependencies: ["Application", "EventStore", "Billing", "Postgres", "Schema", "TestSupport"]
         ),
+        .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12"]),
         .testTarget(name: "X12Tests", dependencies: ["X12"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
