@@ -85,5 +85,6 @@ enum Migrations {
     static let files: [String] = [
         "V0001__foundation.sql",
         "V0002__event_store.sql",
+        "V0003__phi_store_and_access.sql",
     ]
 }

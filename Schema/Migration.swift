@@ -31,6 +31,7 @@ extension Migration {
     public static let all: [Migration] = [
         Migration(fileName: "V0001__foundation.sql", bytes: PackageResources.V0001__foundation_sql),
         Migration(fileName: "V0002__event_store.sql", bytes: PackageResources.V0002__event_store_sql),
+        Migration(fileName: "V0003__phi_store_and_access.sql", bytes: PackageResources.V0003__phi_store_and_access_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

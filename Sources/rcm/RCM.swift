@@ -12,6 +12,10 @@ struct RCM: AsyncParsableCommand {
 
             Exit codes: 0 done, 1 rejected input or failed verification, 64 usage, 69 database unavailable.
             """,
-        subcommands: [MigrateCommand.self, AdminCommand.self, DatabaseCommand.self, AuditCommand.self]
+        subcommands: [
+            MigrateCommand.self, AdminCommand.self, DatabaseCommand.self, CompanyCommand.self, TenantCommand.self, StaffCommand.self,
+            PayerCommand.self, ProviderCommand.self, PatientCommand.self, CoverageCommand.self, AuthCommand.self, SessionCommand.self,
+            ClaimsCommand.self, AuditCommand.self,
+        ]
     )
 }
