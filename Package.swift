@@ -74,6 +74,8 @@ let package = Package(
             name: "ApplicationTests",
             dependencies: ["Application", "EventStore", "Billing", "Postgres", "Schema", "TestSupport"]
         ),
+        // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),
         .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12"]),
         .testTarget(name: "X12Tests", dependencies: ["X12"], resources: [.copy("Fixtures")]),
     ],

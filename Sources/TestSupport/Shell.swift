@@ -25,6 +25,11 @@ public enum Shell {
         public let output: Output
         /// The command.
         public let command: [String]
+        /// Makes a failure.
+        public init(output: Output, command: [String]) {
+            self.output = output
+            self.command = command
+        }
         /// What happened.
         public var description: String {
             "\(command.joined(separator: " ")) exited \(output.status): \(output.standardError)"
