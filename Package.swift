@@ -60,6 +60,12 @@ let package = Package(
         ),
         // Shared helpers of the integration tests: a fresh migrated database per suite, the rcm binary.
         .target(name: "TestSupport", dependencies: ["Postgres", "Schema"]),
+        // The benchmark harness (Scripts/bench): the product's speed beside PostgreSQL's own limit.
+        .executableTarget(
+            name: "rcm-bench",
+            dependencies: ["Postgres", "Schema", "EventStore", "Billing", "X12", "BillingX12", "Projections", "Application"],
+            path: "Sources/Bench"
+        ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Schema", "TestSupport"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Postgres", "Schema", "TestSupport"]),
         .testTarget(

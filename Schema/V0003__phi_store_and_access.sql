@@ -91,6 +91,11 @@ BEGIN
     ELSE
         EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', p_login, p_password, p_group);
     END IF;
+    -- The server logs every statement of an analyst login (the bootstrap grants SET on log_statement to
+    -- rcm_owner, so administrators can set it without being superusers).
+    IF p_group = 'rcm_analyst' THEN
+        EXECUTE format('ALTER ROLE %I SET log_statement = %L', p_login, 'all');
+    END IF;
     RETURN true;
 END
 $$;

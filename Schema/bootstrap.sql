@@ -21,3 +21,7 @@ COMMENT ON ROLE rcm_owner IS 'RevenueCycle: owns the schema, migrations and admi
 COMMENT ON ROLE rcm_staff IS 'RevenueCycle: billing staff, the daily work, limited to assigned practices';
 COMMENT ON ROLE rcm_auditor IS 'RevenueCycle: reads the log and the audit trail';
 COMMENT ON ROLE rcm_analyst IS 'RevenueCycle: reads the analyst schema';
+
+-- Administrators (members of rcm_owner) may turn on statement logging for analyst logins
+-- (ALTER ROLE … SET log_statement = 'all'), which otherwise needs a superuser.
+GRANT SET ON PARAMETER log_statement TO rcm_owner;

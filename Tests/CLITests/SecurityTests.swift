@@ -150,3 +150,25 @@ struct SecurityTests {
         await scene.cli.database.drop()
     }
 }
+
+@Suite("The server logs analysts' queries")
+struct AnalystLoggingTests {
+    @Test("a query by an analyst login appears in the server's log with the login's name")
+    func analystQueriesAreLogged() async throws {
+        let cli = try await CLI.make("sec_analyst_log")
+        let analyst = "t_analyst_log_\(UInt32.random(in: 0...UInt32.max))"
+        _ = try cli.ok(["staff", "add", analyst, "--group", "analyst"])
+        let connection = try await cli.database.connect(as: analyst)
+        let marker = "analyst_marker_\(UInt32.random(in: 0...UInt32.max))"
+        _ = try await connection.query(SQL("marked", "SELECT 1 AS one /* \(marker) */", prepared: false))
+        let logPath = Repository.root.appendingPathComponent(".pgdata/postgres.log").path
+        var logged = false
+        for _ in 0..<20 where !logged {
+            let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            logged = log.split(separator: "\n").contains { $0.contains(marker) && $0.contains(analyst) }
+            if !logged { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(logged, "the analyst's statement is in \(logPath)")
+        await cli.database.drop()
+    }
+}

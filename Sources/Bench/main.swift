@@ -1,0 +1,1 @@
+print("rcm-bench: see Scripts/bench")
