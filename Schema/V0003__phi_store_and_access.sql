@@ -129,3 +129,39 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION rcm.set_tenant_status(uuid, text) FROM PUBLIC;
+
+-- After restoring a backup (the log, the tenants and the PHI store), rebuild what derives from the log:
+-- head rows, idempotency keys and staff assignments. Owners only. Returns the number of tenants.
+CREATE FUNCTION rcm.rebuild_derived_state() RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rcm AS $$
+DECLARE
+    v_tenants integer;
+BEGIN
+    IF NOT pg_has_role(session_user, 'rcm_owner', 'MEMBER') THEN
+        RAISE EXCEPTION 'only an owner login may rebuild derived state' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO rcm.log_heads AS h (tenant_id, position, head_hash, last_recorded_at)
+    SELECT t.tenant_id, coalesce(e.position, 0),
+           coalesce(e.hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea),
+           coalesce(e.recorded_at, '-infinity')
+    FROM rcm.tenants t
+    LEFT JOIN LATERAL (SELECT position, hash, recorded_at FROM rcm.events x WHERE x.tenant_id = t.tenant_id
+                       ORDER BY position DESC LIMIT 1) e ON true
+    ON CONFLICT (tenant_id) DO UPDATE SET position = excluded.position, head_hash = excluded.head_hash,
+                                          last_recorded_at = excluded.last_recorded_at;
+    GET DIAGNOSTICS v_tenants = ROW_COUNT;
+    INSERT INTO rcm.idempotency_keys (tenant_id, key, first_position, last_position)
+    SELECT tenant_id, metadata ->> 'idempotency_key', min(position), max(position)
+    FROM rcm.events WHERE metadata ? 'idempotency_key'
+    GROUP BY tenant_id, metadata ->> 'idempotency_key'
+    ON CONFLICT (tenant_id, key) DO NOTHING;
+    INSERT INTO rcm.staff_assignments (tenant_id, login)
+    SELECT (e.payload ->> 'tenant_id')::uuid, e.payload ->> 'login'
+    FROM rcm.events e JOIN rcm.tenants c ON c.tenant_id = e.tenant_id AND c.kind = 'company'
+    WHERE e.event_type = 'company.staff_assigned'
+      AND EXISTS (SELECT 1 FROM rcm.tenants t WHERE t.tenant_id = (e.payload ->> 'tenant_id')::uuid)
+    ON CONFLICT (tenant_id, login) DO NOTHING;
+    RETURN v_tenants;
+END
+$$;
+REVOKE ALL ON FUNCTION rcm.rebuild_derived_state() FROM PUBLIC;

@@ -7,7 +7,7 @@ struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
         abstract: "Administer the database server (roles).",
-        subcommands: [Bootstrap.self]
+        subcommands: [Bootstrap.self, RestoreDerived.self]
     )
 
     /// `rcm admin bootstrap`: creates the cluster-wide group roles.
@@ -30,6 +30,32 @@ struct AdminCommand: AsyncParsableCommand {
                     try session.executeScript(Migration.bootstrapSQL, name: "bootstrap")
                 }
                 print("roles rcm_owner, rcm_staff, rcm_auditor, rcm_analyst are in place")
+            }
+        }
+    }
+
+    /// `rcm admin restore-derived`: after a restore, rebuilds head rows, idempotency keys and assignments.
+    struct RestoreDerived: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore-derived",
+            abstract: "After restoring a backup of the log, tenants and PHI store, rebuild head rows, idempotency keys and staff assignments.",
+            discussion: """
+                See docs/operations.md, "Backup and restore". Then run rcm projections rebuild and rcm audit verify.
+
+                Example:
+                  rcm admin restore-derived
+                """
+        )
+
+        static let rebuild = SQL("restore_derived", "SELECT rcm.rebuild_derived_state() AS tenants")
+
+        func run() async throws {
+            try await reportingFailures {
+                let connection = try await Connection.connect(DatabaseLocator.settings())
+                let tenants = try await connection.withTransaction { session in
+                    try session.query(Self.rebuild).first!.decode("tenants", as: Int.self)
+                }
+                print("derived state rebuilt for \(tenants) tenant(s)")
             }
         }
     }
