@@ -10,7 +10,7 @@ struct CommandLineTests {
         ["staff", "add"], ["staff", "assign"], ["staff", "list"], ["payer", "add"], ["payer", "enroll"], ["payer", "list"], ["provider", "add"],
         ["patient", "add"], ["patient", "show"], ["patient", "forget"], ["coverage", "add"], ["auth", "add"], ["session", "log"], ["session", "import"],
         ["claims", "create"], ["claims", "scrub"], ["claims", "show"], ["claims", "list"], ["claims", "void"], ["claims", "appeal"],
-        ["claims", "assign"], ["claims", "write-off"], ["x12", "inspect"], ["audit", "verify"], ["audit", "seal"],
+        ["claims", "assign"], ["claims", "write-off"], ["x12", "inspect"], ["audit", "verify"], ["audit", "seal"], ["audit", "access"], ["admin", "restore-derived"],
     ]
 
     @Test("every command explains itself with --help and gives an example", arguments: commands)

@@ -118,6 +118,9 @@ struct SecurityTests {
         #expect(try access.first!.decode("db_user", as: String.self) == scene.staff)
         #expect(try access.first!.decode("payload", as: String.self).contains("patient:\(scene.acmeKey)"))
         #expect(try access.first!.decode("reason", as: String.self) == "eligibility call")
+        let listed = try scene.cli.ok(["audit", "access", "--patient", scene.acmeKey, "--format", "csv"])
+        #expect(listed.contains(scene.staff) && listed.contains("eligibility call"))
+        #expect(try scene.cli.ok(["audit", "access", "--user", scene.staff, "--format", "csv"]).contains("patient:\(scene.acmeKey)"))
         // The refused forged show of another practice's patient writes nothing and prints no PHI.
         let refused = try scene.cli.run(["patient", "show", scene.otherKey, "--tenant", "other"], as: scene.staff)
         #expect(refused.status == 1)

@@ -75,7 +75,7 @@ public struct ClaimService: Sendable {
     /// Shows a claim's details, recording the read of PHI (its diagnoses) in the access log.
     public func show(_ id: ClaimID, purpose: String, context: CommandContext, in session: DatabaseSession) throws -> Claim.State {
         let claim = try state(id, context: context, in: session)
-        try access.record(record: "claim:\(id)", purpose: purpose, sensitive: claim.substanceUse, context: context, in: session)
+        try access.record(record: "claim:\(id)", patientKey: claim.patientKey?.rawValue, purpose: purpose, sensitive: claim.substanceUse, context: context, in: session)
         return claim
     }
 

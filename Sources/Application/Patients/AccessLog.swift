@@ -12,8 +12,11 @@ public struct AccessLog: Sendable {
 
     /// Appends one access event; returns its position.
     @discardableResult
-    public func record(record: String, purpose: String, sensitive: Bool, context: CommandContext, in session: DatabaseSession) throws -> Int64 {
-        let payload: [String: Any] = ["record": record, "purpose": purpose, "sensitive": sensitive]
+    public func record(
+        record: String, patientKey: String? = nil, purpose: String, sensitive: Bool, context: CommandContext, in session: DatabaseSession
+    ) throws -> Int64 {
+        var payload: [String: Any] = ["record": record, "purpose": purpose, "sensitive": sensitive]
+        if let patientKey { payload["patient_key"] = patientKey }
         let data = try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])
         return try session.query(
             Self.recordSQL,

@@ -47,7 +47,7 @@ public struct PatientService: Sendable {
         -> (identity: PatientIdentity?, state: Patient.State)
     {
         let state = try state(key, context: context, in: session)
-        try access.record(record: "patient:\(key)", purpose: purpose, sensitive: state.substanceUseSensitive, context: context, in: session)
+        try access.record(record: "patient:\(key)", patientKey: key.rawValue, purpose: purpose, sensitive: state.substanceUseSensitive, context: context, in: session)
         return (try phi.identity(key: key, tenant: context.tenant.id, in: session), state)
     }
 
