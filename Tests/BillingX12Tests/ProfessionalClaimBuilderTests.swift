@@ -36,7 +36,7 @@ struct ProfessionalClaimBuilderTests {
         #expect(text.contains("NM1*DQ*1*Rivera*Ana****XX*1234567893~"))
         #expect(text.contains("PRV*PE*PXC*101YM0800X~"))
         #expect(text.contains("PAT*19~"))
-        #expect(text.contains("SV1*HC:90837:95*200*UN*1***1:2~"))
+        #expect(text.contains("SV1*HC:90837:95*200*UN*1***1~"))
         #expect(text.contains("DTP*472*D8*20260302~"))
         let lines = text.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("LX*") }.count == lines.filter { $0.hasPrefix("REF*6R*") }.count)
