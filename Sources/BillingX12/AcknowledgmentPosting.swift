@@ -48,14 +48,15 @@ public enum AcknowledgmentPosting {
 
     /// The 277CA plan: per claim (TRN*2 = CLM01), a rejection category (A3, A4, A6, A7, A8) →
     /// `.reject(category:statusCode:message:)`; A1/A2 → `.acknowledge(payerClaimNumber: REF*1K)`; other
-    /// categories (pending, finalized, errors) are noted.
+    /// categories (pending, finalized, errors) are noted. A claim named several times in one file is decided
+    /// once; a claim already acknowledged (an earlier file, or the same file again) is noted, not applied.
     public static func plan(
         _ ack: ClaimAcknowledgment, receivedOn date: LocalDate, claim lookup: (ClaimNumber) -> Claim.State?
     ) -> ClaimAcknowledgmentPlan {
         var commands: [AcknowledgmentCommand] = []
         var notes: [AcknowledgmentNote] = []
         var states: [ClaimNumber: Claim.State] = [:]
-        for status in ack.claims {
+        for status in merged(ack.claims) {
             let codes = status.statuses.map { composite($0) }.joined(separator: " ")
             let key = "277CA|\(ack.reference)|\(ack.controlNumber)|\(status.claimNumber)|\(codes)"
             guard let number = ClaimNumber(status.claimNumber), let state = states[number] ?? lookup(number),
@@ -82,6 +83,21 @@ public enum AcknowledgmentPosting {
         return ClaimAcknowledgmentPlan(
             reference: ack.reference, batchReferences: ack.receivers.compactMap(\.entity.trace), commands: commands,
             notes: notes)
+    }
+
+    /// The statuses of one file merged per claim, in order of first appearance: a claim named twice (A1 then
+    /// A2) is decided once, with every status and the first payer claim number.
+    static func merged(_ claims: [ClaimStatus]) -> [ClaimStatus] {
+        var result: [ClaimStatus] = []
+        for claim in claims {
+            if let index = result.firstIndex(where: { $0.claimNumber == claim.claimNumber }) {
+                result[index].statuses += claim.statuses
+                result[index].payerClaimNumber = result[index].payerClaimNumber ?? claim.payerClaimNumber
+            } else {
+                result.append(claim)
+            }
+        }
+        return result
     }
 
     /// Tries `command` on the claim; a refusal (e.g. already acknowledged) becomes a note.
