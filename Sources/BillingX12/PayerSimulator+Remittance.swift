@@ -30,6 +30,11 @@ extension PayerSimulator {
             var recoverable: [ClaimPayment] = []
             for (item, icn) in group {
                 let number = item.claim.claimNumber
+                if !item.claim.otherPayers.isEmpty {
+                    payments.append(secondary(item, icn: icn))
+                    outcomes[number] = .paid
+                    continue
+                }
                 if random.chance(settings.denyPercent) {
                     let denial = random.pick(Self.denials)
                     let whole = !(denial.reason == "97" && item.claim.lines.count > 1)
@@ -170,6 +175,26 @@ extension PayerSimulator {
             patientResponsibility: lines.flatMap(\.adjustments).filter { $0.group == "PR" }.map(\.amount).sum(),
             filingIndicator: item.filingIndicator, payerClaimNumber: icn, facilityCode: item.claim.placeOfService,
             frequency: item.claim.frequency, patient: item.patient, insured: item.insured, lines: lines)
+    }
+
+    /// A secondary (or tertiary) claim: what earlier payers left to the patient (their PR in loop 2320) is
+    /// spread over the lines; the rest of each line is OA-23 (the prior payer's impact). Medicaid pays it all,
+    /// other plans leave 20 % coinsurance. CLP02 is 2 (3 for a tertiary).
+    func secondary(_ item: Incoming, icn: String) -> ClaimPayment {
+        var left = item.claim.otherPayers.flatMap(\.adjustments).filter { $0.group == "PR" }.map(\.amount).sum()
+        let lines = item.claim.lines.map { line in
+            let owed = min(max(left, .zero), line.charge)
+            left = left - owed
+            let coinsurance = item.filingIndicator == "MC" ? X12Amount.zero : Money(owed).percentage(20).x12Amount
+            var adjustments: [Adjustment] = []
+            if line.charge - owed > .zero { adjustments.append(Adjustment(group: "OA", reason: "23", amount: line.charge - owed)) }
+            if coinsurance > .zero { adjustments.append(Adjustment(group: "PR", reason: "2", amount: coinsurance)) }
+            return ServicePayment(
+                procedure: line.procedure, charge: line.charge, paid: owed - coinsurance, units: line.units,
+                dates: [QualifiedDate("472", line.serviceDate)], adjustments: adjustments,
+                lineControlNumber: line.lineControlNumber)
+        }
+        return assemble(item, status: item.sequence == "T" ? "3" : "2", icn: icn, lines: lines)
     }
 
     /// CLP02 22: the earlier payment repeated with every amount negated.

@@ -42,6 +42,7 @@ public struct PayerSimulator: Sendable {
         var claim: ProfessionalClaim
         var payer: SubscriberClaims.Payer
         var filingIndicator: String
+        var sequence: String
         var memberID: String
         var patient: Party
         var insured: Party?
@@ -137,7 +138,7 @@ public struct PayerSimulator: Sendable {
                     : Party(entity: "IL", name: subscriberName, idQualifier: "MI", id: group.subscriber.memberID)
                 return group.claims.map { claim in
                     Incoming(
-                        claim: claim, payer: group.payer, filingIndicator: group.filingIndicator,
+                        claim: claim, payer: group.payer, filingIndicator: group.filingIndicator, sequence: group.payerSequence,
                         memberID: group.subscriber.memberID ?? "",
                         patient: Party(
                             entity: "QC", name: patientName, idQualifier: group.patient == nil ? "MI" : nil,
