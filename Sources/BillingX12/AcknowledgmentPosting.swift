@@ -89,11 +89,13 @@ public enum AcknowledgmentPosting {
     /// A2) is decided once, with every status and the first payer claim number.
     static func merged(_ claims: [ClaimStatus]) -> [ClaimStatus] {
         var result: [ClaimStatus] = []
+        var index: [String: Int] = [:]
         for claim in claims {
-            if let index = result.firstIndex(where: { $0.claimNumber == claim.claimNumber }) {
-                result[index].statuses += claim.statuses
-                result[index].payerClaimNumber = result[index].payerClaimNumber ?? claim.payerClaimNumber
+            if let at = index[claim.claimNumber] {
+                result[at].statuses += claim.statuses
+                result[at].payerClaimNumber = result[at].payerClaimNumber ?? claim.payerClaimNumber
             } else {
+                index[claim.claimNumber] = result.count
                 result.append(claim)
             }
         }

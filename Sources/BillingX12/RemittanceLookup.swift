@@ -37,11 +37,16 @@ public struct RemittanceLookup: Sendable {
 
     /// A lookup over claims held in memory (tests, the demo's simulator loop).
     public init(claims: [ClaimNumber: ClaimContext]) {
-        let byPayerNumber = Dictionary(
-            claims.values.flatMap { context in
-                context.claim.adjudications.map { ($0.adjudication.payerClaimNumber, context.claim.claimNumber!) }
-                    + (context.claim.payerClaimNumber.map { [($0, context.claim.claimNumber!)] } ?? [])
-            }, uniquingKeysWith: { first, _ in first })
-        self.init(claim: { claims[$0] }, claimNumberForPayerClaimNumber: { byPayerNumber[$0] })
+        var byPayerNumber: [String: ClaimNumber] = [:]
+        for (number, context) in claims {
+            for record in context.claim.adjudications where byPayerNumber[record.adjudication.payerClaimNumber] == nil {
+                byPayerNumber[record.adjudication.payerClaimNumber] = number
+            }
+            if let payerNumber = context.claim.payerClaimNumber, byPayerNumber[payerNumber] == nil {
+                byPayerNumber[payerNumber] = number
+            }
+        }
+        let index = byPayerNumber
+        self.init(claim: { claims[$0] }, claimNumberForPayerClaimNumber: { index[$0] })
     }
 }

@@ -35,6 +35,7 @@ public enum RemittancePosting {
             payerID: payerText, traceNumber: remittance.trace.number, amount: Money(remittance.payment.signedAmount),
             paymentDate: remittance.payment.date?.x12)
         var plans: [ClaimPostingPlan] = []
+        var planIndex: [ClaimNumber: Int] = [:]
         var states: [ClaimNumber: Claim.State] = [:]
         var unapplied: [UnappliedRemittance] = []
 
@@ -74,10 +75,11 @@ public enum RemittancePosting {
             do {
                 let events = try Claim.decide(command, state)
                 states[number] = Claim.replay(events, from: state)
-                if let at = plans.firstIndex(where: { $0.claimNumber == number }) {
+                if let at = planIndex[number] {
                     plans[at].commands.append(command)
                     plans[at].previewEvents += events
                 } else {
+                    planIndex[number] = plans.count
                     plans.append(ClaimPostingPlan(claimID: claimID, claimNumber: number, commands: [command], previewEvents: events))
                 }
             } catch {
