@@ -62,7 +62,8 @@ public enum AcknowledgmentPosting {
             guard let number = ClaimNumber(status.claimNumber), let state = states[number] ?? lookup(number),
                 let claimID = state.claimID
             else {
-                notes.append(.init(claimNumber: status.claimNumber, codes: codes, reason: "unknown claim", dedupeKey: key))
+                notes.append(
+                    .init(claimNumber: status.claimNumber, codes: codes, reason: "unknown claim", dedupeKey: key))
                 continue
             }
             let command: Claim.Command
@@ -75,7 +76,10 @@ public enum AcknowledgmentPosting {
             } else if status.statuses.contains(where: \.isAcceptance) {
                 command = .acknowledge(payerClaimNumber: status.payerClaimNumber, on: date)
             } else {
-                notes.append(.init(claimNumber: status.claimNumber, codes: codes, reason: "status is not an action", dedupeKey: key))
+                notes.append(
+                    .init(
+                        claimNumber: status.claimNumber, codes: codes, reason: "status is not an action", dedupeKey: key
+                    ))
                 continue
             }
             apply(command, number, claimID, key, codes, state, &states, &commands, &notes)

@@ -42,8 +42,11 @@ extension PayerSimulator {
                     payments.append(denied(item, icn: icn, denial: denial, whole: whole))
                     continue
                 }
-                let paid = assemble(item, status: "1", icn: icn, lines: item.claim.lines.map { price($0, item) }.enumerated().map {
-                    priced($0.element, line: item.claim.lines[$0.offset], copayFirst: $0.offset == 0, item) })
+                let paid = assemble(
+                    item, status: "1", icn: icn,
+                    lines: item.claim.lines.map { price($0, item) }.enumerated().map {
+                        priced($0.element, line: item.claim.lines[$0.offset], copayFirst: $0.offset == 0, item)
+                    })
                 payments.append(paid)
                 outcomes[number] = .paid
                 if random.chance(settings.reversePercent) {
@@ -58,25 +61,31 @@ extension PayerSimulator {
             var adjustments: [ProviderAdjustment.Item] = []
             let paidTotal = payments.map(\.paid).sum()
             if paidTotal > .zero, random.chance(settings.interestPercent) {
-                adjustments.append(.init(reason: "L6", reference: payments[0].payerClaimNumber, amount: -interest(paidTotal)))
+                adjustments.append(
+                    .init(reason: "L6", reference: payments[0].payerClaimNumber, amount: -interest(paidTotal)))
             }
             remits.append(
-                remittance(payer, provider, payments, adjustments, date: payDate, control: controls.firstControlNumber,
+                remittance(
+                    payer, provider, payments, adjustments, date: payDate, control: controls.firstControlNumber,
                     index: index + 1))
             guard !later.isEmpty else { continue }
             var followItems: [ProviderAdjustment.Item] = []
             let laterPaid = later.map(\.paid).sum()
             let readjusted = later.filter { $0.status != "22" }
             if let first = readjusted.first, first.paid > .zero {
-                followItems.append(.init(reason: "L6", reference: first.payerClaimNumber, amount: -interest(first.paid)))
+                followItems.append(
+                    .init(reason: "L6", reference: first.payerClaimNumber, amount: -interest(first.paid)))
             }
             let room = laterPaid - followItems.map(\.amount).sum()
             if let target = recoverable.last {
                 let amount = min(Money(target.paid).percentage(10).x12Amount, room)
-                if amount > .zero { followItems.append(.init(reason: "WO", reference: target.payerClaimNumber, amount: amount)) }
+                if amount > .zero {
+                    followItems.append(.init(reason: "WO", reference: target.payerClaimNumber, amount: amount))
+                }
             }
             followUps.append(
-                remittance(payer, provider, later, followItems, date: followDate, control: controls.firstControlNumber,
+                remittance(
+                    payer, provider, later, followItems, date: followDate, control: controls.firstControlNumber,
                     index: keys.count + followUps.count + 1))
         }
         return (remits, followUps)
@@ -85,7 +94,9 @@ extension PayerSimulator {
     private func key(_ item: Incoming) -> String { "\(item.payer.id)|\(item.provider.npi)|\(item.provider.taxID)" }
 
     /// 1 % of an amount, at least a cent.
-    private func interest(_ amount: X12Amount) -> X12Amount { max(Money(amount).percentage(1).x12Amount, X12Amount(cents: 1)) }
+    private func interest(_ amount: X12Amount) -> X12Amount {
+        max(Money(amount).percentage(1).x12Amount, X12Amount(cents: 1))
+    }
 
     /// The allowed amount of a line: the payer's rate per unit (or 60 % of the charge), at most the charge.
     func price(_ line: ProfessionalClaim.ServiceLine, _ item: Incoming) -> X12Amount {
@@ -125,7 +136,9 @@ extension PayerSimulator {
                 let left = deductibleLeft[memberKey] ?? 150_00
                 let deductible = min(left, allowed.cents)
                 deductibleLeft[memberKey] = left - deductible
-                if deductible > 0 { patient.append(Adjustment(group: "PR", reason: "1", amount: X12Amount(cents: deductible))) }
+                if deductible > 0 {
+                    patient.append(Adjustment(group: "PR", reason: "1", amount: X12Amount(cents: deductible)))
+                }
                 let rest = Money(cents: allowed.cents - deductible).percentage(20)
                 if rest > .zero { patient.append(Adjustment(group: "PR", reason: "2", amount: rest.x12Amount)) }
             }
@@ -134,20 +147,25 @@ extension PayerSimulator {
     }
 
     /// SVC with CO-45, the PR items, REF*6R and AMT*B6; paid = allowed − PR.
-    static func servicePayment(_ line: ProfessionalClaim.ServiceLine, allowed: X12Amount, patient: [Adjustment]) -> ServicePayment {
+    static func servicePayment(_ line: ProfessionalClaim.ServiceLine, allowed: X12Amount, patient: [Adjustment])
+        -> ServicePayment
+    {
         var adjustments: [Adjustment] = []
         if line.charge - allowed > .zero {
             adjustments.append(Adjustment(group: "CO", reason: "45", amount: line.charge - allowed))
         }
         adjustments += patient.filter { $0.amount > .zero }
         return ServicePayment(
-            procedure: line.procedure, charge: line.charge, paid: allowed - patient.map(\.amount).sum(), units: line.units,
+            procedure: line.procedure, charge: line.charge, paid: allowed - patient.map(\.amount).sum(),
+            units: line.units,
             dates: [QualifiedDate("472", line.serviceDate)], adjustments: adjustments,
             lineControlNumber: line.lineControlNumber, allowed: allowed)
     }
 
     /// A denied claim: CLP02 4 with every line paid nothing, or (CO-97 with several lines) the last line only.
-    mutating func denied(_ item: Incoming, icn: String, denial: (group: String, reason: String, remark: String?), whole: Bool)
+    mutating func denied(
+        _ item: Incoming, icn: String, denial: (group: String, reason: String, remark: String?), whole: Bool
+    )
         -> ClaimPayment
     {
         let count = item.claim.lines.count
@@ -187,7 +205,9 @@ extension PayerSimulator {
             left = left - owed
             let coinsurance = item.filingIndicator == "MC" ? X12Amount.zero : Money(owed).percentage(20).x12Amount
             var adjustments: [Adjustment] = []
-            if line.charge - owed > .zero { adjustments.append(Adjustment(group: "OA", reason: "23", amount: line.charge - owed)) }
+            if line.charge - owed > .zero {
+                adjustments.append(Adjustment(group: "OA", reason: "23", amount: line.charge - owed))
+            }
             if coinsurance > .zero { adjustments.append(Adjustment(group: "PR", reason: "2", amount: coinsurance)) }
             return ServicePayment(
                 procedure: line.procedure, charge: line.charge, paid: owed - coinsurance, units: line.units,
@@ -210,7 +230,9 @@ extension PayerSimulator {
             negated.paid = -line.paid
             negated.units = nil
             negated.allowed = nil
-            negated.adjustments = line.adjustments.map { Adjustment(group: $0.group, reason: $0.reason, amount: -$0.amount) }
+            negated.adjustments = line.adjustments.map {
+                Adjustment(group: $0.group, reason: $0.reason, amount: -$0.amount)
+            }
             return negated
         }
         return reversed
@@ -236,8 +258,11 @@ extension PayerSimulator {
         let plb =
             items.isEmpty
             ? []
-            : [ProviderAdjustment(
-                providerID: provider.npi, fiscalPeriodDate: X12Date(year: date.year, month: 12, day: 31)!, items: items)]
+            : [
+                ProviderAdjustment(
+                    providerID: provider.npi, fiscalPeriodDate: X12Date(year: date.year, month: 12, day: 31)!,
+                    items: items)
+            ]
         return Remittance(
             controlNumber: String(format4(index)),
             payment: .init(

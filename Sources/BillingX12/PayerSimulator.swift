@@ -63,14 +63,22 @@ public struct PayerSimulator: Sendable {
                 let rejection = random.pick(Self.rejections)
                 outcomes[number] = .rejected(category: "A7", statusCode: rejection.code)
                 statuses.append(
-                    (item, StatusInfo(category: "A7", code: rejection.code, entity: rejection.entity, date: controls.date,
-                        action: "U", amount: item.claim.totalCharge), nil))
+                    (
+                        item,
+                        StatusInfo(
+                            category: "A7", code: rejection.code, entity: rejection.entity, date: controls.date,
+                            action: "U", amount: item.claim.totalCharge), nil
+                    ))
             } else {
                 let icn = nextPayerClaimNumber(item.payer.id)
                 accepted.append((item, icn))
                 statuses.append(
-                    (item, StatusInfo(category: "A2", code: "20", entity: "PR", date: controls.date, action: "WQ",
-                        amount: item.claim.totalCharge), icn))
+                    (
+                        item,
+                        StatusInfo(
+                            category: "A2", code: "20", entity: "PR", date: controls.date, action: "WQ",
+                            amount: item.claim.totalCharge), icn
+                    ))
             }
         }
         let implementation = ImplementationAcknowledgment(
@@ -111,7 +119,8 @@ public struct PayerSimulator: Sendable {
                 let sets = batch.filter { $0.payer.identifier == payer }
                 let date = sets[0].payment.date ?? controls.date
                 let name = "835-\(payer)-\(control).x12"
-                files.append(SimulatedFile(kind: "835", name: name, bytes: try Remittance.x12(sets, envelope: envelope(date))))
+                files.append(
+                    SimulatedFile(kind: "835", name: name, bytes: try Remittance.x12(sets, envelope: envelope(date))))
             }
         }
         return PayerResponse(
@@ -138,7 +147,8 @@ public struct PayerSimulator: Sendable {
                     : Party(entity: "IL", name: subscriberName, idQualifier: "MI", id: group.subscriber.memberID)
                 return group.claims.map { claim in
                     Incoming(
-                        claim: claim, payer: group.payer, filingIndicator: group.filingIndicator, sequence: group.payerSequence,
+                        claim: claim, payer: group.payer, filingIndicator: group.filingIndicator,
+                        sequence: group.payerSequence,
                         memberID: group.subscriber.memberID ?? "",
                         patient: Party(
                             entity: "QC", name: patientName, idQualifier: group.patient == nil ? "MI" : nil,

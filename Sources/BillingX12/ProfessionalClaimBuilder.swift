@@ -49,15 +49,18 @@ public struct ProfessionalClaimBuilder: Sendable {
             guard submission.claim.payerID == payer else {
                 throw .wrongPayer(number, expected: payer, got: submission.claim.payerID)
             }
-            guard submission.coverage.payerID == payer else { throw .coverageForOtherPayer(number, submission.coverage.payerID) }
+            guard submission.coverage.payerID == payer else {
+                throw .coverageForOtherPayer(number, submission.coverage.payerID)
+            }
             let claim = try professionalClaim(submission, number: number)
             numbers.append(number.rawValue)
             let group = try subscriberLoop(
                 submission, number: number, payer: SubscriberClaims.Payer(name: enrolment.name, id: payer.rawValue),
                 filingIndicator: filingIndicator)
-            if let index = groups.firstIndex(where: { $0.subscriber == group.subscriber && $0.patient == group.patient
-                && $0.payerSequence == group.payerSequence && $0.groupNumber == group.groupNumber })
-            {
+            if let index = groups.firstIndex(where: {
+                $0.subscriber == group.subscriber && $0.patient == group.patient
+                    && $0.payerSequence == group.payerSequence && $0.groupNumber == group.groupNumber
+            }) {
                 groups[index].claims.append(claim)
             } else {
                 var new = group
@@ -103,7 +106,11 @@ public struct ProfessionalClaimBuilder: Sendable {
         }
         let rendering = try claimProvider(first.rendering, taxonomy: true)
         let supervising: ProfessionalClaim.ClaimProvider?
-        if let id = first.supervising { supervising = try claimProvider(id, taxonomy: false) } else { supervising = nil }
+        if let id = first.supervising {
+            supervising = try claimProvider(id, taxonomy: false)
+        } else {
+            supervising = nil
+        }
         let lines = state.lines.map { line in
             ProfessionalClaim.ServiceLine(
                 procedure: ProcedureCode(code: line.code, modifiers: line.modifiers), charge: line.charge.x12Amount,
@@ -125,7 +132,8 @@ public struct ProfessionalClaimBuilder: Sendable {
     {
         guard let provider = practice.providers[id] else { throw .unknownProvider(id) }
         guard let name = providerNames[id] else { throw .missingProviderName(id) }
-        return ProfessionalClaim.ClaimProvider(name: name, npi: provider.npi, taxonomy: taxonomy ? provider.taxonomy : nil)
+        return ProfessionalClaim.ClaimProvider(
+            name: name, npi: provider.npi, taxonomy: taxonomy ? provider.taxonomy : nil)
     }
 
     /// Loop 2320 for a secondary or tertiary claim: what earlier payers did (claim and line CAS summed by

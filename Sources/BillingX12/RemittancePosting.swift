@@ -59,7 +59,8 @@ public enum RemittancePosting {
                 }
                 command = .reverseAdjudication(payerClaimNumber: icn, on: date, period: period)
             } else {
-                let built = adjudication(clp, index: index, state: state, payer: payer, date: date, trace: remittance.trace.number)
+                let built = adjudication(
+                    clp, index: index, state: state, payer: payer, date: date, trace: remittance.trace.number)
                 switch built {
                 case .failure(let reason):
                     refuse(reason)
@@ -80,7 +81,9 @@ public enum RemittancePosting {
                     plans[at].previewEvents += events
                 } else {
                     planIndex[number] = plans.count
-                    plans.append(ClaimPostingPlan(claimID: claimID, claimNumber: number, commands: [command], previewEvents: events))
+                    plans.append(
+                        ClaimPostingPlan(
+                            claimID: claimID, claimNumber: number, commands: [command], previewEvents: events))
                 }
             } catch {
                 refuse(.refused(error.description))

@@ -1,5 +1,5 @@
-import Foundation
 import Billing
+import Foundation
 import X12
 
 /// Turns PHI-store identities and domain codes into the 837P's person loops and codes.

@@ -94,7 +94,9 @@ public struct SubmittedClaim: Sendable, Hashable {
     public static func read(_ interchange: ProfessionalClaimInterchange) -> [SubmittedClaim] {
         interchange.billingProviders.flatMap { provider in
             provider.subscribers.flatMap { group in
-                group.claims.map { SubmittedClaim(claim: $0, payerID: group.payer.id, payerSequence: group.payerSequence) }
+                group.claims.map {
+                    SubmittedClaim(claim: $0, payerID: group.payer.id, payerSequence: group.payerSequence)
+                }
             }
         }
     }

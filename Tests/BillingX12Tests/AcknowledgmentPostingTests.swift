@@ -31,7 +31,9 @@ struct AcknowledgmentPostingTests {
                         .init(
                             segmentID: "NM1", position: 14, loopID: "2010BA", code: "8",
                             contexts: [.init(name: "CLM01", reference: "RC-1003")],
-                            elementErrors: [.init(position: 3, elementReference: "1035", code: "6", badValue: "D0E~SMITH")])
+                            elementErrors: [
+                                .init(position: 3, elementReference: "1035", code: "6", badValue: "D0E~SMITH")
+                            ])
                     ], result: "R", errorCodes: ["5"]),
                 .init(setID: "837", controlNumber: "7777", result: "A"),
             ], groupResult: .init(code: "P", includedCount: 3, receivedCount: 3, acceptedCount: 2))
@@ -49,11 +51,15 @@ struct AcknowledgmentPostingTests {
         #expect(code == "R")
         #expect(message == "IK5 R 5; IK3 NM1 14 2010BA 8; IK4 3 1035 6")
         #expect(!message.contains("SMITH"))
-        let claim = Claim.replay(try! Claim.decide(plan.commands[0].command, world.claims[ClaimNumber("RC-1003")!]!), from: world.claims[ClaimNumber("RC-1003")!]!)
+        let claim = Claim.replay(
+            try! Claim.decide(plan.commands[0].command, world.claims[ClaimNumber("RC-1003")!]!),
+            from: world.claims[ClaimNumber("RC-1003")!]!)
         #expect(claim.status == .rejected)
     }
 
-    func status(_ number: String, _ category: String, _ code: String, entity: String? = "PR", icn: String? = nil) -> ClaimStatus {
+    func status(_ number: String, _ category: String, _ code: String, entity: String? = "PR", icn: String? = nil)
+        -> ClaimStatus
+    {
         ClaimStatus(
             patient: Party(entity: "QC", name: PersonName(last: "Doe", first: "Pat")), claimNumber: number,
             statuses: [StatusInfo(category: category, code: code, entity: entity)], payerClaimNumber: icn)
@@ -79,7 +85,9 @@ struct AcknowledgmentPostingTests {
         #expect(plan.batchReferences == ["B5"])
         #expect(plan.commands.count == 2)
         #expect(plan.commands[0].command == .acknowledge(payerClaimNumber: "ICN-1", on: World.today))
-        #expect(plan.commands[1].command == .reject(category: "A7", statusCode: "562", message: "STC A7:562:85", on: World.today))
+        #expect(
+            plan.commands[1].command
+                == .reject(category: "A7", statusCode: "562", message: "STC A7:562:85", on: World.today))
         #expect(plan.notes.map(\.claimNumber) == ["RC-1003", "NOPE-1"])
         #expect(Set(plan.commands.map(\.dedupeKey)).count == 2)
     }
@@ -93,7 +101,8 @@ struct AcknowledgmentPostingTests {
         #expect(plan.notes.isEmpty)
         var claims = world.claims
         let number = ClaimNumber("RC-1001")!
-        claims[number] = Claim.replay(try Claim.decide(plan.commands[0].command, claims[number]!), from: claims[number]!)
+        claims[number] = Claim.replay(
+            try Claim.decide(plan.commands[0].command, claims[number]!), from: claims[number]!)
         let again = AcknowledgmentPosting.plan(ack, receivedOn: World.today) { claims[$0] }
         #expect(again.commands.isEmpty)
         #expect(again.notes.count == 1)

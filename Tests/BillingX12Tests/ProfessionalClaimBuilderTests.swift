@@ -24,10 +24,12 @@ struct ProfessionalClaimBuilderTests {
         }
     }
 
-    @Test("the file carries REF*6R on every line, HI without decimals, the supervising provider and the dependent's loop")
+    @Test(
+        "the file carries REF*6R on every line, HI without decimals, the supervising provider and the dependent's loop")
     func segments() throws {
         let world = try World(count: 10)
-        let batch = try World.builder.build(payer: World.acme, claims: world.submissions(payer: World.acme), control: World.control(1))
+        let batch = try World.builder.build(
+            payer: World.acme, claims: world.submissions(payer: World.acme), control: World.control(1))
         let text = String(decoding: try batch.interchange.x12(), as: UTF8.self)
         #expect(text.contains("CLM*RC-1001*280***11:B:1*Y*A*Y*Y~"))
         #expect(text.contains("HI*ABK:F329*ABF:Z630~"))
@@ -64,7 +66,9 @@ struct ProfessionalClaimBuilderTests {
         #expect(throws: SubmissionError.self) {
             try World.builder.build(payer: World.acme, claims: [submission], control: World.control(3))
         }
-        let message = SubmissionError.wrongPayer(submission.claim.claimNumber!, expected: World.acme, got: World.medicaid).description
+        let message = SubmissionError.wrongPayer(
+            submission.claim.claimNumber!, expected: World.acme, got: World.medicaid
+        ).description
         #expect(message.contains("RC-1005"))
         #expect(!message.contains("Pat5"))
     }

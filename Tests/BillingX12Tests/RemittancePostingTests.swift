@@ -31,10 +31,15 @@ enum Remit {
         Remittance(
             controlNumber: "0001",
             payment: .init(handlingCode: "C", amount: amount(bpr), method: "ACH", date: X12Date(x12: "20260320")!),
-            trace: .init(number: "EFT123", originatorID: "1ACME1"), payer: .init(name: "Acme Health", identifier: "ACME1"),
+            trace: .init(number: "EFT123", originatorID: "1ACME1"),
+            payer: .init(name: "Acme Health", identifier: "ACME1"),
             payee: .init(name: "Lakeside", idQualifier: "XX", id: "1245319599"), claims: claims,
             providerAdjustments: plb.isEmpty
-                ? [] : [ProviderAdjustment(providerID: "1245319599", fiscalPeriodDate: X12Date(x12: "20261231")!, items: plb)])
+                ? []
+                : [
+                    ProviderAdjustment(
+                        providerID: "1245319599", fiscalPeriodDate: X12Date(x12: "20261231")!, items: plb)
+                ])
     }
 }
 
@@ -51,16 +56,23 @@ struct RemittancePostingTests {
         var claims = world.claims
         for item in plan.claims {
             for command in item.commands {
-                claims[item.claimNumber] = Claim.replay(try Claim.decide(command, claims[item.claimNumber]!), from: claims[item.claimNumber]!)
+                claims[item.claimNumber] = Claim.replay(
+                    try Claim.decide(command, claims[item.claimNumber]!), from: claims[item.claimNumber]!)
             }
         }
         return claims
     }
 
-    @Test("CO-45 posts as a contractual adjustment and PR-2 as coinsurance moved to the patient; the key is payer, trace, amount, date")
+    @Test(
+        "CO-45 posts as a contractual adjustment and PR-2 as coinsurance moved to the patient; the key is payer, trace, amount, date"
+    )
     func workedExample() throws {
         let remit = Remit.remittance(
-            [Remit.claim("RC-1002", icn: "ICN1", paid: "96", [Remit.line("RC-1002-1", paid: "96", [("CO", "45", "80"), ("PR", "2", "24")])])],
+            [
+                Remit.claim(
+                    "RC-1002", icn: "ICN1", paid: "96",
+                    [Remit.line("RC-1002-1", paid: "96", [("CO", "45", "80"), ("PR", "2", "24")])])
+            ],
             bpr: "96")
         let plan = RemittancePosting.plan(remit, lookup: lookup, options: .init(receivedOn: World.today))
         #expect(plan.key.description == "ACME1|EFT123|96.00|20260320")
@@ -84,8 +96,11 @@ struct RemittancePostingTests {
     func unknownClaim() throws {
         let remit = Remit.remittance(
             [
-                Remit.claim("ZZ-404", icn: "ICN9", charge: "100", paid: "60", [Remit.line(nil, charge: "100", paid: "60", [("CO", "45", "40")])]),
-                Remit.claim("RC-1002", icn: "ICN1", paid: "120", [Remit.line("RC-1002-1", paid: "120", [("CO", "45", "80")])]),
+                Remit.claim(
+                    "ZZ-404", icn: "ICN9", charge: "100", paid: "60",
+                    [Remit.line(nil, charge: "100", paid: "60", [("CO", "45", "40")])]),
+                Remit.claim(
+                    "RC-1002", icn: "ICN1", paid: "120", [Remit.line("RC-1002-1", paid: "120", [("CO", "45", "80")])]),
             ], bpr: "180")
         let plan = RemittancePosting.plan(remit, lookup: lookup, options: .init(receivedOn: World.today))
         #expect(plan.unapplied.count == 1)
@@ -98,7 +113,10 @@ struct RemittancePostingTests {
     @Test("a payment whose BPR02 is not ΣCLP04 − ΣPLB is flagged and must be accepted before posting")
     func unbalanced() throws {
         let remit = Remit.remittance(
-            [Remit.claim("RC-1002", icn: "ICN1", paid: "120", [Remit.line("RC-1002-1", paid: "120", [("CO", "45", "80")])])],
+            [
+                Remit.claim(
+                    "RC-1002", icn: "ICN1", paid: "120", [Remit.line("RC-1002-1", paid: "120", [("CO", "45", "80")])])
+            ],
             bpr: "130", plb: [.init(reason: "L6", reference: "ICN1", amount: Remit.amount("-5"))])
         let plan = RemittancePosting.plan(remit, lookup: lookup, options: .init(receivedOn: World.today))
         #expect(plan.requiresAcceptance)
@@ -115,7 +133,8 @@ struct RemittancePostingTests {
                 Remit.claim(
                     "RC-1001", icn: "ICN2", charge: "300", paid: "160",
                     [
-                        Remit.line(nil, code: "90791", charge: "250", paid: "160", date: "20260302", [("CO", "45", "90")]),
+                        Remit.line(
+                            nil, code: "90791", charge: "250", paid: "160", date: "20260302", [("CO", "45", "90")]),
                         Remit.line(nil, code: "99999", charge: "50", paid: "0", date: "20260302", [("CO", "45", "50")]),
                     ])
             ], bpr: "160")
@@ -133,7 +152,11 @@ struct RemittancePostingTests {
     @Test("a reversal (CLP02 22) and the re-adjudication in the same payment net out to the second payment")
     func reversal() throws {
         let first = Remit.remittance(
-            [Remit.claim("RC-1002", icn: "ICN1", paid: "96", [Remit.line("RC-1002-1", paid: "96", [("CO", "45", "80"), ("PR", "2", "24")])])],
+            [
+                Remit.claim(
+                    "RC-1002", icn: "ICN1", paid: "96",
+                    [Remit.line("RC-1002-1", paid: "96", [("CO", "45", "80"), ("PR", "2", "24")])])
+            ],
             bpr: "96")
         var world = self.world
         let claims = try post(RemittancePosting.plan(first, lookup: lookup, options: .init(receivedOn: World.today)))
@@ -146,13 +169,16 @@ struct RemittancePostingTests {
                     "RC-1002", status: "22", icn: "ICN1", charge: "-200", paid: "-96",
                     [Remit.line("RC-1002-1", charge: "-200", paid: "-96", [("CO", "45", "-80"), ("PR", "2", "-24")])]),
                 Remit.claim(
-                    "RC-1002", icn: "ICN1B", paid: "106", [Remit.line("RC-1002-1", paid: "106", [("CO", "45", "70"), ("PR", "2", "24")])]),
+                    "RC-1002", icn: "ICN1B", paid: "106",
+                    [Remit.line("RC-1002-1", paid: "106", [("CO", "45", "70"), ("PR", "2", "24")])]),
             ], bpr: "10")
         let plan = RemittancePosting.plan(second, lookup: secondLookup, options: .init(receivedOn: World.today))
         #expect(plan.unapplied.isEmpty)
         #expect(plan.claims.count == 1)
         #expect(plan.claims[0].commands.count == 2)
-        if case .reverseAdjudication(let icn, _, _) = plan.claims[0].commands[0] { #expect(icn == "ICN1") } else {
+        if case .reverseAdjudication(let icn, _, _) = plan.claims[0].commands[0] {
+            #expect(icn == "ICN1")
+        } else {
             Issue.record("the first command is not a reversal")
         }
         var claim = world.claims[ClaimNumber("RC-1002")!]!
@@ -181,10 +207,15 @@ struct RemittancePostingTests {
     func refused() throws {
         let remit = Remit.remittance(
             [
-                Remit.claim("RC-1002", icn: "ICN4", paid: "120", [Remit.line("RC-1002-1", paid: "120", [("CR", "45", "80")])]),
+                Remit.claim(
+                    "RC-1002", icn: "ICN4", paid: "120", [Remit.line("RC-1002-1", paid: "120", [("CR", "45", "80")])]),
                 Remit.claim(
                     "RC-1003", icn: "ICN5", charge: "150", paid: "80",
-                    [Remit.line("RC-1003-1", code: "90834", charge: "150", paid: "80", date: "20260304", [("CO", "45", "60")])]),
+                    [
+                        Remit.line(
+                            "RC-1003-1", code: "90834", charge: "150", paid: "80", date: "20260304",
+                            [("CO", "45", "60")])
+                    ]),
             ], bpr: "240")
         let plan = RemittancePosting.plan(remit, lookup: lookup, options: .init(receivedOn: World.today))
         #expect(plan.claims.isEmpty)
@@ -200,13 +231,19 @@ struct RemittancePostingTests {
     @Test("a PLB recoupment names the payer claim number and is tied back to our claim without touching it")
     func recoupment() throws {
         let paid = Remit.remittance(
-            [Remit.claim("RC-1002", icn: "ICN1", paid: "120", [Remit.line("RC-1002-1", paid: "120", [("CO", "45", "80")])])],
+            [
+                Remit.claim(
+                    "RC-1002", icn: "ICN1", paid: "120", [Remit.line("RC-1002-1", paid: "120", [("CO", "45", "80")])])
+            ],
             bpr: "120")
         var world = self.world
         world.claims = try post(RemittancePosting.plan(paid, lookup: lookup, options: .init(receivedOn: World.today)))
-        let later = Remit.remittance([], bpr: "-15", plb: [.init(reason: "WO", reference: "ICN1", amount: Remit.amount("15"))])
+        let later = Remit.remittance(
+            [], bpr: "-15", plb: [.init(reason: "WO", reference: "ICN1", amount: Remit.amount("15"))])
         let plan = RemittancePosting.plan(
-            later, lookup: RemittanceLookup(claims: Dictionary(uniqueKeysWithValues: world.order.map { ($0, world.context($0)!) })),
+            later,
+            lookup: RemittanceLookup(
+                claims: Dictionary(uniqueKeysWithValues: world.order.map { ($0, world.context($0)!) })),
             options: .init(receivedOn: World.today))
         #expect(plan.claims.isEmpty)
         #expect(plan.providerAdjustments.first?.kind == .recoupment)

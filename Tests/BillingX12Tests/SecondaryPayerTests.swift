@@ -5,14 +5,17 @@ import X12
 
 @Suite("Secondary payer through the loop")
 struct SecondaryPayerTests {
-    @Test("primary PR moves to the secondary, the 837P carries loop 2320, and the secondary's OA-23 is recorded, not posted")
+    @Test(
+        "primary PR moves to the secondary, the 837P carries loop 2320, and the secondary's OA-23 is recorded, not posted"
+    )
     func secondary() throws {
         let key = PatientKey("pk-cob")
         let primary = Coverage(
             id: "cov-p", payerID: World.acme, order: .primary, copay: usd("20.00"), coinsurancePercent: 20,
             effective: EffectivePeriod(from: day("2026-01-01")))
         let secondary = Coverage(
-            id: "cov-s", payerID: World.medicaid, order: .secondary, effective: EffectivePeriod(from: day("2026-01-01")))
+            id: "cov-s", payerID: World.medicaid, order: .secondary, effective: EffectivePeriod(from: day("2026-01-01"))
+        )
         let patient = Patient.replay([
             .registered(.init(patientKey: key, identityDigest: "sha256:cob", effectiveDate: day("2026-01-01"))),
             .coverageRecorded(.init(patientKey: key, coverage: primary, effectiveDate: day("2026-01-01"))),
@@ -28,7 +31,8 @@ struct SecondaryPayerTests {
             minutes: 60, diagnoses: [ICD10Code("F32.9")!], lines: [ServiceLine(code: "90837", charge: usd("200.00"))])
         for command: Claim.Command in [
             .create(
-                claimID: "c-cob", claimNumber: number, payerID: World.acme, sessions: [session], authorizationNumber: nil,
+                claimID: "c-cob", claimNumber: number, payerID: World.acme, sessions: [session],
+                authorizationNumber: nil,
                 on: World.today, period: AccountingPeriod(containing: World.today)),
             .scrub(ScrubContext(practice: World.practice, patient: patient, today: World.today), on: World.today),
             .submit(on: World.today),
@@ -36,7 +40,8 @@ struct SecondaryPayerTests {
             claim = Claim.replay(try Claim.decide(command, claim), from: claim)
         }
         var simulator = PayerSimulator(
-            seed: 1, settings: SimulatorSettings(rejectPercent: 0, denyPercent: 0, reversePercent: 0, interestPercent: 0))
+            seed: 1,
+            settings: SimulatorSettings(rejectPercent: 0, denyPercent: 0, reversePercent: 0, interestPercent: 0))
         var control = 1
 
         func round(payer: PayerID, coverage: Coverage, filing: String) throws {
@@ -57,7 +62,8 @@ struct SecondaryPayerTests {
             for file in response.files {
                 let contents = try X12File(bytes: file.bytes).contents()
                 for ack in contents.claimAcknowledgments {
-                    for item in AcknowledgmentPosting.plan(ack, receivedOn: World.today, claim: { _ in claim }).commands {
+                    for item in AcknowledgmentPosting.plan(ack, receivedOn: World.today, claim: { _ in claim }).commands
+                    {
                         claim = Claim.replay(try Claim.decide(item.command, claim), from: claim)
                     }
                 }
@@ -65,7 +71,9 @@ struct SecondaryPayerTests {
                     #expect(remittance.balanceFindings().isEmpty)
                     let plan = RemittancePosting.plan(
                         remittance,
-                        lookup: RemittanceLookup(claims: [number: ClaimContext(claim: claim, practice: World.practice, patient: patient)]),
+                        lookup: RemittanceLookup(claims: [
+                            number: ClaimContext(claim: claim, practice: World.practice, patient: patient)
+                        ]),
                         options: .init(receivedOn: World.today))
                     #expect(plan.unapplied.isEmpty, "\(plan.unapplied)")
                     for command in plan.claims.flatMap(\.commands) {
@@ -81,7 +89,9 @@ struct SecondaryPayerTests {
         let owedBySecondary = claim.insuranceBalance
         #expect(owedBySecondary > .zero)
         claim = Claim.replay(
-            try Claim.decide(.scrub(ScrubContext(practice: World.practice, patient: patient, today: World.today), on: World.today), claim),
+            try Claim.decide(
+                .scrub(ScrubContext(practice: World.practice, patient: patient, today: World.today), on: World.today),
+                claim),
             from: claim)
         claim = Claim.replay(try Claim.decide(.submit(on: World.today), claim), from: claim)
         try round(payer: World.medicaid, coverage: secondary, filing: "MC")

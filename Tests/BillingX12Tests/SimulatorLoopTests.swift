@@ -50,7 +50,9 @@ struct Loop {
             for file in response.files {
                 let contents = try X12File(bytes: file.bytes, fileName: file.name).contents()
                 for ack in contents.implementationAcknowledgments {
-                    let plan = AcknowledgmentPosting.plan(ack, submissions: manifests, receivedOn: World.today) { world.claims[$0] }
+                    let plan = AcknowledgmentPosting.plan(ack, submissions: manifests, receivedOn: World.today) {
+                        world.claims[$0]
+                    }
                     for item in plan.commands { try apply(item.command, to: item.claimNumber) }
                 }
                 for ack in contents.claimAcknowledgments {
@@ -58,7 +60,8 @@ struct Loop {
                     for item in plan.commands { try apply(item.command, to: item.claimNumber) }
                 }
                 for remittance in contents.remittances {
-                    let plan = RemittancePosting.plan(remittance, lookup: lookup, options: .init(receivedOn: World.today))
+                    let plan = RemittancePosting.plan(
+                        remittance, lookup: lookup, options: .init(receivedOn: World.today))
                     plans.append(plan)
                     for claim in plan.claims {
                         for command in claim.commands { try apply(command, to: claim.claimNumber) }
@@ -105,7 +108,9 @@ struct SimulatorLoopTests {
         #expect(first.responses.flatMap(\.files) != third.responses.flatMap(\.files))
     }
 
-    @Test("claims built, sent, answered and posted keep every claim's money identity, with denials, rejections and reversals where the simulator put them")
+    @Test(
+        "claims built, sent, answered and posted keep every claim's money identity, with denials, rejections and reversals where the simulator put them"
+    )
     func fullLoop() throws {
         var loop = try Loop(
             count: 120, seed: 2026,

@@ -41,7 +41,8 @@ struct World {
             .enrollPayer(
                 payerID: acme, name: "Acme Health", providers: [therapist, psychiatrist, associate],
                 on: day("2026-01-01")),
-            .enrollPayer(payerID: medicaid, name: "State Medicaid MCO", providers: [therapist, associate], on: day("2026-01-01")),
+            .enrollPayer(
+                payerID: medicaid, name: "State Medicaid MCO", providers: [therapist, associate], on: day("2026-01-01")),
             .setPayerRule(payerID: acme, rule: rule, on: day("2026-01-01")),
             .setPayerRule(payerID: medicaid, rule: rule, on: day("2026-01-01")),
             .setContractRates(
@@ -116,9 +117,19 @@ struct World {
         let date = day("2026-03-0\(1 + n % 5)")
         let rendering = n % 7 == 3 ? associate : therapist
         var lines = [ServiceLine(code: n % 3 == 0 ? "90834" : "90837", charge: usd(n % 3 == 0 ? "150.00" : "200.00"))]
-        if n % 6 == 1 { lines = [ServiceLine(code: "90791", charge: usd("250.00")), ServiceLine(code: "90785", charge: usd("30.00"))] }
+        if n % 6 == 1 {
+            lines = [
+                ServiceLine(code: "90791", charge: usd("250.00")), ServiceLine(code: "90785", charge: usd("30.00")),
+            ]
+        }
         let tele = n % 4 == 2
-        if tele { lines = lines.map { var l = $0; l.modifiers = ["95"]; return l } }
+        if tele {
+            lines = lines.map {
+                var l = $0
+                l.modifiers = ["95"]
+                return l
+            }
+        }
         var sessions = [
             SessionRecord(
                 sessionID: SessionID("s-\(n)-a"), patientKey: patient, dateOfService: date, rendering: rendering,
