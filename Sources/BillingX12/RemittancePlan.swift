@@ -79,7 +79,7 @@ public struct UnappliedRemittance: Sendable, Hashable {
         case unknownClaim
         /// An SVC matched no line of the claim (neither REF*6R nor code and date).
         case unmatchedLine
-        /// A claim-level payment without service lines cannot be split over lines.
+        /// A claim-level payment without service lines whose totals do not fit the claim's open lines.
         case noServiceLines
         /// A reversal without CLP07.
         case missingPayerClaimNumber
@@ -93,7 +93,7 @@ public struct UnappliedRemittance: Sendable, Hashable {
             switch self {
             case .unknownClaim: "no claim of ours has this number"
             case .unmatchedLine: "the service line matches no line of the claim"
-            case .noServiceLines: "the claim payment has no service lines to apply"
+            case .noServiceLines: "the claim payment has no service lines and its totals do not fit the claim"
             case .missingPayerClaimNumber: "the reversal names no payer claim number"
             case .invalidAdjustmentGroup(let group): "adjustment group \(group) is not valid in 5010"
             case .refused(let message): message

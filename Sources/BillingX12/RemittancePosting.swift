@@ -119,9 +119,15 @@ public enum RemittancePosting {
     static func adjudication(
         _ clp: ClaimPayment, index: Int, state: Claim.State, payer: PayerID, date: LocalDate, trace: String
     ) -> Result<(Adjudication, [UnappliedRemittance]), UnappliedRemittance.Reason> {
-        guard !clp.lines.isEmpty else { return .failure(.noServiceLines) }
         if let bad = clp.allAdjustments.first(where: { GroupCode(rawValue: $0.group) == nil }) {
             return .failure(.invalidAdjustmentGroup(bad.group))
+        }
+        guard !clp.lines.isEmpty else {
+            guard let lines = spread(clp, over: state) else { return .failure(.noServiceLines) }
+            let adjudication = Adjudication(
+                statusCode: clp.status, payerClaimNumber: clp.payerClaimNumber ?? "", payerID: payer,
+                adjudicatedOn: date, paymentTrace: trace, lines: lines, remarks: clp.remarkCodes)
+            return .success((adjudication, []))
         }
         var used = Set<LineID>()
         var lines: [LineAdjudication] = []
@@ -149,6 +155,37 @@ public enum RemittancePosting {
             statusCode: clp.status, payerClaimNumber: clp.payerClaimNumber ?? "", payerID: payer, adjudicatedOn: date,
             paymentTrace: trace, claimAdjustments: clp.adjustments.map(cas), lines: lines, remarks: clp.remarkCodes)
         return .success((adjudication, unmatched))
+    }
+
+    /// A CLP without service lines (common in denial notifications) spread over the claim's open lines, in
+    /// order: CLP04 first, then each claim-level CAS, each line taking at most its charge. Only when CLP03 is the
+    /// open lines' charge, the claim balances and no amount is negative; else nil (unapplied).
+    static func spread(_ clp: ClaimPayment, over state: Claim.State) -> [LineAdjudication]? {
+        let open = state.lines.filter { state.lineStatus[$0.lineID] != .adjudicated }
+        let charge = open.map(\.charge).sum()
+        let adjustments = clp.adjustments.map(cas)
+        guard !open.isEmpty, Money(clp.charge) == charge, Money(clp.paid) >= .zero,
+            adjustments.allSatisfy({ $0.amount >= .zero }),
+            charge - Money(clp.paid) == adjustments.map(\.amount).sum()
+        else { return nil }
+        var paidLeft = Money(clp.paid)
+        var lines = open.map { line in
+            let paid = min(paidLeft, line.charge)
+            paidLeft -= paid
+            return LineAdjudication(lineID: line.lineID, code: line.code, charge: line.charge, paid: paid)
+        }
+        for adjustment in adjustments {
+            var left = adjustment.amount
+            for index in lines.indices where left > .zero {
+                let room = lines[index].charge - lines[index].paid - lines[index].adjustments.map(\.amount).sum()
+                let part = min(room, left)
+                guard part > .zero else { continue }
+                lines[index].adjustments.append(
+                    CASAdjustment(adjustment.group, adjustment.reason, part, quantity: adjustment.quantity))
+                left -= part
+            }
+        }
+        return lines
     }
 
     /// The claim line an SVC adjudicates: REF*6R first, else the submitted (SVC06) or adjudicated code on the

@@ -203,6 +203,26 @@ struct RemittancePostingTests {
         #expect(balances(claim))
     }
 
+    @Test("a claim-level denial without service lines is spread over the claim's lines and opens one denial")
+    func claimLevelOnly() throws {
+        var clp = Remit.claim("RC-1001", status: "4", icn: "ICN6", charge: "280", paid: "0", [])
+        clp.adjustments = [Adjustment(group: "CO", reason: "16", amount: Remit.amount("280"))]
+        clp.remarkCodes = ["MA130"]
+        let plan = RemittancePosting.plan(
+            Remit.remittance([clp], bpr: "0"), lookup: lookup, options: .init(receivedOn: World.today))
+        #expect(plan.unapplied.isEmpty)
+        let claim = try post(plan)[ClaimNumber("RC-1001")!]!
+        #expect(claim.status == .denied)
+        #expect(claim.openDenials.first?.lineIDs.map(\.rawValue) == ["RC-1001-1", "RC-1001-2"])
+        #expect(claim.openDenials.first?.amount == usd("280.00"))
+        #expect(balances(claim))
+        var wrong = clp
+        wrong.charge = Remit.amount("300")
+        let refused = RemittancePosting.plan(
+            Remit.remittance([wrong], bpr: "0"), lookup: lookup, options: .init(receivedOn: World.today))
+        #expect(refused.unapplied.map(\.reason) == [UnappliedRemittance.Reason.noServiceLines])
+    }
+
     @Test("a CAS group that 5010 does not allow, or a line that does not balance, leaves the claim unapplied")
     func refused() throws {
         let remit = Remit.remittance(
