@@ -71,7 +71,11 @@ public struct PayerSimulator: Sendable {
                     ))
             } else {
                 let icn = nextPayerClaimNumber(item.payer.id)
-                accepted.append((item, icn))
+                if item.claim.frequency == ClaimFrequency.void.rawValue {
+                    outcomes[number] = .voidAccepted
+                } else {
+                    accepted.append((item, icn))
+                }
                 statuses.append(
                     (
                         item,
@@ -126,6 +130,21 @@ public struct PayerSimulator: Sendable {
         return PayerResponse(
             implementationAcknowledgment: implementation, claimAcknowledgment: claimAck, remittances: remits,
             followUps: followUps, outcomes: outcomes, files: files, nextControlNumber: control)
+    }
+
+    /// The answers to every 837P interchange of a file the product wrote, each with its own control numbers
+    /// (the next response starts where the previous one ended).
+    public mutating func respond(toFile bytes: [UInt8], fileName: String? = nil, controls: SimulatorControls)
+        throws(X12Error) -> [PayerResponse]
+    {
+        var responses: [PayerResponse] = []
+        var next = controls
+        for interchange in try X12File(bytes: bytes, fileName: fileName).professionalClaims().interchanges {
+            let response = try respond(to: interchange, controls: next)
+            next.firstControlNumber = response.nextControlNumber
+            responses.append(response)
+        }
+        return responses
     }
 
     /// A new payer claim number (ICN): payer prefix and a running number.

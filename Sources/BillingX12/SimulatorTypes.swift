@@ -70,6 +70,8 @@ public enum SimulatedOutcome: Sendable, Hashable {
     case rejected(category: String, statusCode: String)
     /// Denied on the 835 (CLP02 4, or one line for CO-97 on a claim with several lines).
     case denied(group: String, reason: String, wholeClaim: Bool)
+    /// A void (frequency 8) accepted by the 277CA; no remittance follows.
+    case voidAccepted
     /// Paid, then reversed (CLP02 22) and paid again under a new payer claim number in the follow-up.
     case reversedAndReadjudicated
 }

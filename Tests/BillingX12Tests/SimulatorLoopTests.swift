@@ -23,14 +23,13 @@ struct Loop {
                 payer: payer, claims: world.submissions(payer: payer), control: World.control(offset + 1),
                 filingIndicator: payer == World.medicaid ? "MC" : "CI")
             manifests.append(batch.manifest)
-            let read = try X12File(bytes: try batch.interchange.x12(), fileName: "out.837").professionalClaims()
-            let response = try simulator.respond(
-                to: read.interchanges[0],
+            let responses = try simulator.respond(
+                toFile: try batch.interchange.x12(), fileName: "out.837",
                 controls: SimulatorControls(
                     senderID: "SIMPAYER", date: X12Date(year: 2026, month: 3, day: 11)!,
                     time: X12Time(hour: 8, minute: 0)!, firstControlNumber: control))
-            control = response.nextControlNumber
-            responses.append(response)
+            control = responses[0].nextControlNumber
+            self.responses += responses
         }
     }
 
@@ -96,6 +95,31 @@ struct SimulatorLoopTests {
         #expect(remits >= 2)
     }
 
+    @Test("a void (frequency 8 with REF*F8) is acknowledged and never paid")
+    func void() throws {
+        let world = try World(count: 2)
+        var submission = world.submissions(payer: World.acme)[0]
+        let claim = submission.claim
+        submission.claim = Claim.replay(
+            try Claim.decide(
+                .void(reason: "billed in error", on: World.today, period: AccountingPeriod(containing: World.today)),
+                claim),
+            from: claim)
+        submission.originalPayerClaimNumber = "ICN-OLD"
+        #expect(submission.claim.frequency == .void)
+        let batch = try World.builder.build(payer: World.acme, claims: [submission], control: World.control(9))
+        var simulator = PayerSimulator(seed: 3, settings: SimulatorSettings(rejectPercent: 0))
+        let responses = try simulator.respond(
+            toFile: try batch.interchange.x12(),
+            controls: SimulatorControls(
+                senderID: "SIM", date: X12Date(year: 2026, month: 3, day: 11)!, time: X12Time(hour: 8, minute: 0)!,
+                firstControlNumber: 1))
+        #expect(responses.count == 1)
+        #expect(responses[0].outcomes["RC-1001"] == .voidAccepted)
+        #expect(responses[0].remittances.isEmpty)
+        #expect(responses[0].claimAcknowledgment.claims.first?.statuses.first?.category == "A2")
+    }
+
     @Test("the same seed gives the same files; another seed gives others")
     func deterministic() throws {
         var first = try Loop(count: 30, seed: 42)
@@ -142,6 +166,8 @@ struct SimulatorLoopTests {
                 #expect(claim.status == .adjudicated)
                 #expect(claim.insurancePaid > .zero || claim.patientBalance > .zero)
                 #expect(claim.insuranceBalance == .zero)
+            case .voidAccepted:
+                Issue.record("no claim was voided")
             case .reversedAndReadjudicated:
                 seen.insert("reversed")
                 #expect(claim.adjudications.count == 2)
