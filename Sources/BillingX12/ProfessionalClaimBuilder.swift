@@ -43,6 +43,7 @@ public struct ProfessionalClaimBuilder: Sendable {
         guard !claims.isEmpty else { throw .emptyBatch }
         guard let enrolment = practice.payers[payer] else { throw .unknownPayer(payer) }
         var groups: [SubscriberClaims] = []
+        var groupIndex: [GroupKey: Int] = [:]
         var numbers: [String] = []
         for submission in claims {
             guard let number = submission.claim.claimNumber else { throw .claimNotCreated }
@@ -57,14 +58,15 @@ public struct ProfessionalClaimBuilder: Sendable {
             let group = try subscriberLoop(
                 submission, number: number, payer: SubscriberClaims.Payer(name: enrolment.name, id: payer.rawValue),
                 filingIndicator: filingIndicator)
-            if let index = groups.firstIndex(where: {
-                $0.subscriber == group.subscriber && $0.patient == group.patient
-                    && $0.payerSequence == group.payerSequence && $0.groupNumber == group.groupNumber
-            }) {
+            let key = GroupKey(
+                subscriber: group.subscriber, patient: group.patient, sequence: group.payerSequence,
+                groupNumber: group.groupNumber)
+            if let index = groupIndex[key] {
                 groups[index].claims.append(claim)
             } else {
                 var new = group
                 new.claims = [claim]
+                groupIndex[key] = groups.count
                 groups.append(new)
             }
         }
@@ -86,6 +88,14 @@ public struct ProfessionalClaimBuilder: Sendable {
             groupControlNumber: control.groupControlNumber, transactionControlNumber: control.transactionControlNumber,
             batchReference: control.batchReference, payerID: payer.rawValue, claimNumbers: numbers)
         return Batch(interchange: interchange, manifest: manifest)
+    }
+
+    /// Claims of the same subscriber, patient, payer sequence and group number share one 2000B loop.
+    private struct GroupKey: Hashable {
+        var subscriber: SubscriberClaims.Person
+        var patient: SubscriberClaims.Patient?
+        var sequence: String
+        var groupNumber: String?
     }
 
     /// Loop 2300/2400 for one claim.
