@@ -69,6 +69,20 @@ public struct ClaimPostingPlan: Sendable, Equatable {
     /// The events the commands produced against the claim state the lookup gave (a dry run: the caller
     /// decides again against the stream it appends to).
     public var previewEvents: [Claim.Event]
+
+    /// Lines paid below the contracted allowed amount (from the dry run).
+    public var underpaidLines: [LineID] {
+        previewEvents.flatMap { event -> [LineID] in
+            if case .adjudicated(let adjudicated) = event { adjudicated.underpaidLines } else { [] }
+        }
+    }
+
+    /// Denials the payment opens (from the dry run).
+    public var openedDenials: [Denial] {
+        previewEvents.compactMap { event -> Denial? in
+            if case .denied(let denied) = event { denied.denial } else { nil }
+        }
+    }
 }
 
 /// Remittance that could not be applied to a claim or line.

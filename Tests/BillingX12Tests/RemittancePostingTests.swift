@@ -92,6 +92,25 @@ struct RemittancePostingTests {
         #expect(claim.insuranceBalance == .zero)
     }
 
+    @Test("a line paid below the contracted rate is flagged as underpaid; a denial is listed in the plan")
+    func underpaid() throws {
+        var denied = Remit.line(
+            "RC-1003-1", code: "90834", charge: "150", paid: "0", date: "20260304", [("CO", "50", "150")])
+        denied.remarkCodes = ["N130"]
+        let remit = Remit.remittance(
+            [
+                Remit.claim(
+                    "RC-1002", icn: "ICN1", paid: "90",
+                    [Remit.line("RC-1002-1", paid: "90", [("CO", "45", "86"), ("PR", "2", "24")])]),
+                Remit.claim("RC-1003", icn: "ICN2", charge: "150", paid: "0", [denied]),
+            ], bpr: "90")
+        let plan = RemittancePosting.plan(remit, lookup: lookup, options: .init(receivedOn: World.today))
+        #expect(plan.claims.map { $0.underpaidLines.map(\.rawValue) } == [["RC-1002-1"], []])
+        #expect(plan.claims.map(\.openedDenials.count) == [0, 1])
+        #expect(plan.claims[1].openedDenials.first?.reasons == [CASAdjustment(.contractual, "50", usd("150.00"))])
+        #expect(plan.claims[1].openedDenials.first?.dueDate == day("2026-03-20").adding(days: 180))
+    }
+
     @Test("a remit for an unknown claim number lands in unapplied with its money; the known claim still posts")
     func unknownClaim() throws {
         let remit = Remit.remittance(
