@@ -1,0 +1,198 @@
+import Billing
+import X12
+
+/// Builds one 837P interchange per payer batch from billing values: the claims as replayed from their
+/// streams, the practice (providers, payer enrolment), coverages and identities from the PHI store.
+///
+/// CLM01 is the claim number, REF*6R the line id, so remittances match mechanically. Pure: control numbers,
+/// date and time come from the caller.
+public struct ProfessionalClaimBuilder: Sendable {
+    /// Submitter, receiver and ISA ids.
+    public var parties: SubmissionParties
+    /// The billing provider of the practice (2010AA).
+    public var billingProvider: BillingProviderIdentity
+    /// The practice: providers (NPI, taxonomy) and payer enrolments (names).
+    public var practice: Practice.State
+    /// Names of the practice's clinicians, as NM1*82 and NM1*DQ carry them (not PHI, not in the domain).
+    public var providerNames: [ProviderID: PersonName]
+
+    /// A builder for one practice.
+    public init(
+        parties: SubmissionParties, billingProvider: BillingProviderIdentity, practice: Practice.State,
+        providerNames: [ProviderID: PersonName]
+    ) {
+        self.parties = parties
+        self.billingProvider = billingProvider
+        self.practice = practice
+        self.providerNames = providerNames
+    }
+
+    /// One batch: the interchange to write with `interchange.x12()` and the manifest to record.
+    public struct Batch: Sendable, Hashable {
+        /// The typed interchange.
+        public var interchange: ProfessionalClaimInterchange
+        /// What it holds, for events and acknowledgment matching.
+        public var manifest: SubmissionManifest
+    }
+
+    /// Builds the batch for `payer` from `claims` (all billed to that payer). SBR09 is `filingIndicator`
+    /// (`CI` commercial, `MB` Medicare B, `MC` Medicaid, `HM` HMO…).
+    public func build(
+        payer: PayerID, claims: [ClaimSubmission], control: SubmissionControl, filingIndicator: String = "CI"
+    ) throws(SubmissionError) -> Batch {
+        guard !claims.isEmpty else { throw .emptyBatch }
+        guard let enrolment = practice.payers[payer] else { throw .unknownPayer(payer) }
+        var groups: [SubscriberClaims] = []
+        var groupIndex: [GroupKey: Int] = [:]
+        var numbers: [String] = []
+        for submission in claims {
+            guard let number = submission.claim.claimNumber else { throw .claimNotCreated }
+            guard submission.claim.payerID == payer else {
+                throw .wrongPayer(number, expected: payer, got: submission.claim.payerID)
+            }
+            guard submission.coverage.payerID == payer else {
+                throw .coverageForOtherPayer(number, submission.coverage.payerID)
+            }
+            let claim = try professionalClaim(submission, number: number)
+            numbers.append(number.rawValue)
+            let group = try subscriberLoop(
+                submission, number: number, payer: SubscriberClaims.Payer(name: enrolment.name, id: payer.rawValue),
+                filingIndicator: filingIndicator)
+            let key = GroupKey(
+                subscriber: group.subscriber, patient: group.patient, sequence: group.payerSequence,
+                groupNumber: group.groupNumber)
+            if let index = groupIndex[key] {
+                groups[index].claims.append(claim)
+            } else {
+                var new = group
+                new.claims = [claim]
+                groupIndex[key] = groups.count
+                groups.append(new)
+            }
+        }
+        let envelope = InterchangeEnvelope(
+            senderQualifier: parties.senderQualifier, senderID: parties.senderID,
+            receiverQualifier: parties.receiverQualifier, receiverID: parties.receiverID, date: control.date,
+            time: control.time, interchangeControlNumber: control.interchangeControlNumber,
+            groupControlNumber: control.groupControlNumber, usage: parties.usage)
+        let provider = ProfessionalClaimInterchange.BillingProvider(
+            entityType: billingProvider.entityType, name: billingProvider.name, npi: billingProvider.npi,
+            taxID: billingProvider.taxID, taxonomy: billingProvider.taxonomy, address: billingProvider.address,
+            subscribers: groups)
+        let interchange = ProfessionalClaimInterchange(
+            envelope: envelope, transactionControlNumber: control.transactionControlNumber,
+            batchReference: control.batchReference, submitter: parties.submitter, receiver: parties.receiver,
+            billingProviders: [provider])
+        let manifest = SubmissionManifest(
+            interchangeControlNumber: control.interchangeControlNumber,
+            groupControlNumber: control.groupControlNumber, transactionControlNumber: control.transactionControlNumber,
+            batchReference: control.batchReference, payerID: payer.rawValue, claimNumbers: numbers)
+        return Batch(interchange: interchange, manifest: manifest)
+    }
+
+    /// Claims of the same subscriber, patient, payer sequence and group number share one 2000B loop.
+    private struct GroupKey: Hashable {
+        var subscriber: SubscriberClaims.Person
+        var patient: SubscriberClaims.Patient?
+        var sequence: String
+        var groupNumber: String?
+    }
+
+    /// Loop 2300/2400 for one claim.
+    func professionalClaim(_ submission: ClaimSubmission, number: ClaimNumber) throws(SubmissionError)
+        -> ProfessionalClaim
+    {
+        let state = submission.claim
+        guard let first = state.lines.first else { throw .noLines(number) }
+        guard state.lines.allSatisfy({ $0.rendering == first.rendering && $0.supervising == first.supervising }) else {
+            throw .mixedProviders(number)
+        }
+        var original: String?
+        if state.frequency != .original {
+            guard let value = submission.originalPayerClaimNumber ?? state.payerClaimNumber else {
+                throw .missingOriginalClaimNumber(number)
+            }
+            original = value
+        }
+        let rendering = try claimProvider(first.rendering, taxonomy: true)
+        let supervising: ProfessionalClaim.ClaimProvider?
+        if let id = first.supervising {
+            supervising = try claimProvider(id, taxonomy: false)
+        } else {
+            supervising = nil
+        }
+        let lines = state.lines.map { line in
+            ProfessionalClaim.ServiceLine(
+                procedure: ProcedureCode(code: line.code, modifiers: line.modifiers), charge: line.charge.x12Amount,
+                units: line.units.x12Quantity,
+                placeOfService: line.placeOfService == first.placeOfService ? nil : line.placeOfService,
+                diagnosisPointers: line.diagnosisPointers,
+                serviceDate: DatePeriod(start: line.dateOfService.x12Date), lineControlNumber: line.lineID.rawValue)
+        }
+        return ProfessionalClaim(
+            claimNumber: number.rawValue, totalCharge: state.lines.map(\.charge).sum().x12Amount,
+            placeOfService: first.placeOfService, frequency: state.frequency.rawValue,
+            priorAuthorization: state.authorizationNumber, originalPayerClaimNumber: original,
+            diagnoses: state.diagnoses.map(\.x12), renderingProvider: rendering, supervisingProvider: supervising,
+            otherPayers: otherPayers(submission), lines: lines)
+    }
+
+    private func claimProvider(_ id: ProviderID, taxonomy: Bool) throws(SubmissionError)
+        -> ProfessionalClaim.ClaimProvider
+    {
+        guard let provider = practice.providers[id] else { throw .unknownProvider(id) }
+        guard let name = providerNames[id] else { throw .missingProviderName(id) }
+        return ProfessionalClaim.ClaimProvider(
+            name: name, npi: provider.npi, taxonomy: taxonomy ? provider.taxonomy : nil)
+    }
+
+    /// Loop 2320 for a secondary or tertiary claim: what earlier payers did (claim and line CAS summed by
+    /// group and reason, AMT*D paid).
+    private func otherPayers(_ submission: ClaimSubmission) -> [ProfessionalClaim.OtherPayer] {
+        let state = submission.claim
+        guard state.payerOrder != .primary else { return [] }
+        let person = SubmissionIdentity.person(submission.subscriber ?? submission.patient, subscriber: true)
+        return state.adjudications.filter { !$0.reversed && $0.payerOrder < state.payerOrder }.map { record in
+            let all = record.adjudication.claimAdjustments + record.adjudication.lines.flatMap(\.adjustments)
+            var summed: [(String, String, Money)] = []
+            for cas in all {
+                if let index = summed.firstIndex(where: { $0.0 == cas.group.rawValue && $0.1 == cas.reason }) {
+                    summed[index].2 += cas.amount
+                } else {
+                    summed.append((cas.group.rawValue, cas.reason, cas.amount))
+                }
+            }
+            let payer = record.adjudication.payerID
+            return ProfessionalClaim.OtherPayer(
+                payerSequence: SubmissionIdentity.sequence(record.payerOrder),
+                relationship: SubmissionIdentity.relationship(submission.coverage.relation), filingIndicator: "CI",
+                adjustments: summed.map { Adjustment(group: $0.0, reason: $0.1, amount: $0.2.x12Amount) },
+                paidAmount: record.posting.paid.x12Amount, subscriber: person,
+                payer: SubscriberClaims.Payer(name: practice.payers[payer]?.name ?? payer.rawValue, id: payer.rawValue),
+                adjudicationDate: record.adjudication.adjudicatedOn.x12Date)
+        }
+    }
+
+    /// Loop 2000B (and 2000C for a dependent) for one claim.
+    private func subscriberLoop(
+        _ submission: ClaimSubmission, number: ClaimNumber, payer: SubscriberClaims.Payer, filingIndicator: String
+    ) throws(SubmissionError) -> SubscriberClaims {
+        let relation = submission.coverage.relation
+        let sequence = SubmissionIdentity.sequence(submission.claim.payerOrder)
+        if relation == .self {
+            return SubscriberClaims(
+                payerSequence: sequence, groupNumber: submission.groupNumber, filingIndicator: filingIndicator,
+                subscriber: SubmissionIdentity.person(submission.patient, subscriber: true), payer: payer, claims: [])
+        }
+        guard let subscriber = submission.subscriber else { throw .missingSubscriber(number) }
+        var subscriberPerson = SubmissionIdentity.person(subscriber, subscriber: true)
+        if let id = submission.patient.subscriberID { subscriberPerson.memberID = id }
+        return SubscriberClaims(
+            payerSequence: sequence, groupNumber: submission.groupNumber, filingIndicator: filingIndicator,
+            subscriber: subscriberPerson, payer: payer,
+            patient: SubscriberClaims.Patient(
+                relationship: SubmissionIdentity.relationship(relation),
+                person: SubmissionIdentity.person(submission.patient, subscriber: false)),
+            claims: [])
+    }
+}
