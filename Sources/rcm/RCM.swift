@@ -15,7 +15,7 @@ struct RCM: AsyncParsableCommand {
         subcommands: [
             MigrateCommand.self, AdminCommand.self, DatabaseCommand.self, CompanyCommand.self, TenantCommand.self, StaffCommand.self,
             PayerCommand.self, ProviderCommand.self, PatientCommand.self, CoverageCommand.self, AuthCommand.self, SessionCommand.self,
-            ClaimsCommand.self, X12Command.self, AuditCommand.self,
+            ClaimsCommand.self, EraCommand.self, AckCommand.self, X12Command.self, SimulateCommand.self, AuditCommand.self,
         ]
     )
 }

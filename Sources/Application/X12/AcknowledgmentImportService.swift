@@ -1,0 +1,98 @@
+import Billing
+import BillingX12
+import EventStore
+import Foundation
+import Postgres
+import X12
+
+/// `rcm ack import`: 999s accept or reject the transaction sets we sent (partially too); 277CAs accept or
+/// reject single claims. Each acknowledgment becomes events on the claims it names, once: a repeated
+/// file, or a claim acknowledged again by the same 277CA, appends nothing.
+public struct AcknowledgmentImportService: Sendable {
+    let claims = ClaimService()
+    let phi = PHIStore()
+
+    /// A service.
+    public init() {}
+
+    /// What the file did.
+    public struct Outcome: Sendable {
+        /// One line per transaction set (999) or claim (277CA): practice, claim or set, result.
+        public var lines: [String] = []
+        /// Claims accepted.
+        public var accepted = 0
+        /// Claims rejected.
+        public var rejected = 0
+        /// Acknowledgments already posted.
+        public var repeated = 0
+        /// Claims no practice has.
+        public var unknown: [String] = []
+    }
+
+    static let keySQL = SQL("ack_key_seen", "SELECT 1 FROM rcm.idempotency_keys WHERE tenant_id = $1 AND key = $2")
+
+    /// Imports a 999 or 277CA file for the given practices, in one transaction.
+    public func importFile(bytes: [UInt8], fileName: String, tenants: [Tenant], actor: String, in session: DatabaseSession) throws -> Outcome {
+        let file = try X12File(bytes: bytes, fileName: fileName)
+        let acks999 = try file.implementationAcknowledgments().acknowledgments
+        let acks277 = try file.claimAcknowledgments().acknowledgments
+        guard !acks999.isEmpty || !acks277.isEmpty else {
+            throw CommandRejected("\(fileName) holds no 999 or 277CA; use rcm era import for an 835")
+        }
+        let sha = SHA256Hex.of(bytes)
+        var outcome = Outcome()
+        var known = Set<String>()
+        var unknown: [String] = []
+        for tenant in tenants where tenant.kind == "practice" {
+            let context = CommandContext(tenant: tenant, actor: actor, source: "x12:\(sha)", today: CommandContext.today(in: tenant.timeZone))
+            let lookup: (ClaimNumber) -> Claim.State? = { number in
+                let loaded = try? AggregateRepository().load(Claim.self, stream: Claim.streamID(ClaimID(number.description)), tenant: tenant.id, in: session)
+                return (loaded?.version ?? 0) > 0 ? loaded?.state : nil
+            }
+            var commands: [AcknowledgmentCommand] = []
+            var touched = false
+            for ack in acks999 {
+                let manifests = try InterchangeRecord.all(tenant: tenant.id, in: session).map(\.manifest)
+                let plan = AcknowledgmentPosting.plan(ack, submissions: manifests, receivedOn: context.today, claim: lookup)
+                for set in plan.sets where set.matched {
+                    touched = true
+                    outcome.lines.append("\(tenant.slug): 999 set \(set.transactionControlNumber) \(set.accepted ? "accepted" : "rejected") (\(set.result)) \(set.claimNumbers.count) claim(s)\(set.errors.isEmpty ? "" : ": " + set.errors.joined(separator: "; "))")
+                    if set.accepted { known.formUnion(set.claimNumbers) }
+                }
+                commands += plan.commands
+                unknown += plan.notes.filter { $0.reason == "unknown claim" }.map(\.claimNumber)
+            }
+            for ack in acks277 {
+                let plan = AcknowledgmentPosting.plan(ack, receivedOn: context.today, claim: lookup)
+                commands += plan.commands
+                unknown += plan.notes.filter { $0.reason == "unknown claim" }.map(\.claimNumber)
+                for note in plan.notes where note.reason != "unknown claim" {
+                    known.insert(note.claimNumber)
+                    if try session.query(Self.keySQL, [tenant.id.sqlParameter, note.dedupeKey.sqlParameter]).count > 0 {
+                        outcome.repeated += 1
+                        continue
+                    }
+                    outcome.lines.append("\(tenant.slug): claim \(note.claimNumber) \(note.codes): \(note.reason)")
+                }
+            }
+            if !commands.isEmpty || touched { try phi.storeFile(bytes, direction: "inbound", kind: acks999.isEmpty ? "277CA" : "999", fileName: fileName, tenant: tenant.id, in: session) }
+            for item in commands {
+                known.insert(item.claimNumber.description)
+                if try session.query(Self.keySQL, [tenant.id.sqlParameter, item.dedupeKey.sqlParameter]).count > 0 {
+                    outcome.repeated += 1
+                    continue
+                }
+                try claims.run(item.claimID, item.command, patient: nil, on: context.today, context: context, idempotencyKey: item.dedupeKey, in: session)
+                if case .reject(let category, let code, _, _) = item.command {
+                    outcome.rejected += 1
+                    outcome.lines.append("\(tenant.slug): claim \(item.claimNumber) rejected \(category):\(code)")
+                } else {
+                    outcome.accepted += 1
+                    outcome.lines.append("\(tenant.slug): claim \(item.claimNumber) accepted")
+                }
+            }
+        }
+        outcome.unknown = Array(Set(unknown).subtracting(known)).sorted()
+        return outcome
+    }
+}

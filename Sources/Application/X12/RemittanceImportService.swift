@@ -1,0 +1,184 @@
+import Billing
+import BillingX12
+import EventStore
+import Foundation
+import Postgres
+import X12
+
+/// `rcm era import`: posts an 835 to the cent, one payment (transaction set) at a time, each entirely or
+/// not at all.
+///
+/// Each payment is matched to its practice by the payee's NPI (then tax id); it is posted once, keyed by
+/// payer id, trace number (TRN02), amount (BPR02) and date (BPR16), with the file's SHA-256 and ST
+/// control number as its source; an unbalanced payment is refused unless accepted with a reason.
+public struct RemittanceImportService: Sendable {
+    let claims = ClaimService()
+    let phi = PHIStore()
+
+    /// A service.
+    public init() {}
+
+    /// What happened to one payment.
+    public struct PaymentOutcome: Sendable {
+        /// `posted`, `skipped` (already posted) or `refused`.
+        public var status: String
+        /// The practice, when matched.
+        public var practice: String?
+        /// Payer, trace, amount, date.
+        public var key: String
+        /// The ST control number.
+        public var transactionControlNumber: String
+        /// Claims posted.
+        public var claimsPosted: Int
+        /// Claim payments or lines kept as unapplied remittance.
+        public var unapplied: [String]
+        /// Provider-level adjustments recorded.
+        public var providerAdjustments: Int
+        /// Denials opened.
+        public var denialsOpened: Int
+        /// Lines paid below the contracted rate.
+        public var underpaidLines: Int
+        /// Why it was refused or skipped.
+        public var message: String?
+    }
+
+    /// Posts every payment of a file. `tenants` are the practices the login may post to (all it may see,
+    /// or the one named by `--tenant`); `only` restricts to one of them.
+    public func importFile(
+        bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, acceptImbalance: Bool, reason: String?, actor: String,
+        in session: DatabaseSession
+    ) throws -> [PaymentOutcome] {
+        let file = try X12File(bytes: bytes, fileName: fileName)
+        let remittances = try file.remittances().remittances
+        let company = try CompanyService().state(in: session)
+        let sha = SHA256Hex.of(bytes)
+        var outcomes: [PaymentOutcome] = []
+        for remittance in remittances {
+            let keyText = "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(remittance.payment.amount.cents)|\(remittance.payment.date?.description ?? "")"
+            var outcome = PaymentOutcome(
+                status: "refused", practice: nil, key: keyText, transactionControlNumber: remittance.controlNumber, claimsPosted: 0, unapplied: [],
+                providerAdjustments: 0, denialsOpened: 0, underpaidLines: 0, message: nil)
+            guard let tenant = match(remittance.payee, company: company, tenants: tenants) else {
+                outcome.message = "payee \(remittance.payee.name) (\(remittance.payee.idQualifier) \(remittance.payee.id)) matches no practice this login may post to"
+                outcomes.append(outcome)
+                continue
+            }
+            outcome.practice = tenant.slug
+            if let only, only.id != tenant.id {
+                outcome.message = "payee \(remittance.payee.name) is practice \(tenant.slug), not \(only.slug)"
+                outcomes.append(outcome)
+                continue
+            }
+            let context = CommandContext(
+                tenant: tenant, actor: actor, source: "x12:\(sha):\(remittance.controlNumber)", reason: acceptImbalance ? reason : nil,
+                today: CommandContext.today(in: tenant.timeZone))
+            do {
+                try session.withTransaction { session in
+                    try post(remittance, bytes: bytes, fileName: fileName, acceptImbalance: acceptImbalance, context: context, outcome: &outcome, in: session)
+                }
+            } catch let skip as AlreadyPosted {
+                outcome.status = "skipped"
+                outcome.message = skip.description
+            } catch {
+                outcome.status = "refused"
+                outcome.claimsPosted = 0
+                outcome.message = String(describing: error)
+            }
+            outcomes.append(outcome)
+        }
+        return outcomes
+    }
+
+    struct AlreadyPosted: Error, CustomStringConvertible {
+        let description = "already posted; nothing posted twice"
+    }
+
+    private func post(
+        _ remittance: Remittance, bytes: [UInt8], fileName: String, acceptImbalance: Bool, context: CommandContext, outcome: inout PaymentOutcome,
+        in session: DatabaseSession
+    ) throws {
+        let practice = try PracticeService().state(context, in: session)
+        var contexts: [ClaimNumber: ClaimContext] = [:]
+        for payment in remittance.claims {
+            guard let number = ClaimNumber(payment.patientControlNumber), contexts[number] == nil else { continue }
+            let loaded = try AggregateRepository().load(Claim.self, stream: Claim.streamID(ClaimID(number.description)), tenant: context.tenant.id, in: session)
+            guard loaded.version > 0, let key = loaded.state.patientKey else { continue }
+            let patient = try AggregateRepository().load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: session).state
+            contexts[number] = ClaimContext(claim: loaded.state, practice: practice, patient: patient)
+        }
+        let plan = RemittancePosting.plan(
+            remittance, lookup: RemittanceLookup(claims: contexts), options: .init(receivedOn: remittance.payment.date.map(LocalDate.init) ?? context.today))
+        if plan.requiresAcceptance && !acceptImbalance {
+            throw CommandRejected(
+                "the payment does not balance: BPR02 \(plan.balance.stated) but claims paid \(plan.balance.claimsPaid) less provider adjustments \(plan.balance.providerAdjustments) is \(plan.balance.computed) (difference \(plan.balance.difference)); post it with --accept-imbalance --reason TEXT")
+        }
+        let received = try Self.event(
+            "remittance.received",
+            [
+                "payer_id": plan.key.payerID, "trace_number": plan.key.traceNumber, "amount": plan.key.amount.description,
+                "payment_date": plan.key.paymentDate ?? "", "transaction_control_number": remittance.controlNumber, "file_sha256": SHA256Hex.of(bytes),
+                "balanced": plan.balance.isBalanced, "claims": remittance.claims.count,
+            ], stream: "remit-\(plan.key.payerID)-\(plan.key.traceNumber)", date: plan.effectiveDate, context: context)
+        let result = try EventLog.append(
+            AppendRequest(tenant: context.tenant.id, events: [received], idempotencyKey: "835:\(plan.key.description)"), in: session)
+        if result.replayed { throw AlreadyPosted() }
+        try phi.storeFile(bytes, direction: "inbound", kind: "835", fileName: fileName, tenant: context.tenant.id, in: session)
+        for claimPlan in plan.claims {
+            for command in claimPlan.commands {
+                do {
+                    try claims.run(claimPlan.claimID, command, patient: nil, on: plan.effectiveDate, context: context, in: session)
+                } catch {
+                    throw CommandRejected("claim \(claimPlan.claimNumber): \(error)")
+                }
+            }
+            outcome.claimsPosted += 1
+            outcome.denialsOpened += claimPlan.openedDenials.count
+            outcome.underpaidLines += claimPlan.underpaidLines.count
+        }
+        var extra: [NewEvent] = []
+        for item in plan.unapplied {
+            outcome.unapplied.append("\(item.patientControlNumber)\(item.lineControlNumber.map { " line \($0)" } ?? ""): \(item.reason) (paid \(item.paid))")
+            extra.append(
+                try Self.event(
+                    "remittance.unapplied",
+                    [
+                        "patient_control_number": item.patientControlNumber, "status_code": item.statusCode, "payer_claim_number": item.payerClaimNumber ?? "",
+                        "line_control_number": item.lineControlNumber ?? "", "procedure_code": item.procedureCode ?? "", "charge": item.charge.description,
+                        "paid": item.paid.description, "reason": item.reason.description,
+                    ], stream: received.streamID, date: plan.effectiveDate, context: context))
+        }
+        for adjustment in plan.providerAdjustments {
+            extra.append(
+                try Self.event(
+                    "remittance.provider_adjustment",
+                    [
+                        "provider_id": adjustment.providerID, "reason": adjustment.reason, "reference": adjustment.reference ?? "",
+                        "amount": adjustment.amount.description, "kind": adjustment.kind.rawValue, "claim_number": adjustment.claimNumber?.description ?? "",
+                        "fiscal_period_date": adjustment.fiscalPeriodDate.description,
+                    ], stream: received.streamID, date: plan.effectiveDate, context: context))
+            outcome.providerAdjustments += 1
+        }
+        if !extra.isEmpty { _ = try EventLog.append(AppendRequest(tenant: context.tenant.id, events: extra), in: session) }
+        outcome.status = "posted"
+        outcome.message = plan.balance.isBalanced ? nil : "posted out of balance by \(plan.balance.difference), accepted: \(context.reason ?? "")"
+    }
+
+    static func event(_ type: String, _ payload: [String: Any], stream: String, date: LocalDate, context: CommandContext) throws -> NewEvent {
+        NewEvent(
+            eventID: UUID(), streamID: stream, eventType: type, schemaVersion: 1,
+            payload: JSONText(data: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])), metadata: context.metadata(),
+            effectiveDate: date.description)
+    }
+
+    /// The practice whose billing NPI (then tax id) is the payee's.
+    func match(_ payee: Remittance.Payee, company: CompanyState, tenants: [Tenant]) -> Tenant? {
+        let candidates = tenants.filter { $0.kind == "practice" && $0.status == "active" }
+        let profiles = candidates.compactMap { tenant in company.practices[tenant.id.description].map { (tenant, $0) } }
+        let byNPI = profiles.filter { payee.npi != nil && $0.1.npi == payee.npi }
+        if byNPI.count == 1 { return byNPI[0].0 }
+        let pool = byNPI.isEmpty ? profiles : byNPI
+        let taxID = payee.taxID ?? payee.references.first { $0.qualifier == "TJ" }?.value
+        let byTax = pool.filter { taxID != nil && $0.1.taxID == taxID?.filter(\.isNumber) }
+        return byTax.count == 1 ? byTax[0].0 : nil
+    }
+}

@@ -1,0 +1,113 @@
+import Billing
+import BillingX12
+import EventStore
+import Foundation
+import Postgres
+import X12
+
+/// `rcm claims submit`: one 837P interchange per payer batch of claims that passed the scrubber.
+///
+/// The interchange control number comes from the sender's counter in a short transaction of its own
+/// (`nextControlNumber`, supplied by the caller on another connection); the claims' `claim.submitted`
+/// events, the `x12.interchange_sent` record and the raw file in the PHI store are written in the
+/// caller's transaction, with the file's SHA-256 and ST control number as the events' source.
+public struct SubmissionService: Sendable {
+    let claims = ClaimService()
+    let phi = PHIStore()
+
+    /// A service.
+    public init() {}
+
+    /// What a submission wrote.
+    public struct Result: Sendable {
+        /// The file written.
+        public var path: String
+        /// Its SHA-256.
+        public var sha256: String
+        /// The claim numbers sent.
+        public var claimNumbers: [String]
+        /// The interchange control number.
+        public var interchangeControlNumber: Int
+    }
+
+    /// Submits the tenant's ready claims for a payer (all of them, or those named) into `directory`.
+    public func submit(
+        payer: PayerID, only: [ClaimID]? = nil, directory: URL, now: Date, context: CommandContext, in session: DatabaseSession,
+        nextControlNumber: (String) throws -> Int
+    ) throws -> Result? {
+        let company = try CompanyService().state(in: session)
+        guard let submitter = company.submitter else { throw CommandRejected("the submitter is not configured: rcm company configure") }
+        guard let profile = company.practices[context.tenant.id.description] else { throw CommandRejected("\(context.tenant.slug) is not an onboarded practice") }
+        guard let payerProfile = company.payers[payer.rawValue] else { throw CommandRejected("payer \(payer) is not in the catalog") }
+        let practice = try PracticeService().state(context, in: session)
+        let ids = try only ?? claims.allClaimIDs(context: context, in: session)
+        var submissions: [ClaimSubmission] = []
+        for id in ids {
+            let claim = try claims.state(id, context: context, in: session)
+            guard claim.payerID == payer else {
+                if only != nil { throw CommandRejected("claim \(id) is for payer \(claim.payerID?.rawValue ?? "none"), not \(payer)") }
+                continue
+            }
+            guard claim.status == .draft, claim.readyToSubmit else {
+                if only != nil { throw CommandRejected("claim \(id) is \(claim.status.rawValue) and not ready to submit (scrub it first)") }
+                continue
+            }
+            guard let key = claim.patientKey else { continue }
+            let patient = try PatientService().state(key, context: context, in: session)
+            guard let coverage = patient.coverages.values.filter({ $0.payerID == payer }).sorted(by: { $0.order < $1.order }).first else {
+                throw CommandRejected("claim \(id): the patient has no coverage with \(payer)")
+            }
+            guard let identity = try phi.identity(key: key, tenant: context.tenant.id, in: session) else {
+                throw CommandRejected("claim \(id): the patient's identity was destroyed; the claim cannot be sent")
+            }
+            submissions.append(ClaimSubmission(claim: claim, coverage: coverage, patient: identity))
+        }
+        guard !submissions.isEmpty else { return nil }
+
+        let number = try nextControlNumber(submitter.senderID)
+        let calendar = Self.calendar(context.tenant.timeZone)
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+        let control = SubmissionControl(
+            interchangeControlNumber: number, groupControlNumber: number, transactionControlNumber: String(format: "%04d", number % 10000),
+            batchReference: "\(context.tenant.slug.prefix(10))-\(number)", date: X12Date(year: parts.year!, month: parts.month!, day: parts.day!)!,
+            time: X12Time(hour: parts.hour!, minute: parts.minute!)!)
+        let providerNames = try ProviderProfile.all(tenant: context.tenant.id, in: session).reduce(into: [ProviderID: PersonName]()) {
+            $0[ProviderID($1.key)] = PersonName(last: $1.value.lastName, first: $1.value.firstName)
+        }
+        let builder = ProfessionalClaimBuilder(
+            parties: SubmissionParties(
+                submitter: .init(name: submitter.name, etin: submitter.etin, contactName: submitter.name, phone: submitter.contactPhone),
+                receiver: .init(name: submitter.receiverName, id: submitter.receiverID), senderQualifier: submitter.senderQualifier,
+                senderID: submitter.senderID, receiverID: submitter.receiverID),
+            billingProvider: BillingProviderIdentity(
+                name: PersonName(last: profile.name), npi: profile.npi, taxID: profile.taxID, taxonomy: profile.taxonomy,
+                address: Address(line1: profile.street, city: profile.city, state: profile.state, postalCode: profile.zip)),
+            practice: practice, providerNames: providerNames)
+        let batch: ProfessionalClaimBuilder.Batch
+        do {
+            batch = try builder.build(payer: payer, claims: submissions, control: control, filingIndicator: payerProfile.filingIndicator)
+        } catch {
+            throw CommandRejected(error.description)
+        }
+        let bytes = try batch.interchange.x12()
+        let fileName = "\(context.tenant.slug)-\(payer)-\(String(format: "%09d", number)).837"
+        let sha = try phi.storeFile(bytes, direction: "outbound", kind: "837P", fileName: fileName, tenant: context.tenant.id, in: session)
+        let source = context.withSource("x12:\(sha):\(control.transactionControlNumber)")
+        for submission in submissions {
+            guard let number = submission.claim.claimNumber else { continue }
+            try claims.run(ClaimID(number.description), .submit(on: context.today), patient: submission.claim.patientKey, on: context.today, context: source, in: session)
+        }
+        let record = InterchangeRecord(sha256: sha, fileName: fileName, manifest: batch.manifest)
+        _ = try EventLog.append(AppendRequest(tenant: context.tenant.id, events: [try record.newEvent(context: source)]), in: session)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent(fileName)
+        try Data(bytes).write(to: path)
+        return Result(path: path.path, sha256: sha, claimNumbers: batch.manifest.claimNumbers, interchangeControlNumber: number)
+    }
+
+    static func calendar(_ zone: String) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")!
+        return calendar
+    }
+}
