@@ -1,5 +1,4 @@
 import Billing
-import Crypto
 import EventStore
 import Foundation
 import Postgres
@@ -50,7 +49,7 @@ public struct PHIStore: Sendable {
         var salt = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in salt.indices { salt[index] = generator.next() }
-        let digest = SHA256.hash(data: salt + Self.canonical(identity)).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256Hex.of(salt + Self.canonical(identity))
         try session.execute(
             Self.insertSQL,
             [
@@ -84,7 +83,7 @@ public struct PHIStore: Sendable {
     public func storeFile(_ bytes: [UInt8], direction: String, kind: String, fileName: String, tenant: TenantID, in session: DatabaseSession) throws
         -> String
     {
-        let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let sha = SHA256Hex.of(bytes)
         try session.execute(Self.insertFileSQL, [tenant.sqlParameter, sha.sqlParameter, direction.sqlParameter, kind.sqlParameter, fileName.sqlParameter, bytes.sqlParameter])
         return sha
     }
