@@ -13,7 +13,7 @@ enum DemoCLI {
         guard FileManager.default.isExecutableFile(atPath: Repository.rcmBinary.path),
             let output = try? Shell.run([Repository.rcmBinary.path, "demo", "seed", "--help"], check: false)
         else { return false }
-        return output.status == 0
+        return output.status == 0 && output.standardOutput.contains("rcm demo seed")
     }()
 }
 
@@ -62,9 +62,10 @@ struct DemoCLITests {
         #expect(estimate.status == 0, "\(estimate.standardError)")
         #expect(estimate.standardOutput.contains("1750.00"))
 
-        let outOfNetwork = try #require(solo.first { $0.outOfNetwork })
+        let (practice, outOfNetwork) = try #require(
+            plan.practices.lazy.compactMap { practice in practice.patients.first { $0.outOfNetwork }.map { (practice.profile.slug, $0) } }.first)
         let superbill = try Self.rcm(
-            ["superbill", "--tenant", "demo-solo", "--patient", outOfNetwork.key.rawValue, "--from", "2025-12-01", "--through", "2026-11-30",
+            ["superbill", "--tenant", practice, "--patient", outOfNetwork.key.rawValue, "--from", "2025-12-01", "--through", "2026-11-30",
              "--out", directory.path], database)
         #expect(superbill.status == 0, "\(superbill.standardError)")
 

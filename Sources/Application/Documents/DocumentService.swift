@@ -211,13 +211,18 @@ public struct DocumentService: Sendable {
             let superbill = Superbill(providerNPI: npi, lines: lines, amountPaid: amountPaid)
             let name = names[provider.rawValue].map { "\($0.firstName) \($0.lastName), \($0.credentials)" } ?? provider.rawValue
             let diagnoses = Array(Set(lines.flatMap(\.diagnoses))).sorted()
+            var facts: [(label: String, value: String)] = [
+                ("Date of birth", identity.map { $0.dateOfBirth.description } ?? "on file"), ("Period", "\(from) to \(through)"),
+                ("Rendering provider", name), ("Provider NPI", npi), ("Diagnoses (ICD-10-CM)", diagnoses.map(\.rawValue).joined(separator: ", ")),
+            ]
+            if let supervisor = sessionsOfProvider.compactMap(\.supervising).first, let supervising = practice.providers[supervisor] {
+                let supervisorName = names[supervisor.rawValue].map { "\($0.firstName) \($0.lastName), \($0.credentials)" } ?? supervisor.rawValue
+                facts.append(("Supervising provider", "\(supervisorName), NPI \(supervising.npi)"))
+            }
             let placeByDate = Dictionary(sessionsOfProvider.map { ($0.dateOfService, $0.placeOfService) }, uniquingKeysWith: { a, _ in a })
             let page = DocumentPage(
                 kind: "Superbill", documentID: id, patientKey: key, issued: context.today, from: header, to: patientLines(identity),
-                facts: [
-                    ("Date of birth", identity.map { $0.dateOfBirth.description } ?? "on file"), ("Period", "\(from) to \(through)"),
-                    ("Rendering provider", name), ("Provider NPI", npi), ("Diagnoses (ICD-10-CM)", diagnoses.map(\.rawValue).joined(separator: ", ")),
-                ],
+                facts: facts,
                 tables: [
                     DocumentTable(
                         title: "Services", headers: ["Date of service", "Place", "Code", "Modifiers", "Description", "Diagnoses", "Units", "Charge"],

@@ -59,7 +59,8 @@ struct DemoCommand: AsyncParsableCommand {
                 let reporter = ProgressReporter()
                 // The staff connection opens after set-up has created and assigned the login.
                 let seeder = DemoSeeder()
-                let summary: DemoSummary
+                let began = DispatchTime.now().uptimeNanoseconds
+                var summary: DemoSummary
                 if asStaff {
                     let setUp = try await seeder.setUp(plan: plan, admin: admin, progress: reporter.report)
                     let staff = try await Connection.connect(settings.login(staffLogin))
@@ -68,6 +69,7 @@ struct DemoCommand: AsyncParsableCommand {
                     summary = try await seeder.seed(plan: plan, admin: admin, progress: reporter.report)
                 }
                 reporter.finish()
+                summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
                 var rows = summary.practices.map { [$0.slug, $0.tenantID] }
                 rows.append(["patients", String(summary.patients)])
                 rows.append(["sessions", String(summary.sessions)])
