@@ -158,12 +158,32 @@ struct DocumentsTests {
         #expect(html.contains("$400"))
         #expect(try await fixture.count("account.estimate_created") == 1)
         let before = try await fixture.total()
+
+        // Charges $400 or more above a (small) estimate are flagged, and the statement says so.
+        try await fixture.run { session, context in
+            _ = try DocumentService().estimate(
+                for: key, items: [EstimateItem(code: "90837", quantity: 1, unitCharge: Money(cents: 175_00))], validThrough: LocalDate("2026-12-31")!,
+                context: context, in: session)
+            let date = LocalDate("2026-01-20")!
+            let record = SessionRecord(
+                sessionID: "s-docs-2", patientKey: key, dateOfService: date, rendering: fixture.provider.id, minutes: 180,
+                diagnoses: [ICD10Code("F41.1")!], lines: [ServiceLine(code: "90837", charge: Money(cents: 600_00))])
+            try SessionService().log(record, context: context, practice: try PracticeService().state(context, in: session), in: session)
+            try AggregateRepository().execute(
+                PatientAccount.self, stream: PatientAccount.streamID(key),
+                command: .postCharge(.session("s-docs-2"), amount: Money(cents: 600_00), on: date, period: AccountingPeriod(containing: date)),
+                effectiveDate: date, context: context, in: session)
+        }
+        let statement = try await fixture.run { session, context in try DocumentService().statement(for: key, context: context, in: session) }
+        #expect(statement.page.notes.contains { $0.contains("$400 or more above your Good Faith Estimate") })
+        let beforeRefusal = try await fixture.total()
         await #expect(throws: CommandRejected.self) {
             try await fixture.run { session, context in
                 try DocumentService().estimate(for: fixture.insured, items: items, validThrough: LocalDate("2026-12-31")!, context: context, in: session)
             }
         }
-        #expect(try await fixture.total() == before)
+        #expect(try await fixture.total() == beforeRefusal)
+        #expect(beforeRefusal > before)
         await fixture.database.drop()
     }
 

@@ -53,9 +53,11 @@ public struct DocumentService: Sendable {
         let id = DocumentID("st-\(context.today)-\(key.rawValue.dropFirst(3).prefix(8))-\(account.documents.count + 1)")
         var services: [[String]] = []
         var credits: [[String]] = []
+        var estimateExceeded = false
         for event in history {
             switch event {
             case .chargePosted(let charge):
+                if charge.goodFaithEstimateExceeded { estimateExceeded = true }
                 switch charge.source {
                 case .claim(let claimID):
                     let claim = try claims.state(claimID, context: context, in: session)
@@ -104,7 +106,11 @@ public struct DocumentService: Sendable {
             notes: [
                 "Please pay by \(due). Questions about this statement? Call the office; we can set up a payment plan.",
                 "Payments received after \(context.today) will appear on your next statement.",
-            ],
+            ]
+                + (estimateExceeded
+                    ? [
+                        "Your charges are $400 or more above your Good Faith Estimate. You may dispute this bill; see www.cms.gov/nosurprises."
+                    ] : []),
             amount: account.balance)
         try record(.generateStatement(id, dueDate: due, on: context.today), key: key, context: context, in: session)
         return GeneratedDocument(page: page)
