@@ -1,0 +1,54 @@
+import Application
+import ArgumentParser
+import Billing
+import Foundation
+
+/// `rcm payment post`.
+struct PaymentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "payment", abstract: "Patient payments.", subcommands: [Post.self])
+
+    struct Post: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a patient's payment on the account, optionally applied to one claim's patient balance.",
+            discussion: """
+                With --claim the payment is applied to that claim's patient balance as well (claim.patient_payment_applied); \
+                it may not exceed it. Prints the payment id and the account's balance after it.
+
+                Example:
+                  rcm payment post --tenant demo-solo --patient pk-4f1c0a9e2b7d8c61 --amount 25.00 --method card
+                  rcm payment post --tenant demo-group --patient pk-… --amount 40.00 --method check --claim C1A2B3C4D5E6
+                """)
+        @Option var tenant: String
+        @Option var patient: String
+        @Option(help: "Amount, e.g. 25.00.") var amount: String
+        @Option(help: "card, cash, check, ach or hsa.") var method: String
+        @Option(help: "A claim to apply the payment to.") var claim: String?
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+        func validate() throws {
+            guard let money = Money(parsing: amount) else { throw ValidationError("--amount is an amount such as 25.00") }
+            guard money > .zero else { throw ValidationError("--amount must be more than zero") }
+            guard PaymentMethod(rawValue: method) != nil else {
+                throw ValidationError("--method is one of " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let money = Money(parsing: amount)!, method = PaymentMethod(rawValue: self.method)!
+                let key = PatientKey(patient), claimID = claim.map { ClaimID($0) }
+                let paymentID = PatientPaymentService.newPaymentID()
+                let account = try await Workspace.inTenant(tenant) { session, context in
+                    try PatientPaymentService().post(
+                        patient: key, amount: money, method: method, claim: claimID, paymentID: paymentID, context: context, in: session)
+                }
+                print(
+                    TableOutput(
+                        headers: ["payment", "patient", "amount", "balance"],
+                        rows: [[paymentID.rawValue, key.rawValue, money.description, account.balance.description]]
+                    ).render(format))
+            }
+        }
+    }
+}
