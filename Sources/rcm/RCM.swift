@@ -15,7 +15,8 @@ struct RCM: AsyncParsableCommand {
         subcommands: [
             MigrateCommand.self, AdminCommand.self, DatabaseCommand.self, CompanyCommand.self, TenantCommand.self, StaffCommand.self,
             PayerCommand.self, ProviderCommand.self, PatientCommand.self, CoverageCommand.self, AuthCommand.self, SessionCommand.self,
-            ClaimsCommand.self, EraCommand.self, AckCommand.self, X12Command.self, SimulateCommand.self, AuditCommand.self,
+            ClaimsCommand.self, PaymentCommand.self, StatementCommand.self, EstimateCommand.self, SuperbillCommand.self,
+            EraCommand.self, AckCommand.self, X12Command.self, SimulateCommand.self, AuditCommand.self, DemoCommand.self,
         ]
     )
 }
