@@ -8,9 +8,9 @@ struct CommandLineTests {
     static let commands: [[String]] = [
         ["migrate"], ["admin", "bootstrap"], ["db", "info"], ["company", "configure"], ["tenant", "add"], ["tenant", "list"], ["tenant", "offboard"],
         ["staff", "add"], ["staff", "assign"], ["staff", "list"], ["payer", "add"], ["payer", "enroll"], ["payer", "list"], ["provider", "add"],
-        ["patient", "add"], ["patient", "show"], ["patient", "forget"], ["coverage", "add"], ["auth", "add"], ["session", "log"], ["session", "import"],
-        ["claims", "create"], ["claims", "scrub"], ["claims", "show"], ["claims", "list"], ["claims", "void"], ["claims", "appeal"],
-        ["claims", "assign"], ["claims", "write-off"], ["x12", "inspect"], ["audit", "verify"], ["audit", "seal"], ["audit", "access"], ["admin", "restore-derived"],
+        ["patient", "add"], ["patient", "show"], ["patient", "forget"], ["coverage", "add"], ["auth", "add"], ["session", "log"], ["session", "correct"], ["session", "import"],
+        ["claims", "create"], ["claims", "scrub"], ["claims", "show"], ["claims", "list"], ["claims", "correct"], ["claims", "submit"], ["claims", "void"], ["claims", "appeal"],
+        ["claims", "assign"], ["claims", "write-off"], ["x12", "inspect"], ["era", "import"], ["ack", "import"], ["simulate", "payer"], ["payment", "post"], ["statement", "run"], ["estimate", "create"], ["superbill"], ["demo", "seed"], ["audit", "verify"], ["audit", "seal"], ["audit", "access"], ["admin", "restore-derived"],
     ]
 
     @Test("every command explains itself with --help and gives an example", arguments: commands)
@@ -103,6 +103,24 @@ struct CommandLineTests {
         let partial = try cli.ok(["session", "import", path, "--tenant", "acme", "--skip-invalid"])
         #expect(partial.contains("imported 2 session(s)"))
         #expect(partial.contains("line 4"))
+        await cli.database.drop()
+    }
+
+    @Test("a corrected session corrects its claim")
+    func correction() async throws {
+        let cli = try await CLI.make("cli_correct")
+        let key = try cli.seedPractice()
+        let date = CLI.daysAgo(4)
+        let session = try cli.ok(["session", "log", "--tenant", "acme", "--patient", key, "--date", date, "--provider", "dr-lee", "--minutes", "45", "--dx", "F33.1", "--service", "90834=120.00"])
+        let claim = try cli.ok(["claims", "create", "--tenant", "acme", "--patient", key, "--payer", "aetna", "--sessions", session])
+        _ = try cli.ok([
+            "session", "correct", "--tenant", "acme", "--id", session, "--patient", key, "--date", date, "--provider", "dr-lee", "--minutes", "55",
+            "--dx", "F33.1", "--service", "90837=150.00", "--reason", "note amended: 55 minutes",
+        ])
+        let corrected = try cli.ok(["claims", "correct", claim, "--tenant", "acme", "--reason", "session corrected"])
+        #expect(corrected.contains("charges 150.00"))
+        let shown = try cli.ok(["claims", "show", claim, "--tenant", "acme", "--format", "csv"])
+        #expect(shown.contains("90837") && !shown.contains("90834"))
         await cli.database.drop()
     }
 }

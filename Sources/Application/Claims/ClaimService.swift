@@ -50,6 +50,18 @@ public struct ClaimService: Sendable {
         return try run(id, .scrub(scrubContext, on: context.today), patient: key, on: context.today, context: context, in: session)
     }
 
+    /// Corrects a claim from its sessions' current records (after `rcm session correct`): a replacement
+    /// (frequency 7) once the payer has adjudicated it.
+    public func correct(_ id: ClaimID, reason: String, practice: Practice.State, context: CommandContext, in session: DatabaseSession) throws -> Claim.State {
+        let claim = try state(id, context: context, in: session)
+        var seen = Set<SessionID>()
+        let ids = claim.lines.map(\.sessionID).filter { seen.insert($0).inserted }
+        let records = try ids.map { try sessions.record($0, context: context, in: session) }
+        return try run(
+            id, .correct(sessions: records, reason: reason, on: context.today, period: practice.postingPeriod(for: context.today)),
+            patient: claim.patientKey, on: context.today, context: context, in: session)
+    }
+
     /// Runs any claim command, then its authorization and account consequences, in the caller's transaction.
     @discardableResult
     public func run(

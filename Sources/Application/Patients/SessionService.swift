@@ -29,4 +29,15 @@ public struct SessionService: Sendable {
         guard !loaded.state.voided else { throw CommandRejected("session \(id) was voided") }
         return record
     }
+
+    /// Corrects a logged session (the EHR's note was amended); claims built from it are corrected with
+    /// `rcm claims correct`.
+    public func correct(_ record: SessionRecord, reason: String, context: CommandContext, practice: Practice.State, in session: DatabaseSession) throws {
+        guard practice.providers[record.rendering] != nil else {
+            throw CommandRejected("there is no provider \(record.rendering) in \(context.tenant.slug)")
+        }
+        try repository.execute(
+            Billing.Session.self, stream: Billing.Session.streamID(record.sessionID), command: .correct(record, reason: reason, on: context.today),
+            effectiveDate: context.today, context: context, in: session)
+    }
 }

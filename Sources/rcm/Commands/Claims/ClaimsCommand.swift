@@ -7,7 +7,7 @@ import Foundation
 struct ClaimsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims", abstract: "Claims: create, scrub, submit, show, correct, void, appeal, write off.",
-        subcommands: [Create.self, Scrub.self, SubmitCommand.self, Show.self, List.self, Void.self, Appeal.self, WriteOff.self, AssignDenial.self])
+        subcommands: [Create.self, Scrub.self, SubmitCommand.self, Show.self, List.self, Correct.self, Void.self, Appeal.self, WriteOff.self, AssignDenial.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -118,6 +118,33 @@ struct ClaimsCommand: AsyncParsableCommand {
                     ]
                 }
                 print(TableOutput(headers: ["claim", "status", "payer", "first_dos", "charges", "insurance_balance", "patient_balance"], rows: rows).render(format))
+            }
+        }
+    }
+
+    struct Correct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a claim from its sessions' amended records (sent as a replacement, frequency 7, once adjudicated).",
+            discussion: """
+                Amend the session first with rcm session correct; then correct the claim, scrub it and submit it again.
+
+                Example:
+                  rcm session correct --tenant acme-counseling --id s-1a2b --patient pk-… --date 2026-06-02 --provider dr-lee \\
+                    --minutes 55 --dx F33.1 --service 90837=150.00 --reason "note amended: 55 minutes"
+                  rcm claims correct C4F1C0A9E2B7D --tenant acme-counseling --reason "units corrected"
+                """)
+        @Argument var claim: String
+        @Option var tenant: String
+        @Option var reason: String
+
+        func run() async throws {
+            try await reportingFailures {
+                let id = ClaimID(claim), reason = reason
+                let state = try await Workspace.inTenant(tenant, reason: reason) { session, context in
+                    let practice = try PracticeService().state(context, in: session)
+                    return try ClaimService().correct(id, reason: reason, practice: practice, context: context, in: session)
+                }
+                print("claim \(claim) corrected: frequency \(state.frequency.rawValue), charges \(state.charges)")
             }
         }
     }

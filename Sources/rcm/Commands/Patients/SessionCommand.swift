@@ -6,7 +6,7 @@ import Foundation
 /// `rcm session log|import`.
 struct SessionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "session", abstract: "Therapy sessions from the practice's EHR.", subcommands: [Log.self, Import.self])
+        commandName: "session", abstract: "Therapy sessions from the practice's EHR.", subcommands: [Log.self, Correct.self, Import.self])
 
     struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -44,6 +44,42 @@ struct SessionCommand: AsyncParsableCommand {
                     try SessionService().log(record, context: context, practice: practice, in: session)
                 }
                 print(record.sessionID.rawValue)
+            }
+        }
+    }
+
+    struct Correct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a logged session (an amended note): the whole record again, with a reason.",
+            discussion: """
+                Example:
+                  rcm session correct --tenant acme-counseling --id s-1a2b --patient pk-4f1c0a9e2b7d8c61 --date 2026-06-02 \\
+                    --provider dr-lee --minutes 55 --dx F33.1 --service 90837=150.00 --reason "note amended"
+                """)
+        @Option var tenant: String
+        @Option(help: "The session id.") var id: String
+        @Option var patient: String
+        @Option(help: "Date of service, YYYY-MM-DD.") var date: String
+        @Option(help: "Rendering provider id.") var provider: String
+        @Option(help: "Supervising provider id.") var supervisor: String?
+        @Option(help: "Place of service.") var pos: String = "11"
+        @Option(help: "audioVideo or audioOnly.") var telehealth: String?
+        @Option var minutes: Int
+        @Option(help: "Comma-separated ICD-10-CM codes.") var dx: String
+        @Option(help: "CODE[:MOD…]=CHARGE[xUNITS]; repeatable.") var service: [String]
+        @Option(help: "Why (recorded).") var reason: String
+
+        func run() async throws {
+            try await reportingFailures {
+                let row = SessionRow(
+                    line: 0, sessionID: id, patientKey: patient, date: date, rendering: provider, supervising: supervisor, placeOfService: pos,
+                    telehealth: telehealth, minutes: String(minutes), diagnoses: dx, services: service)
+                let record = try row.record(), reason = reason
+                try await Workspace.inTenant(tenant, reason: reason) { session, context in
+                    let practice = try PracticeService().state(context, in: session)
+                    try SessionService().correct(record, reason: reason, context: context, practice: practice, in: session)
+                }
+                print("session \(record.sessionID) corrected")
             }
         }
     }
