@@ -88,26 +88,31 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, rcm AS $$
 $$;
 
 CREATE FUNCTION rcm.text_field(p_text text) RETURNS bytea
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog AS $$
-    SELECT int4send(octet_length(convert_to(p_text, 'UTF8'))) || convert_to(p_text, 'UTF8')
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT pg_catalog.int4send(pg_catalog.octet_length(pg_catalog.convert_to(p_text, 'UTF8')))
+        OPERATOR(pg_catalog.||) pg_catalog.convert_to(p_text, 'UTF8')
 $$;
 
 -- The canonical bytes of one event (docs/event-store.md). Text fields are a 4-byte big-endian length and
 -- their UTF-8 bytes; integers are big-endian; times are microseconds since the epoch.
+-- Both helpers are plain STABLE SQL functions without SET clauses so that the planner inlines them into
+-- the append function's expression (a SET clause or a volatility mismatch forces a function call per
+-- event, measured at 5-10 times slower); every name in them is schema-qualified instead.
 CREATE FUNCTION rcm.event_canonical_bytes(
     p_tenant uuid, p_position bigint, p_stream text, p_stream_version bigint, p_event_id uuid,
     p_event_type text, p_schema_version integer, p_payload jsonb, p_metadata jsonb, p_effective_date date,
     p_recorded_at timestamptz, p_db_user text
 ) RETURNS bytea
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog AS $$
-    SELECT convert_to('RCM-EVENT-1', 'UTF8')
-        || rcm.text_field(p_tenant::text) || int8send(p_position)
-        || rcm.text_field(p_stream) || int8send(p_stream_version)
-        || rcm.text_field(p_event_id::text) || rcm.text_field(p_event_type) || int4send(p_schema_version)
-        || rcm.text_field(p_payload::text) || rcm.text_field(p_metadata::text)
-        || rcm.text_field(to_char(p_effective_date, 'YYYY-MM-DD'))
-        || int8send((extract(epoch FROM p_recorded_at) * 1000000)::bigint)
-        || rcm.text_field(p_db_user)
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT pg_catalog.convert_to('RCM-EVENT-1', 'UTF8')
+        OPERATOR(pg_catalog.||) rcm.text_field(p_tenant::text) OPERATOR(pg_catalog.||) pg_catalog.int8send(p_position)
+        OPERATOR(pg_catalog.||) rcm.text_field(p_stream) OPERATOR(pg_catalog.||) pg_catalog.int8send(p_stream_version)
+        OPERATOR(pg_catalog.||) rcm.text_field(p_event_id::text) OPERATOR(pg_catalog.||) rcm.text_field(p_event_type)
+        OPERATOR(pg_catalog.||) pg_catalog.int4send(p_schema_version)
+        OPERATOR(pg_catalog.||) rcm.text_field(p_payload::text) OPERATOR(pg_catalog.||) rcm.text_field(p_metadata::text)
+        OPERATOR(pg_catalog.||) rcm.text_field(pg_catalog.to_char(p_effective_date, 'YYYY-MM-DD'))
+        OPERATOR(pg_catalog.||) pg_catalog.int8send((EXTRACT(epoch FROM p_recorded_at) OPERATOR(pg_catalog.*) 1000000)::bigint)
+        OPERATOR(pg_catalog.||) rcm.text_field(p_db_user)
 $$;
 
 -- The one way into the log. Appends events to one or more streams of one tenant atomically.
@@ -148,7 +153,13 @@ DECLARE
     v_stream     integer;
     v_version    bigint;
     v_bytes      bytea;
+    v_next       bytea;
     v_metadata   jsonb;
+    v_out_positions bigint[] := '{}';
+    v_out_versions  bigint[] := '{}';
+    v_out_metadata  jsonb[] := '{}';
+    v_out_prev      bytea[] := '{}';
+    v_out_hashes    bytea[] := '{}';
 BEGIN
     IF v_count = 0 THEN
         RAISE EXCEPTION 'an append needs at least one event' USING ERRCODE = 'RC002';
@@ -204,6 +215,7 @@ BEGIN
     -- recorded_at: read under the lock, never before the previous event's.
     v_now := greatest(clock_timestamp(), v_last_time);
 
+    -- The chain is sequential: hash each event in order, then write them all with one INSERT.
     FOR v_index IN 1 .. v_count LOOP
         v_stream := array_position(p_streams, p_stream_ids[v_index]);
         IF v_stream IS NULL THEN
@@ -220,22 +232,28 @@ BEGIN
                                              p_event_ids[v_index], p_event_types[v_index],
                                              p_schema_versions[v_index], p_payloads[v_index], v_metadata,
                                              p_effective_dates[v_index], v_now, v_user);
-        INSERT INTO rcm.events (tenant_id, position, stream_id, stream_version, event_id, event_type,
-                                schema_version, payload, metadata, effective_date, recorded_at, db_user,
-                                prev_hash, hash)
-        VALUES (p_tenant, v_position, p_stream_ids[v_index], v_version, p_event_ids[v_index], p_event_types[v_index],
-                p_schema_versions[v_index], p_payloads[v_index], v_metadata, p_effective_dates[v_index], v_now,
-                v_user, v_hash, sha256(v_hash || v_bytes));
-        v_hash := sha256(v_hash || v_bytes);
-        event_id := p_event_ids[v_index];
-        "position" := v_position;
-        stream_id := p_stream_ids[v_index];
-        stream_version := v_version;
-        recorded_at := v_now;
-        hash := v_hash;
-        replayed := false;
-        RETURN NEXT;
+        v_next := sha256(v_hash || v_bytes);
+        v_out_positions[v_index] := v_position;
+        v_out_versions[v_index] := v_version;
+        v_out_metadata[v_index] := v_metadata;
+        v_out_prev[v_index] := v_hash;
+        v_out_hashes[v_index] := v_next;
+        v_hash := v_next;
     END LOOP;
+
+    INSERT INTO rcm.events (tenant_id, position, stream_id, stream_version, event_id, event_type, schema_version,
+                            payload, metadata, effective_date, recorded_at, db_user, prev_hash, hash)
+    SELECT p_tenant, e.position, e.stream_id, e.stream_version, e.event_id, e.event_type, e.schema_version,
+           e.payload, e.metadata, e.effective_date, v_now, v_user, e.prev_hash, e.hash
+    FROM unnest(v_out_positions, p_stream_ids, v_out_versions, p_event_ids, p_event_types, p_schema_versions,
+                p_payloads, v_out_metadata, p_effective_dates, v_out_prev, v_out_hashes)
+         AS e(position, stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
+              effective_date, prev_hash, hash);
+
+    RETURN QUERY
+        SELECT e.event_id, e.position, e.stream_id, e.stream_version, v_now, e.hash, false
+        FROM unnest(p_event_ids, v_out_positions, p_stream_ids, v_out_versions, v_out_hashes)
+             AS e(event_id, position, stream_id, stream_version, hash);
 
     UPDATE rcm.log_heads h SET position = v_position, head_hash = v_hash, last_recorded_at = v_now
     WHERE h.tenant_id = p_tenant;

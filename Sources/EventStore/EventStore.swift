@@ -18,9 +18,12 @@ public final class EventStore: Sendable {
         self.upcasters = upcasters
     }
 
-    /// Appends atomically in a transaction of its own, then wakes followers.
+    /// Appends atomically, then wakes followers. The append is one statement (one call of the append
+    /// function), atomic on its own, so it needs no BEGIN/COMMIT round trips of its own.
     public func append(_ request: AppendRequest) async throws -> AppendResult {
-        let result = try await pool.withTransaction { session in try EventLog.append(request, in: session) }
+        let result = try await pool.withConnection { connection in
+            try await connection.run { session in try EventLog.append(request, in: session) }
+        }
         if !result.replayed { notifier.appended(request.tenant) }
         return result
     }
