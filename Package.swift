@@ -82,5 +82,6 @@ enum Migrations {
     static let files: [String] = [
         "V0001__foundation.sql",
         "V0002__event_store.sql",
+        "V0004__projections.sql",
     ]
 }
