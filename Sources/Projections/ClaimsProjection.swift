@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Pure: `apply(event, to: &fold)` changes rows in memory and reads nothing else, so a replay from zero
 /// in any batch sizes gives the same rows as the live runner (the rebuild test checks it row for row).
-/// Payloads are read with `JSONSerialization`, and only for the event types below.
+/// Payloads are read with the module's own JSON parser, and only for the event types below.
 public enum ClaimsProjection {
     /// The projection's name, also its checkpoint consumer.
     public static let name = "claims"
@@ -25,7 +25,7 @@ public enum ClaimsProjection {
         public var claimID: String { payload.string("claimID") ?? "" }
     }
 
-    /// Parses an event's payload (JSONSerialization, no full decoding).
+    /// Parses an event's payload (no decoding into the full `Billing` types).
     public static func parse(_ event: LogEvent) throws -> Parsed {
         guard event.schemaVersion == 1 else {
             throw ProjectionError.unsupported(
@@ -79,14 +79,14 @@ public enum ClaimsProjection {
             row.status = "rejected"
             row.rejectionCount += 1
         case "claim.adjudicated":
-            let posting = p.nested("posting") ?? Payload(object: [:])
+            let posting = p.nested("posting") ?? .empty
             let paid = try posting.cents("paid")
             let adjusted = try posting.cents("adjustments")
             let denied = try posting.cents("denied")
             row.insurancePaid += paid
             row.adjustments += adjusted
             row.insuranceBalance -= paid + adjusted
-            let adjudication = p.nested("adjudication") ?? Payload(object: [:])
+            let adjudication = p.nested("adjudication") ?? .empty
             if row.firstAdjudicatedOn == nil {
                 row.firstAdjudicatedOn = date
                 row.firstAdjudicationCharges = try adjudication.objects("lines").reduce(0) { try $0 + $1.cents("charge") }
@@ -104,7 +104,7 @@ public enum ClaimsProjection {
                 $0.adjustments += adjusted
             }
         case "claim.adjudication_reversed":
-            let posting = p.nested("posting") ?? Payload(object: [:])
+            let posting = p.nested("posting") ?? .empty
             let paid = try posting.cents("paid")
             let adjusted = try posting.cents("adjustments")
             let returned = try p.cents("returnedFromPatient")
@@ -125,7 +125,7 @@ public enum ClaimsProjection {
             }
         case "claim.responsibility_transferred":
             let amount = try p.cents("amount")
-            let to = p.nested("to") ?? Payload(object: [:])
+            let to = p.nested("to") ?? .empty
             if to.string("kind") == "patient" {
                 if row.patientBalance <= 0 { row.patientBilledOn = date }
                 row.insuranceBalance -= amount

@@ -1,41 +1,63 @@
 import Foundation
 
-/// A decoded event payload: a JSON object read with `JSONSerialization`, which is much faster than
-/// decoding every event into the full `Billing` types. Only the fields a projection needs are read.
+/// A decoded event payload: a JSON object read with the module's own small parser (`JSONValue`), which is
+/// much faster than decoding every event into the full `Billing` types or through `JSONSerialization`.
+/// Only the fields a projection needs are read.
 struct Payload {
-    let object: [String: Any]
+    let value: JSONValue
 
     init(_ data: Data) throws {
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ProjectionError.malformedPayload
-        }
-        self.object = object
+        let value = try JSONValue.parse(data)
+        guard case .object = value else { throw ProjectionError.malformedPayload }
+        self.value = value
     }
 
-    init(object: [String: Any]) { self.object = object }
+    init(value: JSONValue) { self.value = value }
+
+    /// An empty object.
+    static let empty = Payload(value: .object([]))
 
     /// A string field, if present.
-    func string(_ key: String) -> String? { object[key] as? String }
+    func string(_ key: String) -> String? {
+        if case .string(let text) = value[key] { return text }
+        return nil
+    }
 
     /// A boolean field (false when absent).
-    func bool(_ key: String) -> Bool { (object[key] as? Bool) ?? false }
+    func bool(_ key: String) -> Bool {
+        if case .bool(let flag) = value[key] { return flag }
+        return false
+    }
 
     /// A money field (decimal text such as `"125.50"`) in cents; zero when absent.
     func cents(_ key: String) throws -> Int64 {
-        guard let text = object[key] as? String else { return 0 }
+        guard let text = string(key) else { return 0 }
         return try Payload.cents(text)
     }
 
     /// A nested object.
-    func nested(_ key: String) -> Payload? { (object[key] as? [String: Any]).map(Payload.init(object:)) }
+    func nested(_ key: String) -> Payload? {
+        guard let inner = value[key], case .object = inner else { return nil }
+        return Payload(value: inner)
+    }
 
     /// An array of objects.
     func objects(_ key: String) -> [Payload] {
-        ((object[key] as? [Any]) ?? []).compactMap { ($0 as? [String: Any]).map(Payload.init(object:)) }
+        guard case .array(let elements) = value[key] else { return [] }
+        return elements.compactMap { element in
+            if case .object = element { return Payload(value: element) }
+            return nil
+        }
     }
 
     /// An array of strings.
-    func strings(_ key: String) -> [String] { ((object[key] as? [Any]) ?? []).compactMap { $0 as? String } }
+    func strings(_ key: String) -> [String] {
+        guard case .array(let elements) = value[key] else { return [] }
+        return elements.compactMap { element in
+            if case .string(let text) = element { return text }
+            return nil
+        }
+    }
 
     /// Parses decimal money text (`"-12.5"`, `"125.50"`, `"3"`) into cents without floating point.
     static func cents(_ text: String) throws -> Int64 {
