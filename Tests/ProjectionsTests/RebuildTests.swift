@@ -151,6 +151,34 @@ struct RebuildTests {
         await database.drop()
     }
 
+    @Test("a rebuild while events keep arriving switches in tables equal to a fresh replay")
+    func rebuildUnderLoad() async throws {
+        let database = try await TestDatabase.create("proj_rebuild_load")
+        let connection = try await database.connect()
+        let differing = try await connection.run { session -> Int64 in
+            let first = try LogWriter.createTenant("first", in: session)
+            let live = ProjectionRunner(batchSize: 50)
+            _ = try Self.workload(tenants: [first], claims: 8, steps: 30, runner: live, in: session)
+            let rebuild = ProjectionRebuild(batchSize: 100)
+            try rebuild.replay(in: session)
+            // More events after the replay: new claims in the first practice, and a new practice.
+            for index in 100..<105 {
+                _ = try AgingTests.create(index, dos: "2026-04-01", charge: "90.00", writer: LogWriter(tenant: first), in: session)
+            }
+            let second = try LogWriter.createTenant("second", in: session)
+            _ = try Self.workload(tenants: [second], claims: 5, steps: 20, runner: live, in: session)
+            try rebuild.switchOver(in: session)
+            try live.catchUpAll(in: session)
+            try ProjectionRebuild(batchSize: 1000).replay(in: session)
+            return try differingRows("rcm_analytics_store.claim_status", "rcm_analytics_store.claim_status_rebuild", in: session)
+                + differingRows("rcm_analytics_store.denials", "rcm_analytics_store.denials_rebuild", in: session)
+                + differingRows("rcm_analytics_store.ar_activity", "rcm_analytics_store.ar_activity_rebuild", in: session)
+                + (rowCount("rcm_analytics.claim_status", in: session) == 18 ? 0 : 1000)
+        }
+        #expect(differing == 0)
+        await database.drop()
+    }
+
     static func checkpoint(_ tenant: TenantID, in session: DatabaseSession) throws -> Int64 {
         try session.query(
             SQL("t_checkpoint", "SELECT coalesce(max(position), 0) AS p FROM rcm.checkpoints WHERE tenant_id = $1 AND consumer = 'claims'"),
