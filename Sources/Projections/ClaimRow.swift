@@ -1,46 +1,87 @@
 /// One row of `claim_status`: a claim's payer, provider, dates, state and money, in cents.
 /// Dates are business dates as `YYYY-MM-DD` text (they compare correctly as text).
 public struct ClaimRow: Sendable, Hashable {
+    /// The practice (`tenant_id`).
     public var tenantID: String
+    /// The claim id (`claim_id`).
     public var claimID: String
+    /// CLM01 (`claim_number`).
     public var claimNumber = ""
+    /// The pseudonymous patient key.
     public var patientKey = ""
+    /// The payer currently responsible.
     public var payerID = ""
+    /// `primary`, `secondary` or `tertiary`.
     public var payerOrder = "primary"
+    /// The payer the claim was created for.
     public var primaryPayerID = ""
+    /// Rendering provider of the first line.
     public var renderingProvider: String?
+    /// First date of service.
     public var serviceDate = ""
+    /// Last date of service.
     public var serviceDateLast = ""
+    /// Business date of creation.
     public var createdOn = ""
+    /// First submission to any payer.
     public var firstSubmittedOn: String?
+    /// First submission to the current payer.
     public var payerSubmittedOn: String?
+    /// Latest submission.
     public var lastSubmittedOn: String?
+    /// First acceptance (277CA).
     public var acknowledgedOn: String?
+    /// First 835 posting.
     public var firstAdjudicatedOn: String?
+    /// Latest 835 posting.
     public var lastAdjudicatedOn: String?
+    /// When a balance last moved to the patient from zero.
     public var patientBilledOn: String?
+    /// Latest business date of any event.
     public var lastActivityOn = ""
+    /// The claim status (see docs/projections.md).
     public var status = "draft"
+    /// Charges, cents.
     public var charges: Int64 = 0
+    /// Payer payments, cents.
     public var insurancePaid: Int64 = 0
+    /// Patient payments, cents.
     public var patientPaid: Int64 = 0
+    /// Payer adjustments posted, cents.
     public var adjustments: Int64 = 0
+    /// Write-offs, cents.
     public var writeOffs: Int64 = 0
+    /// Patient refunds, cents.
     public var refunds: Int64 = 0
+    /// PR moved to the patient, cents.
     public var patientResponsibility: Int64 = 0
+    /// Owed by payers, cents.
     public var insuranceBalance: Int64 = 0
+    /// Owed by the patient, cents.
     public var patientBalance: Int64 = 0
+    /// Denials not resolved.
     public var openDenials = 0
+    /// Denials ever opened.
     public var denialCount = 0
+    /// Submissions, all payers.
     public var submissionCount = 0
+    /// Submissions to a payer that already had the claim.
     public var resubmissionCount = 0
+    /// Front-end rejections.
     public var rejectionCount = 0
+    /// A scrub failed before the first submission.
     public var scrubFailed = false
+    /// Charges of the first adjudication's lines, cents.
     public var firstAdjudicationCharges: Int64?
+    /// Paid at the first adjudication, cents.
     public var firstAdjudicationPaid: Int64?
+    /// Denied at the first adjudication, cents.
     public var firstAdjudicationDenied: Int64?
+    /// The first adjudication denied something.
     public var firstPassDenied: Bool?
+    /// 42 CFR Part 2 record.
     public var sensitive = false
+    /// Log position of the last event applied.
     public var lastPosition: Int64 = 0
     /// The claim's lines as `lineID=code` pairs, for the procedure codes of a denial (not a column).
     var lineCodes: [String: String] = [:]
@@ -106,25 +147,45 @@ public struct ClaimRow: Sendable, Hashable {
 
 /// One row of `denials`.
 public struct DenialRow: Sendable, Hashable {
+    /// The practice (`tenant_id`).
     public var tenantID: String
+    /// The claim id (`claim_id`).
     public var claimID: String
+    /// The denial id.
     public var denialID: String
+    /// The payer currently responsible.
     public var payerID = ""
+    /// Rendering provider of the first line.
     public var renderingProvider: String?
+    /// Procedure codes of the denied lines.
     public var procedureCodes = ""
+    /// Group code of the first reason.
     public var groupCode: String?
+    /// CARC of the first reason.
     public var carc: String?
+    /// Every reason as `GROUP-CARC`.
     public var carcAll = ""
+    /// Remark codes.
     public var rarc = ""
+    /// Denied amount, cents.
     public var amount: Int64 = 0
+    /// Staff user working it.
     public var owner: String?
+    /// `open`, `assigned`, `appealed` or `resolved`.
     public var status = "open"
+    /// How it ended (or `appealed` while in appeal).
     public var outcome: String?
+    /// When it was opened.
     public var openedOn = ""
+    /// Appeal deadline.
     public var dueDate = ""
+    /// When appealed.
     public var appealedOn: String?
+    /// When resolved.
     public var resolvedOn: String?
+    /// 42 CFR Part 2 record.
     public var sensitive = false
+    /// Log position of the last event applied.
     public var lastPosition: Int64 = 0
 
     /// A new row.
@@ -153,18 +214,27 @@ public struct DenialRow: Sendable, Hashable {
 
 /// The key of an `ar_activity` row: tenant, business date of the movement, date of service.
 public struct ActivityKey: Sendable, Hashable {
+    /// The practice (`tenant_id`).
     public var tenantID: String
+    /// Business date of the movements.
     public var activityDate: String
+    /// First date of service.
     public var serviceDate: String
 }
 
 /// Money movements of one `ar_activity` row (deltas while a batch is folded).
 public struct ActivityAmounts: Sendable, Hashable {
+    /// Charges, cents.
     public var charges: Int64 = 0
+    /// Payer payments, cents.
     public var insurancePaid: Int64 = 0
+    /// Patient payments, cents.
     public var patientPaid: Int64 = 0
+    /// Patient refunds, cents.
     public var refunds: Int64 = 0
+    /// Payer adjustments posted, cents.
     public var adjustments: Int64 = 0
+    /// Write-offs, cents.
     public var writeOffs: Int64 = 0
 
     static let columns = ["charges", "insurance_paid", "patient_paid", "refunds", "adjustments", "write_offs"]

@@ -112,12 +112,10 @@ public struct ProjectionRunner: Sendable {
             let named = tenants
             let applied = try await connection.run { session -> Int in
                 if named.isEmpty { return try runner.catchUpAll(in: session) }
+                // Notifications are database-wide: skip practices this login may not see.
+                let visible = Set(try TenantDirectory.list(in: session).map(\.id))
                 var total = 0
-                for text in named.sorted() {
-                    guard let tenant = TenantID(text) else {
-                        total += try runner.catchUpAll(in: session)
-                        continue
-                    }
+                for tenant in named.compactMap(TenantID.init).sorted() where visible.contains(tenant) {
                     total += try runner.catchUp(tenant: tenant, in: session)
                 }
                 return total
