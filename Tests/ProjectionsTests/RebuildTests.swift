@@ -179,6 +179,34 @@ struct RebuildTests {
         await database.drop()
     }
 
+    @Test("a rebuild over several connections switches in the same rows as a serial replay")
+    func parallelRebuild() async throws {
+        let database = try await TestDatabase.create("proj_rebuild_parallel")
+        let connection = try await database.connect()
+        try await connection.run { session in
+            let tenants = try (0..<3).map { try LogWriter.createTenant("parallel-\($0)", in: session) }
+            _ = try Self.workload(tenants: tenants, claims: 6, steps: 25, runner: ProjectionRunner(), in: session)
+        }
+        let updates = Counter()
+        let done = try await ProjectionRebuild(batchSize: 40).run(settings: database.settings, jobs: 3) { _ in
+            _ = updates.next()
+        }
+        let (differing, head) = try await connection.run { session -> (Int64, Int64) in
+            try ProjectionRebuild(batchSize: 1000).replay(in: session)
+            let head: Int64 = try session.query(SQL("t_heads", "SELECT sum(position)::bigint AS n FROM rcm.log_heads")).first!.decode("n")
+            return (
+                try differingRows("rcm_analytics_store.claim_status", "rcm_analytics_store.claim_status_rebuild", in: session)
+                    + differingRows("rcm_analytics_store.denials", "rcm_analytics_store.denials_rebuild", in: session)
+                    + differingRows("rcm_analytics_store.ar_activity", "rcm_analytics_store.ar_activity_rebuild", in: session),
+                head
+            )
+        }
+        #expect(differing == 0)
+        #expect(done == head)
+        #expect(updates.next() > 3)
+        await database.drop()
+    }
+
     static func checkpoint(_ tenant: TenantID, in session: DatabaseSession) throws -> Int64 {
         try session.query(
             SQL("t_checkpoint", "SELECT coalesce(max(position), 0) AS p FROM rcm.checkpoints WHERE tenant_id = $1 AND consumer = 'claims'"),

@@ -52,20 +52,23 @@ struct ProjectionsCommand: AsyncParsableCommand {
         @Option(help: "Events per transaction.")
         var batchSize: Int = 5000
 
+        @Option(help: "Connections replaying practices in parallel.")
+        var jobs: Int = 2
+
         func validate() throws {
             guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+            guard (1...32).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 32") }
         }
 
         func run() async throws {
             try await reportingFailures {
                 let names = try Projections.resolve(name)
-                let connection = try await Connection.connect(DatabaseLocator.settings())
                 let printer = ProgressPrinter()
-                let rebuild = ProjectionRebuild(batchSize: batchSize)
+                let label = names.joined(separator: ",")
                 let started = Date()
-                let done = try await connection.run { session in
-                    try rebuild.run(in: session) { printer.update($0, label: names.joined(separator: ",")) }
-                }
+                let done = try await ProjectionRebuild(batchSize: batchSize).run(
+                    settings: DatabaseLocator.settings(), jobs: jobs
+                ) { printer.update($0, label: label) }
                 printer.finish()
                 let seconds = Date().timeIntervalSince(started)
                 print("rebuilt \(names.joined(separator: ", ")) over \(done) events in \(String(format: "%.1f", seconds)) s and switched")
