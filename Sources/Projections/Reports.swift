@@ -182,6 +182,7 @@ public enum Reports {
             SQLParameter(text: options.anchor.rawValue),
         ]
         let result = try session.withTransaction(.repeatableRead) { session -> QueryResult in
+            try session.query(BatchApplier.dateStyleSQL)
             if options.isHistorical {
                 let tenants = try tenantID.map { [$0] } ?? TenantDirectory.list(in: session).map(\.id)
                 try AsOfReplay.materialize(tenants: tenants, asOf: options.asOf, knownAt: options.knownAt, in: session)
