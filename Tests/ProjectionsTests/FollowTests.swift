@@ -57,7 +57,12 @@ struct FollowTests {
         task.cancel()
         _ = try? await task.value
 
-        // Without notifications, polling catches up.
+        // Without notifications, polling catches up; meanwhile the status shows the lag.
+        let lagging = try await writer.run { session -> [ProjectionStatus] in
+            _ = try AgingTests.create(3, dos: "2026-03-04", charge: "100.00", writer: LogWriter(tenant: tenant), in: session)
+            return try ProjectionStatus.load(in: session)
+        }
+        #expect(lagging.first?.lag ?? 0 > 0 && lagging.first?.lagSeconds ?? 0 > 0)
         let poller = try await database.connect()
         let polling = Task { try await ProjectionRunner().follow(poller, pollInterval: .seconds(1)) }
         try await writer.run { session in
@@ -67,7 +72,7 @@ struct FollowTests {
         polling.cancel()
         _ = try? await polling.value
         let rows = try await writer.run { session in try rowCount("rcm_analytics.claim_status", in: session) }
-        #expect(rows == 2)
+        #expect(rows == 3)
         await database.drop()
     }
 }

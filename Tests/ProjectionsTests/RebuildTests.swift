@@ -102,7 +102,7 @@ struct RebuildTests {
         #expect(after.1 == 0)
         #expect(after.3 > 0)
         let statuses = try await connection.run { session in try ProjectionStatus.load(in: session) }
-        #expect(statuses.count == 4 && statuses.allSatisfy { $0.lag == 0 && $0.position > 0 })
+        #expect(statuses.count == 4 && statuses.allSatisfy { $0.lag == 0 && $0.lagSeconds == 0 && $0.position > 0 })
         await database.drop()
     }
 
