@@ -13,6 +13,7 @@ public enum AsOfReplay {
         CREATE TEMP TABLE IF NOT EXISTS claim_status_asof (LIKE rcm_analytics_store.claim_status INCLUDING ALL) ON COMMIT DROP;
         CREATE TEMP TABLE IF NOT EXISTS denials_asof (LIKE rcm_analytics_store.denials INCLUDING ALL) ON COMMIT DROP;
         CREATE TEMP TABLE IF NOT EXISTS ar_activity_asof (LIKE rcm_analytics_store.ar_activity INCLUDING ALL) ON COMMIT DROP;
+        CREATE TEMP TABLE IF NOT EXISTS ar_open_asof (LIKE rcm_analytics_store.ar_open INCLUDING ALL) ON COMMIT DROP;
         """, prepared: false)
 
     /// Replays the tenants' claim events into `ProjectionTables.temporary`; returns the events applied.

@@ -7,6 +7,8 @@ public struct ClaimsFold: Sendable {
     public var denials: [String: [String: DenialRow]] = [:]
     /// Activity deltas to add.
     public var activity: [ActivityKey: ActivityAmounts] = [:]
+    /// The claims' rows as loaded, before the batch (to take their open balances out of `ar_open`).
+    public var loaded: [String: ClaimRow] = [:]
     /// Claims changed by the fold.
     public var dirtyClaims: Set<String> = []
     /// Denials changed by the fold, as (claim id, denial id).
@@ -21,6 +23,50 @@ public struct ClaimsFold: Sendable {
         public var claimID: String
         /// The denial.
         public var denialID: String
+    }
+
+    /// The changes to `ar_open` that take the loaded rows' open balances out and put the new ones in.
+    public func openBalanceChanges() -> [OpenKey: OpenAmounts] {
+        var changes: [OpenKey: OpenAmounts] = [:]
+        func add(_ row: ClaimRow, _ sign: Int64) {
+            for (side, amount) in [("insurance", row.insuranceBalance), ("patient", row.patientBalance)] where amount != 0 {
+                let key = OpenKey(
+                    tenantID: row.tenantID, side: side, payerID: row.payerID, provider: row.renderingProvider ?? "",
+                    serviceDate: row.serviceDate)
+                changes[key, default: OpenAmounts()].open += sign * max(amount, 0)
+                changes[key, default: OpenAmounts()].credit += sign * min(amount, 0)
+                changes[key, default: OpenAmounts()].claims += sign
+            }
+        }
+        for id in dirtyClaims {
+            if let before = loaded[id] { add(before, -1) }
+            if let after = claims[id] { add(after, 1) }
+        }
+        return changes.filter { $0.value != OpenAmounts() }
+    }
+
+    /// The key of an `ar_open` row.
+    public struct OpenKey: Sendable, Hashable {
+        /// The practice.
+        public var tenantID: String
+        /// `insurance` or `patient`.
+        public var side: String
+        /// The payer responsible.
+        public var payerID: String
+        /// The rendering provider (empty when none).
+        public var provider: String
+        /// The first date of service.
+        public var serviceDate: String
+    }
+
+    /// The sums of an `ar_open` row.
+    public struct OpenAmounts: Sendable, Hashable {
+        /// Positive balances, cents.
+        public var open: Int64 = 0
+        /// Negative balances (credits), cents.
+        public var credit: Int64 = 0
+        /// Claims with a balance on that side.
+        public var claims: Int64 = 0
     }
 
     mutating func addActivity(_ row: ClaimRow, on date: String, _ change: (inout ActivityAmounts) -> Void) {

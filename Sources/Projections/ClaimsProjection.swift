@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `claims` projection: `claim_status`, `denials` and `ar_activity` from the claim events.
+/// The `claims` projection: `claim_status`, `denials`, `ar_activity` and `ar_open` from the claim events.
 ///
 /// Pure: `apply(event, to: &fold)` changes rows in memory and reads nothing else, so a replay from zero
 /// in any batch sizes gives the same rows as the live runner (the rebuild test checks it row for row).

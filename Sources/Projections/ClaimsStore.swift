@@ -17,6 +17,7 @@ struct ClaimsStore {
         for row in try session.query(claimsSQL, [SQLParameter(text: tenant), idArray]).rows {
             let claim = try Self.claim(row)
             fold.claims[claim.claimID] = claim
+            fold.loaded[claim.claimID] = claim
         }
         let denialColumns = DenialRow.columns.map(\.name).joined(separator: ", ")
         let denialsSQL = SQL(
@@ -40,6 +41,7 @@ struct ClaimsStore {
         try upsert(
             table: tables.denials, columns: DenialRow.columns, key: ["tenant_id", "claim_id", "denial_id"],
             rows: denials.map(\.values), in: session)
+        try writeOpen(fold.openBalanceChanges(), in: session)
         let activity = fold.activity.sorted {
             ($0.key.tenantID, $0.key.activityDate, $0.key.serviceDate) < ($1.key.tenantID, $1.key.activityDate, $1.key.serviceDate)
         }
@@ -58,6 +60,40 @@ struct ClaimsStore {
                 + ") ON CONFLICT (tenant_id, activity_date, service_date) DO UPDATE SET \(sets)",
             prepared: false)
         try session.query(sql, arrays(rows, count: columns.count))
+    }
+
+    /// Adds the open-balance changes to `ar_open`, then deletes the touched rows that no claim is open in
+    /// (so that a rebuild, which never sees those rows, gives the same table).
+    private func writeOpen(_ changes: [ClaimsFold.OpenKey: ClaimsFold.OpenAmounts], in session: DatabaseSession) throws {
+        guard !changes.isEmpty else { return }
+        let sorted = changes.sorted {
+            ($0.key.side, $0.key.payerID, $0.key.provider, $0.key.serviceDate)
+                < ($1.key.side, $1.key.payerID, $1.key.provider, $1.key.serviceDate)
+        }
+        let columns: [(name: String, type: String)] = [
+            ("tenant_id", "uuid"), ("side", "text"), ("payer_id", "text"), ("rendering_provider", "text"),
+            ("service_date", "date"), ("open_amount", "bigint"), ("credit_amount", "bigint"), ("claims", "bigint"),
+        ]
+        let rows: [[String?]] = sorted.map { key, amounts in
+            [key.tenantID, key.side, key.payerID, key.provider, key.serviceDate, String(amounts.open),
+             String(amounts.credit), String(amounts.claims)]
+        }
+        let sql = SQL(
+            "proj_add_open",
+            "INSERT INTO \(tables.open) AS t (\(columns.map(\.name).joined(separator: ", "))) SELECT * FROM unnest("
+                + columns.enumerated().map { "$\($0.offset + 1)::\($0.element.type)[]" }.joined(separator: ", ")
+                + ") ON CONFLICT (tenant_id, side, payer_id, rendering_provider, service_date) DO UPDATE SET "
+                + "open_amount = t.open_amount + excluded.open_amount, "
+                + "credit_amount = t.credit_amount + excluded.credit_amount, claims = t.claims + excluded.claims",
+            prepared: false)
+        let parameters = arrays(rows, count: columns.count)
+        try session.query(sql, parameters)
+        let prune = SQL(
+            "proj_prune_open",
+            "DELETE FROM \(tables.open) WHERE (tenant_id, side, payer_id, rendering_provider, service_date) IN "
+                + "(SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[])) AND claims = 0",
+            prepared: false)
+        try session.query(prune, Array(parameters.prefix(5)))
     }
 
     private func upsert(

@@ -1,7 +1,7 @@
 /// The projections this module maintains, by name.
 public enum Projections {
-    /// Every projection's name. One projection, `claims`, writes `claim_status`, `denials` and
-    /// `ar_activity`; `ar_balances`, `ar_aging` and `kpis_monthly` are views over them, so they can never
+    /// Every projection's name. One projection, `claims`, writes `claim_status`, `denials`, `ar_activity`
+    /// and `ar_open`; `ar_balances`, `ar_aging` and `kpis_monthly` are views over them, so they can never
     /// disagree with it (decision 0301).
     public static let names = [ClaimsProjection.name]
 

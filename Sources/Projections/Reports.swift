@@ -61,6 +61,29 @@ public enum Reports {
             .init("0-30", .money), .init("31-60", .money), .init("61-90", .money), .init("91-120", .money),
             .init("121+", .money), .init("total", .money), .init("credits", .money),
         ]
+        if options.anchor == .service {
+            // The fast path: open balances already summed by date of service.
+            return try query("aging", columns, options, in: session) { t in
+                """
+                WITH aged AS (
+                    SELECT o.*, tn.slug, r.day - o.service_date AS age
+                    FROM \(t.open) o JOIN rcm.tenants tn ON tn.tenant_id = o.tenant_id
+                    CROSS JOIN LATERAL (SELECT coalesce($2::date,
+                        (coalesce($3::timestamptz, now()) AT TIME ZONE tn.time_zone)::date) AS day) r
+                    WHERE o.claims > 0 AND ($1::uuid IS NULL OR o.tenant_id = $1::uuid) AND ($4::text IS NULL OR true)
+                )
+                SELECT slug AS tenant, side, payer_id AS payer, rendering_provider AS provider,
+                       coalesce(sum(open_amount) FILTER (WHERE age <= 30), 0) AS "0-30",
+                       coalesce(sum(open_amount) FILTER (WHERE age BETWEEN 31 AND 60), 0) AS "31-60",
+                       coalesce(sum(open_amount) FILTER (WHERE age BETWEEN 61 AND 90), 0) AS "61-90",
+                       coalesce(sum(open_amount) FILTER (WHERE age BETWEEN 91 AND 120), 0) AS "91-120",
+                       coalesce(sum(open_amount) FILTER (WHERE age > 120), 0) AS "121+",
+                       coalesce(sum(open_amount), 0) AS total, coalesce(sum(credit_amount), 0) AS credits
+                FROM aged GROUP BY slug, side, payer_id, rendering_provider
+                ORDER BY slug, side, payer_id, provider
+                """
+            }
+        }
         return try query("aging", columns, options, in: session) { t in
             """
             WITH open AS (

@@ -72,6 +72,31 @@ struct RebuildTests {
             let denials = try differingRows("rcm_analytics_store.denials", "rcm_analytics_store.denials_rebuild", in: session)
             let activity = try differingRows(
                 "rcm_analytics_store.ar_activity", "rcm_analytics_store.ar_activity_rebuild", in: session)
+                + differingRows("rcm_analytics_store.ar_open", "rcm_analytics_store.ar_open_rebuild", in: session)
+            // The open-balance sums agree with the claims they sum.
+            let sums = try session.query(
+                SQL(
+                    "t_open_sums",
+                    """
+                    SELECT (SELECT count(*) FROM (
+                        SELECT tenant_id, side, payer_id, rendering_provider, service_date, sum(o) AS o, sum(c) AS c, count(*) AS n
+                        FROM (SELECT tenant_id, 'insurance' AS side, payer_id, coalesce(rendering_provider, '') AS rendering_provider,
+                                     service_date, greatest(insurance_balance, 0) AS o, least(insurance_balance, 0) AS c
+                              FROM rcm_analytics.claim_status WHERE insurance_balance <> 0
+                              UNION ALL
+                              SELECT tenant_id, 'patient', payer_id, coalesce(rendering_provider, ''), service_date,
+                                     greatest(patient_balance, 0), least(patient_balance, 0)
+                              FROM rcm_analytics.claim_status WHERE patient_balance <> 0) x
+                        GROUP BY 1, 2, 3, 4, 5
+                        EXCEPT
+                        SELECT tenant_id, side, payer_id, rendering_provider, service_date, open_amount, credit_amount, claims
+                        FROM rcm_analytics.ar_open WHERE claims > 0) d) AS missing,
+                           (SELECT count(*) FROM rcm_analytics.ar_open WHERE claims = 0 AND (open_amount <> 0 OR credit_amount <> 0)) AS stray
+                    """)
+            ).first!
+            if try sums.decode("missing", as: Int64.self) != 0 || sums.decode("stray", as: Int64.self) != 0 {
+                mismatches.append("ar_open disagrees with claim_status")
+            }
             return (
                 Int(events), claims + denials + activity, try rowCount("rcm_analytics_store.claim_status", in: session),
                 try rowCount("rcm_analytics_store.denials", in: session),
@@ -173,6 +198,7 @@ struct RebuildTests {
             return try differingRows("rcm_analytics_store.claim_status", "rcm_analytics_store.claim_status_rebuild", in: session)
                 + differingRows("rcm_analytics_store.denials", "rcm_analytics_store.denials_rebuild", in: session)
                 + differingRows("rcm_analytics_store.ar_activity", "rcm_analytics_store.ar_activity_rebuild", in: session)
+                + differingRows("rcm_analytics_store.ar_open", "rcm_analytics_store.ar_open_rebuild", in: session)
                 + (rowCount("rcm_analytics.claim_status", in: session) == 18 ? 0 : 1000)
         }
         #expect(differing == 0)
