@@ -49,7 +49,7 @@ struct AgingTests {
     func agingFixture() async throws {
         let database = try await TestDatabase.create("proj_aging")
         let connection = try await database.connect()
-        let (report, live) = try await connection.run { session -> (Report, [String: Int64]) in
+        let (report, live, others) = try await connection.run { session -> (Report, [String: Int64], [Report]) in
             let tenant = try LogWriter.createTenant("aging-fixture", in: session)
             let writer = LogWriter(tenant: tenant)
             // Insurance balances, aged from the date of service to 2026-06-30.
@@ -103,8 +103,21 @@ struct AgingTests {
             ).rows {
                 live[try row.decode("k")] = try row.decode("amount")
             }
-            return (report, live)
+            let others = try [AgingAnchor.submitted, .activity].map {
+                try Reports.aging(ReportOptions(tenant: "aging-fixture", asOf: "2026-06-30", anchor: $0), in: session)
+            }
+            return (report, live, others)
         }
+        // Other anchors move balances between buckets, never the totals or the credits.
+        for other in others {
+            #expect(other.rows.count == 2)
+            for row in 0..<2 {
+                #expect(Self.value(other, row: row, "total") == Self.value(report, row: row, "total"))
+                #expect(Self.value(other, row: row, "credits") == Self.value(report, row: row, "credits"))
+            }
+        }
+        // Anchored on the last activity, the paid claims' patient balances are younger than their service.
+        #expect(Self.value(others[1], row: 1, "0-30") == .money(0) && Self.value(others[1], row: 1, "31-60") == .money(48_00))
         #expect(report.rows.count == 2)
         #expect(report.total == nil)
         // Insurance row.
