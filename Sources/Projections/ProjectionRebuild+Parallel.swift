@@ -11,6 +11,20 @@ extension ProjectionRebuild {
         settings: ConnectionSettings, jobs: Int, progress: (@Sendable (RebuildProgress) -> Void)? = nil
     ) async throws -> Int64 {
         let main = try await Connection.connect(settings)
+        try await main.run { session in try Self.lock(session) }
+        do {
+            let done = try await replayAndSwitch(main, settings: settings, jobs: jobs, progress: progress)
+            try await main.run { session in Self.unlock(session) }
+            return done
+        } catch {
+            _ = try? await main.run { session in Self.unlock(session) }
+            throw error
+        }
+    }
+
+    private func replayAndSwitch(
+        _ main: Connection, settings: ConnectionSettings, jobs: Int, progress: (@Sendable (RebuildProgress) -> Void)?
+    ) async throws -> Int64 {
         let (tenants, heads) = try await main.run { session -> ([TenantID], [TenantID: Int64]) in
             try session.query(Self.beginSQL)
             let tenants = try TenantDirectory.list(in: session).map(\.id)

@@ -65,10 +65,27 @@ public struct ProjectionRebuild: Sendable {
         }
     }
 
-    /// Replays and switches.
+    /// Replays and switches, refusing to start while another rebuild runs.
     public func run(in session: DatabaseSession, progress: ((RebuildProgress) -> Void)? = nil) throws -> Int64 {
+        try Self.lock(session)
+        defer { Self.unlock(session) }
         let done = try replay(in: session, progress: progress)
         try switchOver(in: session)
         return done
+    }
+
+    static let lockKey: Int64 = 0x5243_4D5F_5245_4231  // "RCM_REB1"
+    static let lockSQL = SQL("proj_rebuild_lock", "SELECT pg_try_advisory_lock($1) AS ok", prepared: false)
+    static let unlockSQL = SQL("proj_rebuild_unlock", "SELECT pg_advisory_unlock($1)", prepared: false)
+
+    /// Takes the session-level rebuild lock, or throws when another rebuild holds it.
+    static func lock(_ session: DatabaseSession) throws {
+        guard try session.query(lockSQL, [lockKey]).first?.decode("ok", as: Bool.self) == true else {
+            throw ProjectionError.unsupported("another rebuild is running; try again when it has switched")
+        }
+    }
+
+    static func unlock(_ session: DatabaseSession) {
+        _ = try? session.query(unlockSQL, [lockKey])
     }
 }

@@ -214,6 +214,13 @@ struct RebuildTests {
             _ = try Self.workload(tenants: tenants, claims: 6, steps: 25, runner: ProjectionRunner(), in: session)
         }
         let updates = Counter()
+        // While another session holds the rebuild lock, a rebuild refuses to start.
+        let holder = try await database.connect()
+        try await holder.run { session in _ = try session.query(SQL("t_lock", "SELECT pg_advisory_lock(5927666606347207217)")) }
+        await #expect(throws: ProjectionError.self) {
+            try await ProjectionRebuild().run(settings: database.settings, jobs: 2)
+        }
+        try await holder.run { session in _ = try session.query(SQL("t_unlock", "SELECT pg_advisory_unlock(5927666606347207217)")) }
         let done = try await ProjectionRebuild(batchSize: 40).run(settings: database.settings, jobs: 3) { _ in
             _ = updates.next()
         }
