@@ -57,6 +57,8 @@ CREATE TABLE rcm_analytics_store.claim_status (
     first_adjudication_paid    bigint,
     first_adjudication_denied  bigint,
     first_pass_denied       boolean,
+    clean_claim             boolean,
+    first_pass_paid         boolean,
     sensitive               boolean NOT NULL,
     last_position           bigint  NOT NULL,
     line_codes              text    NOT NULL,
@@ -181,13 +183,11 @@ WITH activity AS (
     FROM rcm_analytics.ar_activity GROUP BY 1, 2
 ), submitted AS (
     SELECT tenant_id, date_trunc('month', first_submitted_on)::date AS month, count(*) AS claims_submitted,
-           count(*) FILTER (WHERE NOT scrub_failed AND rejection_count = 0 AND resubmission_count = 0
-                              AND NOT coalesce(first_pass_denied, false)) AS clean_claims
+           count(*) FILTER (WHERE clean_claim) AS clean_claims
     FROM rcm_analytics.claim_status WHERE first_submitted_on IS NOT NULL GROUP BY 1, 2
 ), adjudicated AS (
     SELECT tenant_id, date_trunc('month', first_adjudicated_on)::date AS month, count(*) AS claims_adjudicated,
-           count(*) FILTER (WHERE NOT first_pass_denied AND first_adjudication_paid > 0 AND rejection_count = 0
-                              AND resubmission_count = 0) AS first_pass_paid,
+           count(*) FILTER (WHERE first_pass_paid) AS first_pass_paid,
            count(*) FILTER (WHERE first_pass_denied) AS claims_denied,
            sum(first_adjudication_charges) AS adjudicated_amount, sum(first_adjudication_denied) AS denied_amount
     FROM rcm_analytics.claim_status WHERE first_adjudicated_on IS NOT NULL GROUP BY 1, 2

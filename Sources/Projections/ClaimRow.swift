@@ -79,6 +79,10 @@ public struct ClaimRow: Sendable, Hashable {
     public var firstAdjudicationDenied: Int64?
     /// The first adjudication denied something.
     public var firstPassDenied: Bool?
+    /// Accepted on first submission with no scrubber error, rejection, resubmission or denial (null before it).
+    public var cleanClaim: Bool?
+    /// Paid at the first adjudication with no rejection, resubmission or denial before (null before it).
+    public var firstPassPaid: Bool?
     /// 42 CFR Part 2 record.
     public var sensitive = false
     /// Log position of the last event applied.
@@ -111,7 +115,8 @@ public struct ClaimRow: Sendable, Hashable {
         ("denial_count", "integer"), ("submission_count", "integer"), ("resubmission_count", "integer"),
         ("rejection_count", "integer"), ("scrub_failed", "boolean"), ("first_adjudication_charges", "bigint"),
         ("first_adjudication_paid", "bigint"), ("first_adjudication_denied", "bigint"),
-        ("first_pass_denied", "boolean"), ("sensitive", "boolean"), ("last_position", "bigint"),
+        ("first_pass_denied", "boolean"), ("clean_claim", "boolean"), ("first_pass_paid", "boolean"),
+        ("sensitive", "boolean"), ("last_position", "bigint"),
         ("line_codes", "text"),
     ]
 
@@ -126,7 +131,8 @@ public struct ClaimRow: Sendable, Hashable {
             String(balance), String(openDenials), String(denied), String(denialCount), String(submissionCount),
             String(resubmissionCount), String(rejectionCount), String(scrubFailed),
             firstAdjudicationCharges.map(String.init), firstAdjudicationPaid.map(String.init),
-            firstAdjudicationDenied.map(String.init), firstPassDenied.map { String($0) }, String(sensitive),
+            firstAdjudicationDenied.map(String.init), firstPassDenied.map { String($0) },
+            cleanClaim.map { String($0) }, firstPassPaid.map { String($0) }, String(sensitive),
             String(lastPosition), ClaimRow.encodeLineCodes(lineCodes),
         ]
     }

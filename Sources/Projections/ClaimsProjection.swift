@@ -65,6 +65,11 @@ public enum ClaimsProjection {
         case "claim.scrubbed":
             if !p.bool("passed") && row.firstSubmittedOn == nil { row.scrubFailed = true }
         case "claim.submitted":
+            if row.firstSubmittedOn == nil {
+                row.cleanClaim = !row.scrubFailed
+            } else if row.firstAdjudicatedOn == nil {
+                row.cleanClaim = false
+            }
             row.status = "submitted"
             row.submissionCount += 1
             if row.payerSubmittedOn != nil { row.resubmissionCount += 1 }
@@ -76,6 +81,7 @@ public enum ClaimsProjection {
             row.status = "acknowledged"
             row.acknowledgedOn = row.acknowledgedOn ?? date
         case "claim.rejected":
+            if row.firstAdjudicatedOn == nil { row.cleanClaim = false }
             row.status = "rejected"
             row.rejectionCount += 1
         case "claim.adjudicated":
@@ -92,7 +98,10 @@ public enum ClaimsProjection {
                 row.firstAdjudicationCharges = try adjudication.objects("lines").reduce(0) { try $0 + $1.cents("charge") }
                 row.firstAdjudicationPaid = paid
                 row.firstAdjudicationDenied = denied
-                row.firstPassDenied = denied > 0 || adjudication.string("statusCode") == "4"
+                let deniedFirst = denied > 0 || adjudication.string("statusCode") == "4"
+                row.firstPassDenied = deniedFirst
+                row.firstPassPaid = paid > 0 && !deniedFirst && row.rejectionCount == 0 && row.resubmissionCount == 0
+                if deniedFirst { row.cleanClaim = false }
             }
             row.lastAdjudicatedOn = date
             resolve(p.strings("resolvedDenials"), of: &row, in: &fold, on: date, position: event.position) { status in

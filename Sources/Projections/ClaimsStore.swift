@@ -156,6 +156,8 @@ struct ClaimsStore {
         c.firstAdjudicationPaid = try row.decodeIfPresent("first_adjudication_paid")
         c.firstAdjudicationDenied = try row.decodeIfPresent("first_adjudication_denied")
         c.firstPassDenied = try row.decodeIfPresent("first_pass_denied")
+        c.cleanClaim = try row.decodeIfPresent("clean_claim")
+        c.firstPassPaid = try row.decodeIfPresent("first_pass_paid")
         c.sensitive = try row.decode("sensitive")
         c.lastPosition = try row.decode("last_position")
         c.lineCodes = ClaimRow.decodeLineCodes(try row.decode("line_codes"))

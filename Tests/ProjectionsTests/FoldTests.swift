@@ -54,6 +54,7 @@ struct FoldTests {
         #expect(row.firstSubmittedOn == "2026-03-03" && row.firstAdjudicatedOn == "2026-03-20")
         #expect(row.patientBilledOn == "2026-03-20" && row.lastActivityOn == "2026-03-25")
         #expect(row.firstPassDenied == false && row.status == "adjudicated")
+        #expect(row.cleanClaim == true && row.firstPassPaid == true)
         let charges = fold.activity.values.map(\.charges).reduce(0, +)
         let paid = fold.activity.values.map { $0.insurancePaid + $0.patientPaid }.reduce(0, +)
         #expect(charges == 200_00 && paid == 106_50)
