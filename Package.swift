@@ -94,5 +94,6 @@ enum Migrations {
         "V0001__foundation.sql",
         "V0002__event_store.sql",
         "V0003__phi_store_and_access.sql",
+        "V0004__projections.sql",
     ]
 }

@@ -43,6 +43,10 @@ struct EraCommand: AsyncParsableCommand {
                         bytes: [UInt8](data), fileName: name, tenants: tenants, only: selected, acceptImbalance: accept, reason: why, actor: session.user,
                         in: session)
                 }
+                let posted = try await connection.run { session in
+                    try TenantResolver.resolve(nil, in: session).filter { tenant in outcomes.contains { $0.status == "posted" && $0.practice == tenant.slug } }.map(\.id)
+                }
+                await Workspace.afterCommit(tenants: posted, on: connection)
                 let rows = outcomes.map {
                     [
                         $0.status, $0.practice ?? "", $0.transactionControlNumber, $0.key, String($0.claimsPosted), String($0.denialsOpened),
@@ -82,10 +86,12 @@ struct AckCommand: AsyncParsableCommand {
                 guard let data = FileManager.default.contents(atPath: file) else { throw CommandError("cannot read \(file)") }
                 let name = URL(fileURLWithPath: file).lastPathComponent, only = tenant
                 let connection = try await Workspace.connect()
-                let outcome = try await connection.withTransaction { session in
+                let result = try await connection.withTransaction { session in
                     let tenants = try TenantResolver.resolve(only, in: session)
-                    return try AcknowledgmentImportService().importFile(bytes: [UInt8](data), fileName: name, tenants: tenants, actor: session.user, in: session)
+                    return (try AcknowledgmentImportService().importFile(bytes: [UInt8](data), fileName: name, tenants: tenants, actor: session.user, in: session), tenants.map(\.id))
                 }
+                let outcome = result.0
+                if outcome.accepted + outcome.rejected > 0 { await Workspace.afterCommit(tenants: result.1, on: connection) }
                 outcome.lines.forEach { print($0) }
                 print("\(outcome.accepted) accepted, \(outcome.rejected) rejected, \(outcome.repeated) already recorded")
                 if !outcome.unknown.isEmpty {

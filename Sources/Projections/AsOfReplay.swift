@@ -1,0 +1,42 @@
+import EventStore
+import Foundation
+import Postgres
+
+/// Rebuilds the claims projection from the log into a session's temporary tables, as of a business
+/// date (events with `effective_date ≤ D`) and/or as known at a time (events with `recorded_at ≤ T`).
+/// Reports then read those tables instead of the live ones. Must run inside a transaction: the tables
+/// are dropped at commit.
+public enum AsOfReplay {
+    static let createSQL = SQL(
+        "proj_asof_create",
+        """
+        CREATE TEMP TABLE IF NOT EXISTS claim_status_asof (LIKE rcm_analytics_store.claim_status INCLUDING ALL) ON COMMIT DROP;
+        CREATE TEMP TABLE IF NOT EXISTS denials_asof (LIKE rcm_analytics_store.denials INCLUDING ALL) ON COMMIT DROP;
+        CREATE TEMP TABLE IF NOT EXISTS ar_activity_asof (LIKE rcm_analytics_store.ar_activity INCLUDING ALL) ON COMMIT DROP;
+        CREATE TEMP TABLE IF NOT EXISTS ar_open_asof (LIKE rcm_analytics_store.ar_open INCLUDING ALL) ON COMMIT DROP;
+        """, prepared: false)
+
+    /// Replays the tenants' claim events into `ProjectionTables.temporary`; returns the events applied.
+    @discardableResult
+    public static func materialize(
+        tenants: [TenantID], asOf: String?, knownAt: Date?, batchSize: Int = 5000, in session: DatabaseSession
+    ) throws -> Int {
+        try session.executeScript(createSQL.text, name: createSQL.name)
+        var applied = 0
+        for tenant in tenants {
+            let text = tenant.description
+            let head = try LogReader.head(tenant: text, in: session)
+            var position: Int64 = 0
+            while true {
+                let events = try LogReader.batch(
+                    tenant: text, after: position, upTo: head, limit: batchSize, asOf: asOf, knownAt: knownAt,
+                    in: session)
+                try BatchApplier.apply(events, tenant: text, to: .temporary, in: session)
+                applied += events.count
+                guard events.count == batchSize, let last = events.last else { break }
+                position = last.position
+            }
+        }
+        return applied
+    }
+}

@@ -1,0 +1,97 @@
+import Billing
+import EventStore
+import Foundation
+import Postgres
+
+/// A claim's whole history from the log: each event with who, when (effective and recorded), from what
+/// source, why, and the balances after it (computed by the billing domain's own `Claim.evolve`).
+public enum ClaimHistory {
+    /// One event of the history.
+    public struct Entry: Sendable, Hashable {
+        /// Position in the tenant's log.
+        public let position: Int64
+        /// Version in the claim's stream.
+        public let streamVersion: Int64
+        /// The event type.
+        public let eventType: String
+        /// The business date.
+        public let effectiveDate: String
+        /// When the server recorded it.
+        public let recordedAt: Date
+        /// The staff user named in the metadata.
+        public let actor: String
+        /// The database login that appended it.
+        public let dbUser: String
+        /// The source (`cli`, `api`, `x12:…`).
+        public let source: String
+        /// Why, when a person gave a reason.
+        public let reason: String?
+        /// Insurance balance after the event, in cents.
+        public let insuranceBalance: Int64
+        /// Patient balance after the event, in cents.
+        public let patientBalance: Int64
+        /// Total balance after the event, in cents.
+        public var balance: Int64 { insuranceBalance + patientBalance }
+    }
+
+    static let byNumberSQL = SQL(
+        "proj_claim_by_number",
+        """
+        SELECT payload->>'claimID' AS claim_id FROM rcm.events
+        WHERE tenant_id = $1 AND event_type = 'claim.created' AND (payload->>'claimNumber' = $2 OR payload->>'claimID' = $2)
+        ORDER BY position LIMIT 1
+        """)
+
+    /// The history of a claim, given its id or its claim number.
+    public static func load(tenant: TenantID, claim: String, in session: DatabaseSession) throws -> [Entry] {
+        guard let row = try session.query(byNumberSQL, [tenant.sqlParameter, SQLParameter(text: claim)]).first else {
+            throw ProjectionError.unknownClaim(claim)
+        }
+        let claimID: String = try row.decode("claim_id")
+        let codec = EventCodec()
+        var state = Claim.initial
+        var entries: [Entry] = []
+        var version: Int64 = 1
+        while true {
+            let events = try EventLog.readStream(
+                tenant: tenant, stream: "claim-\(claimID)", from: version, limit: 1000, in: session)
+            for event in events {
+                if case .claim(let claimEvent) = try codec.decode(
+                    eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload)
+                {
+                    state = Claim.evolve(state, claimEvent)
+                }
+                let metadata = try event.decodedMetadata()
+                entries.append(
+                    Entry(
+                        position: event.position, streamVersion: event.streamVersion, eventType: event.eventType,
+                        effectiveDate: event.effectiveDate, recordedAt: event.recordedAt, actor: metadata.actor,
+                        dbUser: event.dbUser, source: metadata.source, reason: metadata.reason,
+                        insuranceBalance: state.insuranceBalance.cents, patientBalance: state.patientBalance.cents))
+            }
+            guard events.count == 1000, let last = events.last else { break }
+            version = last.streamVersion + 1
+        }
+        return entries
+    }
+
+    /// The history as a report.
+    public static func report(_ entries: [Entry]) -> Report {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return Report(
+            name: "claim-history",
+            columns: [
+                .init("position", .count), .init("event", .text), .init("effective", .text), .init("recorded", .text),
+                .init("actor", .text), .init("db_user", .text), .init("source", .text), .init("reason", .text),
+                .init("insurance_balance", .money), .init("patient_balance", .money), .init("balance", .money),
+            ],
+            rows: entries.map { e in
+                [
+                    .count(e.position), .text(e.eventType), .text(e.effectiveDate), .text(formatter.string(from: e.recordedAt)),
+                    .text(e.actor), .text(e.dbUser), .text(e.source), e.reason.map { .text($0) } ?? .null,
+                    .money(e.insuranceBalance), .money(e.patientBalance), .money(e.balance),
+                ]
+            })
+    }
+}
