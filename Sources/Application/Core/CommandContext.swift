@@ -43,8 +43,17 @@ public struct CommandContext: Sendable {
         CommandContext(tenant: tenant, actor: actor, source: source, correlationID: correlationID, reason: reason, today: today)
     }
 
-    /// Today's date in a time zone (for `today`).
-    public static func today(in timeZone: String, now: Date = Date()) -> LocalDate {
+    /// Today's business date in a time zone (for `today`). `RCM_BUSINESS_DATE=YYYY-MM-DD` in the
+    /// environment overrides it, for back-office catch-up and for the demo's year: the business date is an
+    /// input; `recorded_at` is always the server's clock, so "as known at" still tells the two apart.
+    public static func today(in timeZone: String, now: Date = Date(), environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> LocalDate
+    {
+        if let text = environment["RCM_BUSINESS_DATE"], let date = LocalDate(text) { return date }
+        return calendarDay(in: timeZone, now: now)
+    }
+
+    static func calendarDay(in timeZone: String, now: Date) -> LocalDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: now)

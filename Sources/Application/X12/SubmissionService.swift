@@ -32,7 +32,7 @@ public struct SubmissionService: Sendable {
 
     /// Submits the tenant's ready claims for a payer (all of them, or those named) into `directory`.
     public func submit(
-        payer: PayerID, only: [ClaimID]? = nil, directory: URL, now: Date, context: CommandContext, in session: DatabaseSession,
+        payer: PayerID, only: [ClaimID]? = nil, through: LocalDate? = nil, directory: URL, now: Date, context: CommandContext, in session: DatabaseSession,
         nextControlNumber: (String) throws -> Int
     ) throws -> Result? {
         let company = try CompanyService().state(in: session)
@@ -52,6 +52,7 @@ public struct SubmissionService: Sendable {
                 if only != nil { throw CommandRejected("claim \(id) is \(claim.status.rawValue) and not ready to submit (scrub it first)") }
                 continue
             }
+            if let through, let first = claim.firstDateOfService, first > through { continue }
             guard let key = claim.patientKey else { continue }
             let patient = try PatientService().state(key, context: context, in: session)
             guard let coverage = patient.coverages.values.filter({ $0.payerID == payer }).sorted(by: { $0.order < $1.order }).first else {
@@ -65,12 +66,11 @@ public struct SubmissionService: Sendable {
         guard !submissions.isEmpty else { return nil }
 
         let number = try nextControlNumber(submitter.senderID)
-        let calendar = Self.calendar(context.tenant.timeZone)
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+        let parts = Self.calendar(context.tenant.timeZone).dateComponents([.hour, .minute], from: now)
         let control = SubmissionControl(
             interchangeControlNumber: number, groupControlNumber: number, transactionControlNumber: String(format: "%04d", number % 10000),
-            batchReference: "\(context.tenant.slug.prefix(10))-\(number)", date: X12Date(year: parts.year!, month: parts.month!, day: parts.day!)!,
-            time: X12Time(hour: parts.hour!, minute: parts.minute!)!)
+            batchReference: "\(context.tenant.slug.prefix(10))-\(number)",
+            date: X12Date(year: context.today.year, month: context.today.month, day: context.today.day)!, time: X12Time(hour: parts.hour!, minute: parts.minute!)!)
         let providerNames = try ProviderProfile.all(tenant: context.tenant.id, in: session).reduce(into: [ProviderID: PersonName]()) {
             $0[ProviderID($1.key)] = PersonName(last: $1.value.lastName, first: $1.value.firstName)
         }

@@ -21,6 +21,7 @@ struct SubmitCommand: AsyncParsableCommand {
     @Option var payer: String
     @Option(help: "The directory to write the file to.") var out: String
     @Option(help: "Only these claim numbers (comma-separated).") var claims: String?
+    @Option(help: "Only claims whose first date of service is on or before this date (YYYY-MM-DD).") var through: String?
 
     static let nextNumber = SQL("next_interchange_number", "SELECT rcm.next_interchange_number($1) AS n")
 
@@ -28,8 +29,12 @@ struct SubmitCommand: AsyncParsableCommand {
         try await reportingFailures {
             let counter = try await Workspace.connect()
             let payer = PayerID(payer), only = claims.map { list($0).map { ClaimID($0) } }, directory = URL(fileURLWithPath: out)
+            let through = try self.through.map { text -> LocalDate in
+                guard let date = LocalDate(text) else { throw CommandError("--through is a date YYYY-MM-DD") }
+                return date
+            }
             let result = try await Workspace.inTenant(tenant) { session, context in
-                try SubmissionService().submit(payer: payer, only: only, directory: directory, now: Date(), context: context, in: session) { sender in
+                try SubmissionService().submit(payer: payer, only: only, through: through, directory: directory, now: Date(), context: context, in: session) { sender in
                     // A short transaction of its own on another connection: a gap is harmless, a reuse is not.
                     try counter.runBlocking { try $0.query(Self.nextNumber, [sender]).first!.decode("n", as: Int.self) }
                 }

@@ -26,6 +26,8 @@ struct SimulateCommand: AsyncParsableCommand {
         @Option(help: "Business date of the answers, YYYY-MM-DD (default today).") var date: String?
         @Option(help: "Percent of claims rejected by the 277CA.") var rejectPercent: Int?
         @Option(help: "Percent of claims denied.") var denyPercent: Int?
+        @Option(help: "Days from the answer date to the 835.") var remittanceDays: Int = 14
+        @Option(help: "Days from the answer date to follow-up 835s (re-adjudications, recoupments).") var followUpDays: Int = 28
 
         func run() async throws {
             try await reportingFailures {
@@ -36,7 +38,9 @@ struct SimulateCommand: AsyncParsableCommand {
                 if let denyPercent { settings.denyPercent = denyPercent }
                 var simulator = PayerSimulator(seed: seed, settings: settings)
                 let day = date.flatMap { X12Date(x12: $0.replacingOccurrences(of: "-", with: "")) } ?? Self.today()
-                var controls = SimulatorControls(senderID: "PAYERSIM", date: day, time: X12Time(hour: 9, minute: 0)!, firstControlNumber: Int(seed % 1000) * 1000 + 1)
+                var controls = SimulatorControls(
+                    senderID: "PAYERSIM", date: day, time: X12Time(hour: 9, minute: 0)!, firstControlNumber: Int(seed % 1000) * 1000 + 1,
+                    remittanceDays: remittanceDays, followUpDays: followUpDays)
                 for file in files {
                     guard let data = FileManager.default.contents(atPath: file) else { throw CommandError("cannot read \(file)") }
                     let responses: [PayerResponse]
