@@ -10,7 +10,7 @@ struct CommandLineTests {
         ["staff", "add"], ["staff", "assign"], ["staff", "list"], ["payer", "add"], ["payer", "enroll"], ["payer", "list"], ["provider", "add"],
         ["patient", "add"], ["patient", "show"], ["patient", "forget"], ["coverage", "add"], ["auth", "add"], ["session", "log"], ["session", "correct"], ["session", "import"],
         ["claims", "create"], ["claims", "scrub"], ["claims", "show"], ["claims", "list"], ["claims", "correct"], ["claims", "submit"], ["claims", "void"], ["claims", "appeal"],
-        ["claims", "assign"], ["claims", "write-off"], ["x12", "inspect"], ["era", "import"], ["ack", "import"], ["simulate", "payer"], ["payment", "post"], ["statement", "run"], ["estimate", "create"], ["superbill"], ["demo", "seed"], ["audit", "verify"], ["audit", "seal"], ["audit", "access"], ["admin", "restore-derived"],
+        ["claims", "assign"], ["claims", "write-off"], ["x12", "inspect"], ["era", "import"], ["ack", "import"], ["simulate", "payer"], ["payment", "post"], ["statement", "run"], ["estimate", "create"], ["superbill"], ["demo", "seed"], ["audit", "verify"], ["audit", "seal"], ["audit", "access"], ["audit", "claim"], ["report", "aging"], ["report", "ar"], ["report", "denials"], ["report", "kpis"], ["report", "claim"], ["projections", "status"], ["projections", "rebuild"], ["projections", "run"], ["admin", "restore-derived"],
     ]
 
     @Test("every command explains itself with --help and gives an example", arguments: commands)

@@ -60,6 +60,22 @@ struct RemittanceLoopTests {
         #expect(claims.count == 12)
         #expect(claims.allSatisfy { !$0.contains(",submitted,") && !$0.contains(",draft,") }, "every claim was answered")
         #expect(try cli.ok(["audit", "verify"]).contains("acme: ok"))
+        // Reports answer in all three formats and a rebuild does not change them.
+        var reports: [String: String] = [:]
+        for report in ["aging", "ar", "denials", "kpis"] {
+            for format in ["table", "csv", "json"] {
+                reports["\(report).\(format)"] = try cli.ok(["report", report, "--format", format])
+            }
+        }
+        #expect(reports["aging.csv"]?.contains("acme") == true)
+        _ = try cli.ok(["projections", "rebuild"])
+        for (key, value) in reports {
+            let parts = key.split(separator: ".").map(String.init)
+            #expect(try cli.ok(["report", parts[0], "--format", parts[1]]) == value, "\(key) unchanged by a rebuild")
+        }
+        let claimNumber = String(claims.first!.prefix { $0 != "," })
+        let history = try cli.ok(["audit", "claim", claimNumber, "--tenant", "acme", "--format", "csv"])
+        #expect(history.contains("claim.created") && history.contains("claim.submitted"))
         await cli.database.drop()
     }
 

@@ -8,7 +8,7 @@ struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Verify the hash chain, seal a tenant's log, replay a claim's history.",
-        subcommands: [Verify.self, SealCommand.self, AuditAccessCommand.self]
+        subcommands: [Verify.self, SealCommand.self, AuditAccessCommand.self, AuditClaimCommand.self]
     )
 
     /// `rcm audit verify`.

@@ -72,7 +72,8 @@ struct ReportCommand: AsyncParsableCommand {
     /// `rcm report aging`.
     struct Aging: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open balances in 0–30, 31–60, 61–90, 91–120 and 121+ day buckets, insurance and patient apart, credits apart.")
+            abstract: "Open balances in 0–30, 31–60, 61–90, 91–120 and 121+ day buckets, insurance and patient apart, credits apart.",
+            discussion: "Examples:\n  rcm report aging --tenant acme-counseling\n  rcm report aging --anchor submitted --as-of 2026-06-30 --format csv")
 
         @OptionGroup var options: Options
 
@@ -91,7 +92,8 @@ struct ReportCommand: AsyncParsableCommand {
     /// `rcm report ar`.
     struct AR: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "ar", abstract: "Insurance and patient balances and credits by practice and payer.")
+            commandName: "ar", abstract: "Insurance and patient balances and credits by practice and payer.",
+            discussion: "Example:\n  rcm report ar --as-of 2026-06-30 --known-at 2026-07-05T17:00:00Z")
 
         @OptionGroup var options: Options
 
@@ -101,7 +103,8 @@ struct ReportCommand: AsyncParsableCommand {
     /// `rcm report denials`.
     struct Denials: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open denials by practice, payer, reason and status, with amounts and due dates.")
+            abstract: "Open denials by practice, payer, reason and status, with amounts and due dates.",
+            discussion: "Example:\n  rcm report denials --tenant acme-counseling --format json")
 
         @OptionGroup var options: Options
 
@@ -112,7 +115,8 @@ struct ReportCommand: AsyncParsableCommand {
     struct KPIs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "kpis",
-            abstract: "Monthly KPIs: days in A/R, clean-claim, first-pass, denial and net collection rates (live only).")
+            abstract: "Monthly KPIs: days in A/R, clean-claim, first-pass, denial and net collection rates (live only).",
+            discussion: "Definitions in docs/projections.md.\n\nExample:\n  rcm report kpis --tenant acme-counseling --format csv")
 
         @OptionGroup var options: Options
 
@@ -123,7 +127,8 @@ struct ReportCommand: AsyncParsableCommand {
     struct ClaimHistoryReport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "claim",
-            abstract: "A claim's whole history: each event with actor, times, source, reason and the balance after it.")
+            abstract: "A claim's whole history: each event with actor, times, source, reason and the balance after it.",
+            discussion: "Example:\n  rcm report claim C4F1C0A9E2B7D --tenant acme-counseling")
 
         @Argument(help: "The claim number (CLM01) or claim id.")
         var claim: String
