@@ -114,12 +114,21 @@ func runBenchmarks(_ options: Options) throws {
     print(table)
     let notes = rows.compactMap { row in row.note.map { "- \(row.figure): \($0)" } }
     if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
+    let loadEnd = Machine.loadAverage()
+    let gibibytes = Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824
+    print(
+        "\nscale \(options.scale.rawValue); \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+            + String(format: "%.1f GiB", gibibytes)
+            + ", load average \(loadStart.first.map { String(format: "%.1f", $0) } ?? "?") at start, "
+            + "\(loadEnd.first.map { String(format: "%.1f", $0) } ?? "?") at end; PostgreSQL \(postgres["server_version"] ?? "?"), "
+            + ["shared_buffers", "synchronous_commit", "fsync", "max_wal_size"].map { "\($0) \(postgres[$0] ?? "?")" }
+            .joined(separator: ", "))
     let document = Report.Document(
         generated_at: ISO8601DateFormatter().string(from: Date()), scale: options.scale, command: options.command,
         git_commit: options.gitCommit,
         machine: .init(
             cores: ProcessInfo.processInfo.activeProcessorCount, memory_bytes: ProcessInfo.processInfo.physicalMemory,
-            cpu_model: Machine.cpuModel(), load_average_start: loadStart, load_average_end: Machine.loadAverage()),
+            cpu_model: Machine.cpuModel(), load_average_start: loadStart, load_average_end: loadEnd),
         postgres: postgres, figures: rows,
         phases: context.phases.map { .init(name: $0.name, seconds: $0.seconds, process_peak_rss_megabytes_after: $0.vmHWMMegabytes) },
         process_peak_rss_megabytes: Machine.peakResidentMegabytes(), total_seconds: seconds(since: runStart))
