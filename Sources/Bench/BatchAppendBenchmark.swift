@@ -17,6 +17,6 @@ func batchAppendBenchmark(_ context: BenchContext) throws -> [Figure] {
         loopFigure("copy.batch", "limit: COPY of 1,000 rows per statement, 1 client", copies),
         loopFigure(
             "append.batch", "1,000-event append (100 streams × 10), 1 client", appends, limit: "copy.batch",
-            target: .ratioAtLeast(0.50)),
+            pairedWith: copies, target: .ratioAtLeast(0.50)),
     ]
 }

@@ -13,8 +13,14 @@ struct LoopResult: Sendable {
     var seconds = 0.0
     /// The latency of each counted operation, in nanoseconds.
     var latencies: [UInt64] = []
+    /// For `.seconds`: the sum over clients of events / (end of the client's last counted operation − start),
+    /// so the operation cut off by the deadline biases neither long nor short operations.
+    var clientRateSum = 0.0
 
-    var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+    var eventsPerSecond: Double {
+        if clientRateSum > 0 { return clientRateSum }
+        return seconds > 0 ? Double(events) / seconds : 0
+    }
 }
 
 /// How long a loop runs: for a time, or until each client has written a number of events.
@@ -30,7 +36,9 @@ enum LoopLength: Sendable {
 /// `makeStep(client, session)` runs on the client's thread and returns the step; a step does one
 /// operation and returns how many events it wrote. Each client makes `warmUp` untimed steps first
 /// (prepared statements, caches), then all start together. For `.seconds`, only operations that end before
-/// the deadline count and the window is exactly that long; for `.eventsPerClient`, the window runs from the
+/// the deadline count, a client's rate is its events over the time from the start to the end of its last
+/// counted operation, and the loop's rate is the sum of its clients' rates (so the operation the deadline
+/// cuts off biases neither long nor short operations); for `.eventsPerClient`, the window runs from the
 /// start until the last client is done.
 func runClients(
     _ clients: Int, _ length: LoopLength, settings: ConnectionSettings, warmUp: Int = 3,
@@ -40,7 +48,7 @@ func runClients(
         let ready = DispatchSemaphore(value: 0)
         let gate = DispatchSemaphore(value: 0)
         let done = DispatchGroup()
-        let deadline = Mutex<UInt64>(0)
+        let window = Mutex<(start: UInt64, deadline: UInt64)>((0, 0))
         let result = Mutex(LoopResult())
         let failure = Mutex<String?>(nil)
     }
@@ -53,6 +61,8 @@ func runClients(
             latencies.reserveCapacity(1 << 16)
             var operations = 0
             var events = 0
+            var started: UInt64 = 0
+            var lastEnd: UInt64 = 0
             var step: (() throws -> Int)?
             do {
                 let session = try DatabaseSession(conninfo: settings.conninfo)
@@ -61,7 +71,8 @@ func runClients(
                 step = made
                 shared.ready.signal()
                 shared.gate.wait()
-                let deadline = shared.deadline.withLock { $0 }
+                let (windowStart, deadline) = shared.window.withLock { $0 }
+                started = windowStart
                 loop: while true {
                     let start = nanoseconds()
                     if case .seconds = length, start >= deadline { break loop }
@@ -71,6 +82,7 @@ func runClients(
                     operations += 1
                     events += written
                     latencies.append(end - start)
+                    lastEnd = end
                     if case .eventsPerClient(let quota) = length, events >= quota { break loop }
                 }
                 withExtendedLifetime(session) {}
@@ -85,6 +97,9 @@ func runClients(
                 result.operations += operations
                 result.events += events
                 result.latencies.append(contentsOf: latencies)
+                if case .seconds = length, lastEnd > started {
+                    result.clientRateSum += Double(events) / (Double(lastEnd - started) / 1_000_000_000)
+                }
             }
         }
         thread.stackSize = 1 << 22
@@ -92,9 +107,8 @@ func runClients(
     }
     for _ in 0..<clients { shared.ready.wait() }
     let start = nanoseconds()
-    if case .seconds(let duration) = length {
-        shared.deadline.withLock { $0 = start + UInt64(duration * 1_000_000_000) }
-    }
+    let duration: Double = if case .seconds(let duration) = length { duration } else { 0 }
+    shared.window.withLock { $0 = (start, start + UInt64(duration * 1_000_000_000)) }
     for _ in 0..<clients { shared.gate.signal() }
     shared.done.wait()
     let elapsed = seconds(since: start)

@@ -13,9 +13,9 @@ enum Scale: String, Sendable, Encodable {
     /// Practices the load spreads over (the single-event appends use the first 16).
     var practices: Int { 50 }
     /// Seconds per timed run of a client loop.
-    var runSeconds: Double { self == .full ? 10 : 3 }
+    var runSeconds: Double { self == .full ? 8 : 2 }
     /// Runs of each loop, alternating with its limit; the figure is their median.
-    var rounds: Int { 3 }
+    var rounds: Int { 5 }
     /// Claims in the 837P written by the X12 writing figure.
     var claimsToWrite: Int { self == .full ? 100_000 : 20_000 }
     /// Size of the 835 read by the X12 reading figure (the target is stated for 50 MB).
@@ -82,6 +82,9 @@ struct Figure: Sendable {
     /// Latency of one operation, when the figure has one.
     var p50Milliseconds: Double? = nil
     var p99Milliseconds: Double? = nil
+    /// Round-by-round ratios to the limit, when the figure and its limit ran in alternating rounds; the
+    /// ratio reported is then their median (a neighbour's burst hits both runs of a round alike).
+    var pairedRatios: [Double]? = nil
     /// Anything else worth keeping: counts, seconds, each round's value, peak memory.
     var details: [String: Double] = [:]
     /// A short remark printed under the table.

@@ -13,6 +13,8 @@ enum Report {
         let limit: String?
         let limit_value: Double?
         let ratio: Double?
+        /// Each round's ratio, when the figure and its limit alternated round by round.
+        let paired_ratios: [Double]?
         let target: Target?
         let target_text: String?
         let result: String?
@@ -23,11 +25,11 @@ enum Report {
     static func rows(_ figures: [Figure]) -> [Row] {
         figures.map { figure in
             let limit = figure.limit.flatMap { id in figures.last { $0.id == id } }
-            let ratio = limit.flatMap { $0.value > 0 ? figure.value / $0.value : nil }
+            let ratio = figure.pairedRatios.map(median) ?? limit.flatMap { $0.value > 0 ? figure.value / $0.value : nil }
             let passes = figure.target?.passes(value: figure.value, ratio: ratio)
             return Row(
                 id: figure.id, figure: figure.name, value: figure.value, unit: figure.unit, p50_ms: figure.p50Milliseconds,
-                p99_ms: figure.p99Milliseconds, limit: figure.limit, limit_value: limit?.value, ratio: ratio,
+                p99_ms: figure.p99Milliseconds, limit: figure.limit, limit_value: limit?.value, ratio: ratio, paired_ratios: figure.pairedRatios,
                 target: figure.target, target_text: figure.target?.description,
                 result: passes.map { $0 ? "pass" : "miss" }, details: figure.details, note: figure.note)
         }

@@ -39,16 +39,17 @@ func singleEventBenchmark(_ context: BenchContext) throws -> [Figure] {
         figures.append(
             loopFigure(
                 "append.c\(clients)", "single-event append, \(clients) client\(clients == 1 ? "" : "s")", append,
-                limit: "insert.c\(clients)", target: clients == 4 ? .ratioAtLeast(0.65) : nil))
+                limit: "insert.c\(clients)", pairedWith: insert, target: clients == 4 ? .ratioAtLeast(0.65) : nil))
         if clients == 4 {
             var withWakeups = loopFigure(
-                "append.c4.wakeups", "single-event append, 4 clients, wake-ups on (limit: off)", wakeups, limit: "append.c4")
+                "append.c4.wakeups", "single-event append, 4 clients, wake-ups on (limit: off)", wakeups, limit: "append.c4",
+                pairedWith: append)
             withWakeups.details["notifications_sent"] = Double(sentAfter - sentBefore)
             withWakeups.note = "wake-ups: the coalesced NOTIFY after commit (WakeupNotifier, 5 ms); ratio = rate kept with them on"
             figures.append(withWakeups)
             var single = loopFigure(
                 "append.c4.autocommit", "single-event append, 4 clients, one statement, no BEGIN/COMMIT", autocommit,
-                limit: "insert.c4")
+                limit: "insert.c4", pairedWith: insert)
             single.note = "the same append without the explicit transaction: 1 round trip instead of 3"
             figures.append(single)
         }
@@ -56,15 +57,19 @@ func singleEventBenchmark(_ context: BenchContext) throws -> [Figure] {
     return figures
 }
 
-/// A figure from the rounds of a client loop: the median rate, latency over every counted operation.
+/// A figure from the rounds of a client loop: the median rate, latency over every counted operation; with
+/// `pairedWith` (its limit's rounds, run alternately), the ratio is the median of the rounds' ratios.
 func loopFigure(
     _ id: String, _ name: String, _ rounds: [LoopResult], unit: String = "events/s", limit: String? = nil,
-    target: Target? = nil
+    pairedWith limitRounds: [LoopResult]? = nil, target: Target? = nil
 ) -> Figure {
     let latencies = rounds.flatMap(\.latencies)
     var figure = Figure(
         id: id, name: name, value: median(rounds.map(\.eventsPerSecond)), unit: unit, limit: limit, target: target,
         p50Milliseconds: percentileMilliseconds(latencies, 0.50), p99Milliseconds: percentileMilliseconds(latencies, 0.99))
+    if let limitRounds, limitRounds.count == rounds.count {
+        figure.pairedRatios = zip(rounds, limitRounds).map { $1.eventsPerSecond > 0 ? $0.eventsPerSecond / $1.eventsPerSecond : 0 }
+    }
     figure.details["events"] = Double(rounds.map(\.events).reduce(0, +))
     figure.details["operations"] = Double(rounds.map(\.operations).reduce(0, +))
     figure.details["seconds"] = rounds.map(\.seconds).reduce(0, +)

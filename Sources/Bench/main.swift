@@ -112,7 +112,10 @@ func runBenchmarks(_ options: Options) throws {
     let rows = Report.rows(context.figures)
     let table = Report.table(rows)
     print(table)
-    let notes = rows.compactMap { row in row.note.map { "- \(row.figure): \($0)" } }
+    var notes = rows.compactMap { row in row.note.map { "- \(row.figure): \($0)" } }
+    notes.insert(
+        "- ratio: where a figure and its limit ran in alternating rounds, the median of the rounds' ratios; "
+            + "values are medians of \(options.scale.rounds) rounds", at: 0)
     if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
     let loadEnd = Machine.loadAverage()
     let gibibytes = Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824
