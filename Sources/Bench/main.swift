@@ -19,6 +19,10 @@ enum Benchmarks {
         Benchmark(name: "read-rate", run: readRateBenchmark),
         Benchmark(name: "x12-read", run: x12ReadBenchmark),
         Benchmark(name: "x12-write", run: x12WriteBenchmark),
+        Benchmark(name: "claims-load", run: claimsLoadBenchmark),
+        Benchmark(name: "rebuild", run: rebuildBenchmark),
+        Benchmark(name: "reports", run: reportLatencyBenchmark),
+        Benchmark(name: "era-import", run: eraImportBenchmark),
     ]
 }
 
@@ -149,6 +153,11 @@ func runChildPhase(_ arguments: [String]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         print(String(decoding: try encoder.encode(numbers), as: UTF8.self))
+    case "rebuild":
+        guard arguments.count == 2 else { throw BenchError.failed("--child rebuild CONNINFO") }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(try rebuildChild(conninfo: arguments[1])), as: UTF8.self))
     default:
         throw BenchError.failed("unknown child phase \(arguments.first ?? "")")
     }

@@ -1,0 +1,48 @@
+import Application
+import Dispatch
+import Foundation
+import Postgres
+
+/// Loads real billing data for the projection and report figures: the demo generator's company, with its
+/// practices, patients, twelve months of sessions and a claim per insured session (small: 3 practices and
+/// about 1,500 sessions; full: 50 practices and the large scale), decided by the billing domain and
+/// appended through the event store like any other work.
+func claimsLoadBenchmark(_ context: BenchContext) throws -> [Figure] {
+    let options = DemoOptions(
+        seed: 11, scale: context.scale == .full ? .large : .small, tenants: context.scale == .full ? 50 : 3, staffLogin: nil)
+    progress("seeding the demo company: \(options.scale.rawValue) scale over \(options.tenants) practices")
+    let settings = context.settings
+    let start = nanoseconds()
+    let summary = try blocking {
+        let admin = try await Connection.connect(settings)
+        return try await DemoSeeder().seed(options, admin: admin)
+    }
+    let elapsed = seconds(since: start)
+    let session = try context.session()
+    let counts = try session.query(
+        SQL("bench_claim_counts", "SELECT count(*) AS events, count(*) FILTER (WHERE event_type = 'claim.created') AS claims FROM rcm.events"))
+        .first!
+    var figure = Figure(
+        id: "claims.load", name: "load: the demo company's year (\(options.scale.rawValue), \(options.tenants) practices)",
+        value: Double(summary.sessions) / elapsed, unit: "sessions/s")
+    figure.details["sessions"] = Double(summary.sessions)
+    figure.details["claims_in_log"] = Double(try counts.decode("claims", as: Int64.self))
+    figure.details["events_in_log"] = Double(try counts.decode("events", as: Int64.self))
+    figure.details["seconds"] = elapsed
+    figure.note = "patients, sessions, claims created and scrubbed, self-pay charges and payments, decided by the domain"
+    try session.executeScript("VACUUM ANALYZE rcm.events", name: "bench_vacuum_claims")
+    return [figure]
+}
+
+/// Runs async work from the benchmark's synchronous steps.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let semaphore = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var result: Result<T, Error>?
+    Task {
+        do { result = .success(try await body()) } catch { result = .failure(error) }
+        semaphore.signal()
+    }
+    semaphore.wait()
+    return try result!.get()
+}
+
