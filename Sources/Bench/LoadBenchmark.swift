@@ -11,7 +11,7 @@ func loadBenchmark(_ context: BenchContext) throws -> [Figure] {
     let load = try batchAppendLoop(context, length: .eventsPerClient(perClient), clients: clients, tag: "load")
     var figure = loopFigure(
         "load", "load: 1,000-event appends, \(clients) clients, \(context.practices.count) practices", [load])
-    figure.note = "the data the other figures run over (no demo generator on this branch yet: synthetic claim events)"
+    figure.note = "the data the append and limit figures run over (synthetic claim-line events); the claims-load step adds the demo company"
 
     progress("filling the scratch table with the same rows")
     let session = try context.session()

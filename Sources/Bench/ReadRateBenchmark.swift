@@ -29,6 +29,6 @@ func readRateBenchmark(_ context: BenchContext) throws -> [Figure] {
         unit: "events/s")
     figure.details["events"] = Double(rows)
     figure.details["megabytes_per_second"] = median(megabytesPerSecond)
-    figure.note = "the limit for a projection rebuild (rebuild figure waits for the Projections merge)"
+    figure.note = "the limit for a projection rebuild"
     return [figure]
 }
