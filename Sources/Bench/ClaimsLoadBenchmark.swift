@@ -9,7 +9,7 @@ import Postgres
 /// appended through the event store like any other work.
 func claimsLoadBenchmark(_ context: BenchContext) throws -> [Figure] {
     let options = DemoOptions(
-        seed: 11, scale: context.scale == .full ? .large : .small, tenants: context.scale == .full ? 50 : 3, staffLogin: nil)
+        seed: 11, scale: context.scale == .full ? .huge : .small, tenants: context.scale == .full ? 50 : 3, staffLogin: nil)
     progress("seeding the demo company: \(options.scale.rawValue) scale over \(options.tenants) practices")
     let settings = context.settings
     let start = nanoseconds()

@@ -7,8 +7,10 @@ public enum DemoScale: String, Sendable, CaseIterable, Codable {
     case small
     /// About 40,000 sessions: the demo.
     case medium
-    /// About 200,000 sessions: load and benchmarks.
+    /// About 200,000 sessions: load tests.
     case large
+    /// About 1,150,000 sessions (about a million claims): the benchmark's full scale.
+    case huge
 
     /// The target number of sessions.
     public var sessions: Int {
@@ -16,6 +18,7 @@ public enum DemoScale: String, Sendable, CaseIterable, Codable {
         case .small: 1_500
         case .medium: 40_000
         case .large: 200_000
+        case .huge: 1_150_000
         }
     }
 }
