@@ -89,6 +89,8 @@ public struct RemittanceImportService: Sendable {
         return outcomes
     }
 
+    static let keySeenSQL = SQL("era_key_seen", "SELECT 1 FROM rcm.idempotency_keys WHERE tenant_id = $1 AND key = $2")
+
     struct AlreadyPosted: Error, CustomStringConvertible {
         let description = "already posted; nothing posted twice"
     }
@@ -99,11 +101,14 @@ public struct RemittanceImportService: Sendable {
     ) throws {
         let practice = try PracticeService().state(context, in: session)
         var contexts: [ClaimNumber: ClaimContext] = [:]
+        var work = UnitOfWork(context: context)
         for payment in remittance.claims {
             guard let number = ClaimNumber(payment.patientControlNumber), contexts[number] == nil else { continue }
-            let loaded = try AggregateRepository().load(Claim.self, stream: Claim.streamID(ClaimID(number.description)), tenant: context.tenant.id, in: session)
+            let stream = Claim.streamID(ClaimID(number.description))
+            let loaded = try AggregateRepository().load(Claim.self, stream: stream, tenant: context.tenant.id, in: session)
             guard loaded.version > 0, let key = loaded.state.patientKey else { continue }
-            let patient = try AggregateRepository().load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: session).state
+            let patient = try work.state(Patient.self, stream: Patient.streamID(key), in: session)
+            work.preload(Claim.self, stream: stream, state: loaded.state, version: loaded.version)
             contexts[number] = ClaimContext(claim: loaded.state, practice: practice, patient: patient)
         }
         let plan = RemittancePosting.plan(
@@ -119,14 +124,13 @@ public struct RemittanceImportService: Sendable {
                 "payment_date": plan.key.paymentDate ?? "", "transaction_control_number": remittance.controlNumber, "file_sha256": SHA256Hex.of(bytes),
                 "balanced": plan.balance.isBalanced, "claims": remittance.claims.count,
             ], stream: "remit-\(plan.key.payerID)-\(plan.key.traceNumber)", date: plan.effectiveDate, context: context)
-        let result = try EventLog.append(
-            AppendRequest(tenant: context.tenant.id, events: [received], idempotencyKey: "835:\(plan.key.description)"), in: session)
-        if result.replayed { throw AlreadyPosted() }
-        try phi.storeFile(bytes, direction: "inbound", kind: "835", fileName: fileName, tenant: context.tenant.id, in: session)
+        let key = "835:\(plan.key.description)"
+        if try session.query(Self.keySeenSQL, [context.tenant.id.sqlParameter, key.sqlParameter]).count > 0 { throw AlreadyPosted() }
+        // Every claim of the payment is decided in memory against its stream, then the whole payment is one append.
         for claimPlan in plan.claims {
             for command in claimPlan.commands {
                 do {
-                    try claims.run(claimPlan.claimID, command, patient: nil, on: plan.effectiveDate, context: context, in: session)
+                    try work.runClaim(claimPlan.claimID, command, on: plan.effectiveDate, in: session)
                 } catch {
                     throw CommandRejected("claim \(claimPlan.claimNumber): \(error)")
                 }
@@ -158,7 +162,9 @@ public struct RemittanceImportService: Sendable {
                     ], stream: received.streamID, date: plan.effectiveDate, context: context))
             outcome.providerAdjustments += 1
         }
-        if !extra.isEmpty { _ = try EventLog.append(AppendRequest(tenant: context.tenant.id, events: extra), in: session) }
+        let result = try work.append(leading: [received], trailing: extra, idempotencyKey: key, in: session)
+        if result.replayed { throw AlreadyPosted() }
+        try phi.storeFile(bytes, direction: "inbound", kind: "835", fileName: fileName, tenant: context.tenant.id, in: session)
         outcome.status = "posted"
         outcome.message = plan.balance.isBalanced ? nil : "posted out of balance by \(plan.balance.difference), accepted: \(context.reason ?? "")"
     }
