@@ -103,11 +103,11 @@ $$;
 ALTER TABLE rcm_phi.patient_identities ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rcm_phi.x12_files ENABLE ROW LEVEL SECURITY;
 CREATE POLICY patient_identities_by_tenant ON rcm_phi.patient_identities FOR ALL
-    USING (rcm.may_access(tenant_id) AND NOT pg_has_role(session_user, 'rcm_auditor', 'MEMBER'))
-    WITH CHECK (rcm.may_access(tenant_id) AND NOT pg_has_role(session_user, 'rcm_auditor', 'MEMBER'));
+    USING (tenant_id = ANY ((SELECT rcm.accessible_tenants())::uuid[]) AND NOT pg_has_role(session_user, 'rcm_auditor', 'MEMBER'))
+    WITH CHECK (tenant_id = ANY ((SELECT rcm.accessible_tenants())::uuid[]) AND NOT pg_has_role(session_user, 'rcm_auditor', 'MEMBER'));
 CREATE POLICY x12_files_by_tenant ON rcm_phi.x12_files FOR ALL
-    USING (rcm.may_access(tenant_id) AND NOT pg_has_role(session_user, 'rcm_auditor', 'MEMBER'))
-    WITH CHECK (rcm.may_access(tenant_id) AND NOT pg_has_role(session_user, 'rcm_auditor', 'MEMBER'));
+    USING (tenant_id = ANY ((SELECT rcm.accessible_tenants())::uuid[]) AND NOT pg_has_role(session_user, 'rcm_auditor', 'MEMBER'))
+    WITH CHECK (tenant_id = ANY ((SELECT rcm.accessible_tenants())::uuid[]) AND NOT pg_has_role(session_user, 'rcm_auditor', 'MEMBER'));
 
 REVOKE ALL ON ALL TABLES IN SCHEMA rcm_phi FROM PUBLIC;
 GRANT USAGE ON SCHEMA rcm_phi TO rcm_staff;

@@ -126,8 +126,9 @@ CREATE FUNCTION rcm_analytics_store.secure(p_table text) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, rcm AS $$
 BEGIN
     EXECUTE format('ALTER TABLE rcm_analytics_store.%I ENABLE ROW LEVEL SECURITY', p_table);
-    EXECUTE format('CREATE POLICY by_tenant ON rcm_analytics_store.%I FOR ALL USING (rcm.may_access(tenant_id)) '
-                   'WITH CHECK (rcm.may_access(tenant_id))', p_table);
+    EXECUTE format('CREATE POLICY by_tenant ON rcm_analytics_store.%I FOR ALL '
+                   'USING (tenant_id = ANY ((SELECT rcm.accessible_tenants())::uuid[])) '
+                   'WITH CHECK (tenant_id = ANY ((SELECT rcm.accessible_tenants())::uuid[]))', p_table);
     EXECUTE format('REVOKE ALL ON rcm_analytics_store.%I FROM PUBLIC', p_table);
     EXECUTE format('GRANT SELECT ON rcm_analytics_store.%I TO rcm_analyst, rcm_auditor', p_table);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON rcm_analytics_store.%I TO rcm_staff', p_table);
