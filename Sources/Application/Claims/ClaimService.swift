@@ -106,6 +106,18 @@ public struct ClaimService: Sendable {
     static let claimsByStatusSQL = SQL(
         "claims_all", "SELECT DISTINCT substr(stream_id, 7) AS claim_id FROM rcm.events WHERE tenant_id = $1 AND event_type = 'claim.created'")
 
+    static let claimsOfPayerSQL = SQL(
+        "claims_of_payer",
+        """
+        SELECT substr(stream_id, 7) AS claim_id FROM rcm.events
+        WHERE tenant_id = $1 AND event_type = 'claim.created' AND payload ->> 'payerID' = $2 ORDER BY position
+        """)
+
+    /// The tenant's claims for one payer (a claim's payer is fixed when it is created), oldest first.
+    public func claimIDs(payer: PayerID, context: CommandContext, in session: DatabaseSession) throws -> [ClaimID] {
+        try session.query(Self.claimsOfPayerSQL, [context.tenant.id, payer.rawValue]).rows.map { ClaimID(try $0.decode("claim_id", as: String.self)) }
+    }
+
     /// Every claim of the tenant.
     public func allClaimIDs(context: CommandContext, in session: DatabaseSession) throws -> [ClaimID] {
         try session.query(Self.claimsByStatusSQL, [context.tenant.id]).rows.map { ClaimID(try $0.decode("claim_id", as: String.self)) }

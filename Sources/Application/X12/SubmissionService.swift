@@ -40,7 +40,8 @@ public struct SubmissionService: Sendable {
         guard let profile = company.practices[context.tenant.id.description] else { throw CommandRejected("\(context.tenant.slug) is not an onboarded practice") }
         guard let payerProfile = company.payers[payer.rawValue] else { throw CommandRejected("payer \(payer) is not in the catalog") }
         let practice = try PracticeService().state(context, in: session)
-        let ids = try only ?? claims.allClaimIDs(context: context, in: session)
+        // Only the payer's claims are folded, not every claim of the practice.
+        let ids = try only ?? claims.claimIDs(payer: payer, context: context, in: session)
         var submissions: [ClaimSubmission] = []
         for id in ids {
             let claim = try claims.state(id, context: context, in: session)
