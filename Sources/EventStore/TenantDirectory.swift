@@ -13,6 +13,15 @@ public struct Tenant: Sendable, Hashable, Codable {
     public let timeZone: String
     /// `active` or `offboarded`.
     public let status: String
+
+    /// A tenant with every field given.
+    public init(id: TenantID, slug: String, kind: String, timeZone: String, status: String) {
+        self.id = id
+        self.slug = slug
+        self.kind = kind
+        self.timeZone = timeZone
+        self.status = status
+    }
 }
 
 /// The tenants this login may see, and onboarding (owners only, through `rcm.create_tenant`).
