@@ -1,6 +1,7 @@
 import Billing
 import EventStore
 import Foundation
+import X12
 
 /// An X12 file handed to the core: its bytes and the name it came with.
 public struct X12Upload: Sendable {
@@ -22,12 +23,18 @@ extension RevenueCycle {
     public func importRemittance(
         _ file: X12Upload, tenant: String?, acceptImbalance: Bool, reason: String?
     ) async throws -> [RemittanceImportService.PaymentOutcome] {
-        let outcomes = try await backend.transaction { tx in
-            let tenants = try Self.resolve(nil, in: tx)
-            let selected = try tenant.map { try Self.resolve($0, in: tx) }
-            return try RemittanceImportService().importFile(
-                bytes: file.bytes, fileName: file.fileName, tenants: tenants, only: selected, acceptImbalance: acceptImbalance, reason: reason,
-                actor: tx.login, in: tx)
+        let payments = try RemittanceImportService.payments(bytes: file.bytes, fileName: file.fileName)
+        var outcomes: [RemittanceImportService.PaymentOutcome] = []
+        for payment in payments {
+            // One payment, one transaction: what posted stays posted whatever happens to the next.
+            outcomes.append(
+                try await backend.transaction { tx in
+                    let tenants = try Self.resolve(nil, in: tx)
+                    let selected = try tenant.map { try Self.resolve($0, in: tx) }
+                    return try RemittanceImportService().importPayment(
+                        payment, bytes: file.bytes, fileName: file.fileName, tenants: tenants, only: selected, acceptImbalance: acceptImbalance,
+                        reason: reason, actor: tx.login, in: tx)
+                })
         }
         var posted: [TenantID] = []
         for outcome in outcomes where outcome.status == .posted {

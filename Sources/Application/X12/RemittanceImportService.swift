@@ -57,45 +57,53 @@ public struct RemittanceImportService: Sendable {
         bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, acceptImbalance: Bool, reason: String?, actor: String,
         in tx: any StoreTransaction
     ) throws -> [PaymentOutcome] {
-        let file = try X12File(bytes: bytes, fileName: fileName)
-        let remittances = try file.remittances().remittances
-        let company = try CompanyService().state(in: tx)
-        let sha = SHA256Hex.of(bytes)
-        var outcomes: [PaymentOutcome] = []
-        for remittance in remittances {
-            let keyText = "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(remittance.payment.amount.cents)|\(remittance.payment.date?.description ?? "")"
-            var outcome = PaymentOutcome(
-                status: .refused, practice: nil, key: keyText, transactionControlNumber: remittance.controlNumber, claimsPosted: 0, unapplied: [],
-                providerAdjustments: 0, denialsOpened: 0, underpaidLines: 0, message: nil)
-            guard let tenant = match(remittance.payee, company: company, tenants: tenants) else {
-                outcome.message = "payee \(remittance.payee.name) (\(remittance.payee.idQualifier) \(remittance.payee.id)) matches no practice this login may post to"
-                outcomes.append(outcome)
-                continue
-            }
-            outcome.practice = tenant
-            if let only, only.id != tenant.id {
-                outcome.message = "payee \(remittance.payee.name) is practice \(tenant.slug), not \(only.slug)"
-                outcomes.append(outcome)
-                continue
-            }
-            let context = CommandContext(
-                tenant: tenant, actor: actor, source: "x12:\(sha):\(remittance.controlNumber)", reason: acceptImbalance ? reason : nil,
-                today: CommandContext.today(in: tenant.timeZone))
-            do {
-                try tx.nested {
-                    try post(remittance, bytes: bytes, fileName: fileName, acceptImbalance: acceptImbalance, context: context, outcome: &outcome, in: tx)
-                }
-            } catch let skip as AlreadyPosted {
-                outcome.status = .skipped
-                outcome.message = skip.description
-            } catch {
-                outcome.status = .refused
-                outcome.claimsPosted = 0
-                outcome.message = String(describing: error)
-            }
-            outcomes.append(outcome)
+        try Self.payments(bytes: bytes, fileName: fileName).map { remittance in
+            try importPayment(
+                remittance, bytes: bytes, fileName: fileName, tenants: tenants, only: only, acceptImbalance: acceptImbalance, reason: reason,
+                actor: actor, in: tx)
         }
-        return outcomes
+    }
+
+    /// The payments (835 transaction sets) of a file; throws naming the segment when the file is malformed.
+    public static func payments(bytes: [UInt8], fileName: String) throws -> [Remittance] {
+        try X12File(bytes: bytes, fileName: fileName).remittances().remittances
+    }
+
+    /// Posts one payment of a file entirely or not at all (a savepoint in the caller's transaction).
+    public func importPayment(
+        _ remittance: Remittance, bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, acceptImbalance: Bool, reason: String?,
+        actor: String, in tx: any StoreTransaction
+    ) throws -> PaymentOutcome {
+        let company = try CompanyService().state(in: tx)
+        let keyText = "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(remittance.payment.amount.cents)|\(remittance.payment.date?.description ?? "")"
+        var outcome = PaymentOutcome(
+            status: .refused, practice: nil, key: keyText, transactionControlNumber: remittance.controlNumber, claimsPosted: 0, unapplied: [],
+            providerAdjustments: 0, denialsOpened: 0, underpaidLines: 0, message: nil)
+        guard let tenant = match(remittance.payee, company: company, tenants: tenants) else {
+            outcome.message = "payee \(remittance.payee.name) (\(remittance.payee.idQualifier) \(remittance.payee.id)) matches no practice this login may post to"
+            return outcome
+        }
+        outcome.practice = tenant
+        if let only, only.id != tenant.id {
+            outcome.message = "payee \(remittance.payee.name) is practice \(tenant.slug), not \(only.slug)"
+            return outcome
+        }
+        let context = CommandContext(
+            tenant: tenant, actor: actor, source: "x12:\(SHA256Hex.of(bytes)):\(remittance.controlNumber)", reason: acceptImbalance ? reason : nil,
+            today: CommandContext.today(in: tenant.timeZone))
+        do {
+            try tx.nested {
+                try post(remittance, bytes: bytes, fileName: fileName, acceptImbalance: acceptImbalance, context: context, outcome: &outcome, in: tx)
+            }
+        } catch let skip as AlreadyPosted {
+            outcome.status = .skipped
+            outcome.message = skip.description
+        } catch {
+            outcome.status = .refused
+            outcome.claimsPosted = 0
+            outcome.message = String(describing: error)
+        }
+        return outcome
     }
 
     struct AlreadyPosted: Error, CustomStringConvertible {
