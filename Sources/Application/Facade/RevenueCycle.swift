@@ -1,7 +1,6 @@
 import Billing
 import EventStore
 import Foundation
-import Postgres
 
 /// The application core: every command of the product as one call that owns its whole unit of work
 /// (resolving the tenant, the transaction, deciding, appending, the PHI store, and what follows the commit).
@@ -12,36 +11,13 @@ import Postgres
 public struct RevenueCycle: Sendable {
     /// Where the record is kept.
     public let backend: any Backend
-    /// PostgreSQL's connection settings, when the backend is PostgreSQL.
-    let settings: ConnectionSettings?
     /// Told what followed a commit could not be done (the command stands; a person may act on it).
     public let notes: @Sendable (String) -> Void
 
     /// A core over a backend.
     public init(backend: any Backend, notes: @escaping @Sendable (String) -> Void = { _ in }) {
         self.backend = backend
-        self.settings = (backend as? PostgresBackend)?.settings
         self.notes = notes
-    }
-
-    /// The core over PostgreSQL: `RCM_DATABASE_URL`, else libpq's `PG*` variables, else this checkout's cluster.
-    public static func connect(
-        environment: [String: String] = ProcessInfo.processInfo.environment, notes: @escaping @Sendable (String) -> Void = { _ in }
-    ) async throws -> RevenueCycle {
-        RevenueCycle(backend: try await PostgresBackend.connect(DatabaseLocator.settings(environment: environment)), notes: notes)
-    }
-
-    /// The core over PostgreSQL with explicit settings.
-    public static func connect(settings: ConnectionSettings, notes: @escaping @Sendable (String) -> Void = { _ in }) async throws -> RevenueCycle {
-        RevenueCycle(backend: try await PostgresBackend.connect(settings), notes: notes)
-    }
-
-    /// The PostgreSQL backend, for the operations that read PostgreSQL itself.
-    var postgres: PostgresBackend {
-        get throws {
-            guard let backend = backend as? PostgresBackend else { throw CommandRejected("this needs the PostgreSQL record") }
-            return backend
-        }
     }
 
     /// Runs `body` in one transaction for one tenant (its slug or id, as this login may see it), with a

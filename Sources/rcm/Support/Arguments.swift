@@ -1,6 +1,7 @@
 import Application
 import ArgumentParser
 import Billing
+import Demo
 import Foundation
 
 // Typed command-line values: an amount, a date or a code that does not parse is a usage error naming the
@@ -21,6 +22,20 @@ extension PayerOrder: ExpressibleByArgument {}
 extension SubscriberRelation: ExpressibleByArgument {}
 extension LicenceLevel: ExpressibleByArgument {}
 extension PaymentMethod: ExpressibleByArgument {}
+extension DemoScale: ExpressibleByArgument {}
+
+/// A point in time given in ISO 8601 with a zone (`2026-07-05T17:00:00Z`, fractional seconds allowed).
+struct Instant: ExpressibleByArgument, Sendable {
+    let date: Date
+
+    init?(argument: String) {
+        let plain = ISO8601DateFormatter()
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = plain.date(from: argument) ?? fractional.date(from: argument) else { return nil }
+        self.date = date
+    }
+}
 
 /// A comma-separated list (`--sessions s-1,s-2`).
 struct CommaList: ExpressibleByArgument, Sendable {

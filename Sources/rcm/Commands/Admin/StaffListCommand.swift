@@ -5,12 +5,12 @@ import Foundation
 extension StaffCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List logins, groups and assignments.", discussion: "Example:\n  rcm staff list")
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func run() async throws {
             try await reportingFailures {
                 let rows = try await Core.connect().staff().map { [$0.login, $0.group, $0.practices.joined(separator: " ")] }
-                print(TableOutput(headers: ["login", "group", "practices"], rows: rows).render(format))
+                print(TableOutput(headers: ["login", "group", "practices"], rows: rows).render(output.format))
             }
         }
     }

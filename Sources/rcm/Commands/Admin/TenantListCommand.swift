@@ -6,7 +6,7 @@ extension TenantCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the tenants this login may see.", discussion: "Example:\n  rcm tenant list --format csv")
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func run() async throws {
             try await reportingFailures {
@@ -14,7 +14,7 @@ extension TenantCommand {
                 let table = TableOutput(
                     headers: ["slug", "kind", "time_zone", "status", "tenant_id"],
                     rows: tenants.map { [$0.slug, $0.kind, $0.timeZone, $0.status, $0.id.description] })
-                print(table.render(format))
+                print(table.render(output.format))
             }
         }
     }

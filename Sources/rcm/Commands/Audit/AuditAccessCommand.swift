@@ -22,7 +22,7 @@ struct AuditAccessCommand: AsyncParsableCommand {
     @Option(help: "A login.") var user: String?
     @Option(help: "Only reads on or after this date (YYYY-MM-DD).") var since: LocalDate?
     @Option(help: "A tenant's slug or id.") var tenant: String?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
         guard patient != nil || user != nil else { throw ValidationError("give --patient KEY or --user LOGIN") }
@@ -34,7 +34,7 @@ struct AuditAccessCommand: AsyncParsableCommand {
             let rows = reads.map { read in
                 [read.practice, TimeText.iso(read.recordedAt), read.login, read.record, read.reason, read.sensitive ? "part2" : ""]
             }
-            print(TableOutput(headers: ["practice", "recorded_at", "login", "record", "reason", "sensitivity"], rows: rows).render(format))
+            print(TableOutput(headers: ["practice", "recorded_at", "login", "record", "reason", "sensitivity"], rows: rows).render(output.format))
         }
     }
 }

@@ -17,14 +17,14 @@ struct AuditClaimCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "The claim number (CLM01).") var claim: String
-    @Option(help: "The practice's slug or id.") var tenant: String
+    @OptionGroup var practice: TenantOption
     @Option(help: "Why (recorded).") var reason: String = "audit"
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await reportingFailures {
-            let report = try await Core.connect().auditClaim(claim, tenant: tenant, reason: reason)
-            print(ReportFormat(rawValue: format.rawValue)!.render(report), terminator: "")
+            let report = try await Core.connect().auditClaim(claim, tenant: practice.tenant, reason: reason)
+            print(output.format.report.render(report), terminator: "")
         }
     }
 }

@@ -17,11 +17,11 @@ extension AuditCommand {
                 """
         )
 
-        @Option(help: "A tenant's slug or id.") var tenant: String
+        @OptionGroup var practice: TenantOption
 
         func run() async throws {
             try await reportingFailures {
-                print(try await Core.connect().sealLog(tenant: tenant))
+                print(try await Core.connect().sealLog(tenant: practice.tenant))
             }
         }
     }

@@ -26,18 +26,16 @@ extension DemoCommand {
                   rcm demo seed --scale small --tenants 6 --start 2025-12-01 --as-staff
                 """)
         @Option(help: "The seed; the same seed builds the same data.") var seed: UInt64 = 1
-        @Option(help: "small, medium or large.") var scale: String = "small"
+        @Option(help: "small, medium or large.") var scale: DemoScale = .small
         @Option(help: "Number of practices (at least 3 for the full mix).") var tenants: Int = 3
-        @Option(help: "First day of the twelve months, YYYY-MM-DD.") var start: String = "2025-12-01"
+        @Option(help: "First day of the twelve months, YYYY-MM-DD.") var start: LocalDate = LocalDate("2025-12-01")!
         @Option(help: "Prefix of the practices' slugs.") var prefix: String = "demo"
         @Option(help: "The staff login to create and assign to the practices.") var staffLogin: String = "rcm_demo_staff"
         @Flag(help: "Do not create or assign a staff login.") var noStaff = false
         @Flag(help: "Run the daily work as the staff login.") var asStaff = false
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func validate() throws {
-            guard DemoScale(rawValue: scale) != nil else { throw ValidationError("--scale is small, medium or large") }
-            guard LocalDate(start) != nil else { throw ValidationError("--start is a date, YYYY-MM-DD") }
             guard (1...500).contains(tenants) else { throw ValidationError("--tenants is 1 to 500") }
             guard !(asStaff && noStaff) else { throw ValidationError("--as-staff needs the staff login") }
         }
@@ -45,7 +43,7 @@ extension DemoCommand {
         func run() async throws {
             try await reportingFailures {
                 let options = DemoOptions(
-                    seed: seed, scale: DemoScale(rawValue: scale)!, tenants: tenants, start: LocalDate(start)!, slugPrefix: prefix,
+                    seed: seed, scale: scale, tenants: tenants, start: start, slugPrefix: prefix,
                     staffLogin: noStaff ? nil : staffLogin)
                 let admin = try await Core.connect()
                 let plan = DemoPlan.make(options)
@@ -74,7 +72,7 @@ extension DemoCommand {
                 rows.append(["patient payments", summary.patientPayments.description])
                 rows.append(["staff login", summary.staffLogin ?? "-"])
                 rows.append(["seconds", String(format: "%.1f", summary.seconds)])
-                print(TableOutput(headers: ["item", "value"], rows: rows).render(format))
+                print(TableOutput(headers: ["item", "value"], rows: rows).render(output.format))
             }
         }
     }

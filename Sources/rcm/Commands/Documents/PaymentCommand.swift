@@ -24,7 +24,7 @@ struct PaymentCommand: AsyncParsableCommand {
         @Option(help: "Amount, e.g. 25.00.") var amount: Money
         @Option(help: "card, cash, check, ach or hsa.") var method: PaymentMethod
         @Option(help: "A claim to apply the payment to.") var claim: String?
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func validate() throws {
             guard amount > .zero else { throw ValidationError("--amount must be more than zero") }
@@ -39,7 +39,7 @@ struct PaymentCommand: AsyncParsableCommand {
                     TableOutput(
                         headers: ["payment", "patient", "amount", "balance"],
                         rows: [[paymentID.rawValue, key.rawValue, amount.description, account.balance.description]]
-                    ).render(format))
+                    ).render(output.format))
             }
         }
     }

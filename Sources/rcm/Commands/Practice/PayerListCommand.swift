@@ -6,12 +6,12 @@ import Foundation
 extension PayerCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the payer catalog.", discussion: "Example:\n  rcm payer list")
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func run() async throws {
             try await reportingFailures {
                 let rows = try await Core.connect().payers().map { [$0.payerID, $0.name, $0.x12PayerID, $0.kind, $0.filingIndicator] }
-                print(TableOutput(headers: ["id", "name", "payer_id", "kind", "filing"], rows: rows).render(format))
+                print(TableOutput(headers: ["id", "name", "payer_id", "kind", "filing"], rows: rows).render(output.format))
             }
         }
     }

@@ -10,17 +10,12 @@ extension ProjectionsCommand {
             abstract: "Each projection's position and lag in each practice's log.",
             discussion: "Example:\n  rcm projections status --format json")
 
-        @Option(help: "table, csv or json.")
-        var format: String = "table"
-
-        func validate() throws {
-            guard ReportFormat(rawValue: format) != nil else { throw ValidationError("--format must be table, csv or json") }
-        }
+        @OptionGroup var output: FormatOption
 
         func run() async throws {
             try await reportingFailures {
                 let report = try await Core.connect().projectionStatus()
-                print(ReportFormat(rawValue: format)!.render(report), terminator: "")
+                print(output.format.report.render(report), terminator: "")
             }
         }
     }

@@ -14,20 +14,14 @@ extension ReportCommand {
         @Argument(help: "The claim number (CLM01) or claim id.")
         var claim: String
 
-        @Option(help: "The practice's slug or id.")
-        var tenant: String
+        @OptionGroup var practice: TenantOption
 
-        @Option(help: "table, csv or json.")
-        var format: String = "table"
-
-        func validate() throws {
-            guard ReportFormat(rawValue: format) != nil else { throw ValidationError("--format must be table, csv or json") }
-        }
+        @OptionGroup var output: FormatOption
 
         func run() async throws {
             try await reportingFailures {
-                let report = try await Core.connect().claimHistory(claim, tenant: tenant)
-                print(ReportFormat(rawValue: format)!.render(report), terminator: "")
+                let report = try await Core.connect().claimHistory(claim, tenant: practice.tenant)
+                print(output.format.report.render(report), terminator: "")
             }
         }
     }

@@ -20,7 +20,7 @@ extension EraCommand {
         @Option(help: "Post only to this practice; a payee of another is refused.") var tenant: String?
         @Flag(help: "Post a payment that does not balance (needs --reason).") var acceptImbalance = false
         @Option(help: "Why (recorded on the events).") var reason: String?
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func validate() throws {
             if acceptImbalance && (reason ?? "").isEmpty { throw ValidationError("--accept-imbalance needs --reason TEXT") }
@@ -36,8 +36,8 @@ extension EraCommand {
                         String($0.unapplied.count), String($0.providerAdjustments), String($0.underpaidLines), $0.message ?? "",
                     ]
                 }
-                print(TableOutput(headers: ["status", "practice", "st02", "payment", "claims", "denials", "unapplied", "plb", "underpaid", "note"], rows: rows).render(format))
-                for outcome in outcomes where !outcome.unapplied.isEmpty && format == .table {
+                print(TableOutput(headers: ["status", "practice", "st02", "payment", "claims", "denials", "unapplied", "plb", "underpaid", "note"], rows: rows).render(output.format))
+                for outcome in outcomes where !outcome.unapplied.isEmpty && output.format == .table {
                     print("unapplied remittance in \(outcome.transactionControlNumber):")
                     outcome.unapplied.forEach { print("  \($0)") }
                 }
