@@ -83,7 +83,7 @@ public struct CompanyService: Sendable {
         let role = "rcm_" + group
         let created: Bool = try session.query(Self.createLoginSQL, [login, password, role]).first!.decode("created")
         let company = try ensureCompany(in: session)
-        try CompanyEvent.append([.staffAdded(login: login, group: group)], context: CommandContext(tenant: company, actor: actor, today: today), in: session)
+        try CompanyEvent.append([.staffAdded(.init(login: login, group: group))], context: CommandContext(tenant: company, actor: actor, today: today), in: session)
         return created
     }
 
@@ -92,7 +92,7 @@ public struct CompanyService: Sendable {
         let company = try ensureCompany(in: session)
         try session.query(Self.assignSQL, [tenant.id.sqlParameter, login.sqlParameter])
         try CompanyEvent.append(
-            [.staffAssigned(login: login, tenantID: tenant.id.description)], context: CommandContext(tenant: company, actor: actor, today: today),
+            [.staffAssigned(.init(login: login, tenantID: tenant.id.description))], context: CommandContext(tenant: company, actor: actor, today: today),
             in: session)
     }
 }

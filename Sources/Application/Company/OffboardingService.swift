@@ -1,3 +1,4 @@
+import Billing
 import EventStore
 import Foundation
 import Postgres
@@ -15,20 +16,21 @@ public struct OffboardingService: Sendable {
     public func offboard(context: CommandContext, in session: DatabaseSession) throws -> (Int, Int) {
         guard context.tenant.kind == "practice" else { throw CommandRejected("only a practice can be offboarded") }
         let (identities, files) = try PHIStore().destroyAll(tenant: context.tenant.id, in: session)
-        let payload = try JSONSerialization.data(
-            withJSONObject: ["identities_destroyed": identities, "files_destroyed": files, "reason": context.reason ?? ""], options: [.sortedKeys])
+        let destroyed = try EventCodec().encode(
+            BillingEvent.tenant(.phiDestroyed(.init(identitiesDestroyed: identities, filesDestroyed: files, reason: context.reason ?? ""))))
         _ = try EventLog.append(
             AppendRequest(
                 tenant: context.tenant.id,
                 events: [
                     NewEvent(
-                        eventID: UUID(), streamID: "lifecycle", eventType: "tenant.phi_destroyed", schemaVersion: 1, payload: JSONText(data: payload),
+                        eventID: UUID(), streamID: TenantLifecycleEvent.streamID, eventType: destroyed.eventType,
+                        schemaVersion: destroyed.schemaVersion, payload: JSONText(data: destroyed.payload),
                         metadata: context.metadata(), effectiveDate: context.today.description)
                 ]), in: session)
         try session.query(Self.statusSQL, [context.tenant.id])
         let company = try CompanyService().ensureCompany(in: session)
         try CompanyEvent.append(
-            [.practiceOffboarded(tenantID: context.tenant.id.description, reason: context.reason ?? "")], context: context.forTenant(company),
+            [.practiceOffboarded(.init(tenantID: context.tenant.id.description, reason: context.reason ?? ""))], context: context.forTenant(company),
             in: session)
         return (identities, files)
     }

@@ -1,3 +1,4 @@
+import Billing
 import EventStore
 import Foundation
 import Postgres
@@ -6,10 +7,12 @@ extension CompanyEvent {
     /// Appends company events to the company tenant's `company` stream.
     static func append(_ events: [CompanyEvent], context: CommandContext, in session: DatabaseSession) throws {
         let metadata = context.metadata()
+        let codec = EventCodec()
         let newEvents = try events.map { event in
-            NewEvent(
-                eventID: UUID(), streamID: streamID, eventType: event.eventType, schemaVersion: 1,
-                payload: JSONText(data: try event.payload()), metadata: metadata, effectiveDate: context.today.description)
+            let encoded = try codec.encode(BillingEvent.company(event))
+            return NewEvent(
+                eventID: UUID(), streamID: streamID, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion,
+                payload: JSONText(data: encoded.payload), metadata: metadata, effectiveDate: context.today.description)
         }
         _ = try EventLog.append(AppendRequest(tenant: context.tenant.id, events: newEvents), in: session)
     }
