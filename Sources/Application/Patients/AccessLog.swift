@@ -1,3 +1,4 @@
+import Billing
 import EventStore
 import Foundation
 import Postgres
@@ -8,21 +9,21 @@ public struct AccessLog: Sendable {
     /// A log.
     public init() {}
 
-    static let recordSQL = SQL("access_record", "SELECT rcm.record_access($1, $2, $3, $4::jsonb, $5::jsonb, $6::date) AS position")
+    static let recordSQL = SQL(
+        "access_record", "SELECT rcm.record_access($1, $2, $3, $4::integer, $5::jsonb, $6::jsonb, $7::date) AS position")
 
     /// Appends one access event; returns its position.
     @discardableResult
     public func record(
         record: String, patientKey: String? = nil, purpose: String, sensitive: Bool, context: CommandContext, in session: DatabaseSession
     ) throws -> Int64 {
-        var payload: [String: Any] = ["record": record, "purpose": purpose, "sensitive": sensitive]
-        if let patientKey { payload["patient_key"] = patientKey }
-        let data = try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])
+        let viewed = AccessEvent.PHIViewed(record: record, purpose: purpose, sensitive: sensitive, patientKey: patientKey.map { PatientKey($0) })
+        let encoded = try EventCodec().encode(BillingEvent.access(.phiViewed(viewed)))
         return try session.query(
             Self.recordSQL,
             [
-                context.tenant.id.sqlParameter, UUID().sqlParameter, "access.phi_viewed".sqlParameter,
-                JSONText(data: data).sqlParameter, JSONText(context.metadata().jsonText).sqlParameter,
+                context.tenant.id.sqlParameter, UUID().sqlParameter, encoded.eventType.sqlParameter, encoded.schemaVersion.sqlParameter,
+                JSONText(data: encoded.payload).sqlParameter, JSONText(context.metadata().jsonText).sqlParameter,
                 context.today.description.sqlParameter,
             ]
         ).first!.decode("position")

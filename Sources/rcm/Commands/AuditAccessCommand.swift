@@ -35,7 +35,7 @@ struct AuditAccessCommand: AsyncParsableCommand {
                coalesce(e.metadata ->> 'reason', e.payload ->> 'purpose') AS reason, (e.payload ->> 'sensitive')::boolean AS sensitive
         FROM rcm.events e JOIN rcm.tenants t USING (tenant_id)
         WHERE e.event_type = 'access.phi_viewed' AND e.tenant_id = ANY($1::uuid[])
-          AND ($2::text IS NULL OR e.payload ->> 'patient_key' = $2)
+          AND ($2::text IS NULL OR coalesce(e.payload ->> 'patientKey', e.payload ->> 'patient_key') = $2)
           AND ($3::text IS NULL OR e.db_user = $3)
           AND ($4::date IS NULL OR e.recorded_at >= $4::date)
         ORDER BY e.recorded_at, t.slug, e.position
