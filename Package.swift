@@ -99,5 +99,6 @@ enum Migrations {
         "V0002__event_store.sql",
         "V0003__phi_store_and_access.sql",
         "V0004__projections.sql",
+        "V0005__event_key_style.sql",
     ]
 }

@@ -77,7 +77,7 @@ public struct CompanyService: Sendable {
         let role = "rcm_" + group
         let created = try tx.directory.createLogin(login, password: password, role: role)
         let company = try ensureCompany(in: tx)
-        try CompanyEvent.append([.staffAdded(login: login, group: group)], context: CommandContext(tenant: company, actor: actor, today: today), in: tx)
+        try CompanyEvent.append([.staffAdded(.init(login: login, group: group))], context: CommandContext(tenant: company, actor: actor, today: today), in: tx)
         return created
     }
 
@@ -86,7 +86,7 @@ public struct CompanyService: Sendable {
         let company = try ensureCompany(in: tx)
         _ = try tx.directory.assign(login: login, to: tenant.id)
         try CompanyEvent.append(
-            [.staffAssigned(login: login, tenantID: tenant.id.description)], context: CommandContext(tenant: company, actor: actor, today: today),
+            [.staffAssigned(.init(login: login, tenantID: tenant.id.description))], context: CommandContext(tenant: company, actor: actor, today: today),
             in: tx)
     }
 }

@@ -1,3 +1,4 @@
+import Billing
 import EventStore
 import Foundation
 
@@ -22,8 +23,8 @@ public struct CompanyState: Sendable {
         case .practiceOnboarded(let profile): practices[profile.tenantID] = profile
         case .practiceOffboarded: break
         case .payerAdded(let payer): payers[payer.payerID] = payer
-        case .staffAdded(let login, let group): staff[login] = group
-        case .staffAssigned(let login, let tenantID): assignments[login, default: []].insert(tenantID)
+        case .staffAdded(let added): staff[added.login] = added.group
+        case .staffAssigned(let assigned): assignments[assigned.login, default: []].insert(assigned.tenantID)
         case .submitterConfigured(let submitter): self.submitter = submitter
         }
     }
@@ -31,11 +32,17 @@ public struct CompanyState: Sendable {
     /// Loads the company tenant's stream.
     public static func load(company: TenantID, in tx: any StoreTransaction) throws -> CompanyState {
         var state = CompanyState()
+        let codec = EventCodec()
         var from: Int64 = 1
         while true {
             let events = try tx.log.readStream(tenant: company, stream: CompanyEvent.streamID, from: from, limit: 5000)
             for recorded in events {
-                if let event = try CompanyEvent.decode(eventType: recorded.eventType, payload: recorded.payload) { state.apply(event) }
+                // A type this version does not know is skipped, as before.
+                if CompanyEvent.eventTypes.contains(recorded.eventType) {
+                    let event = try codec.decode(
+                        CompanyEvent.self, recorded.eventType, recorded.schemaVersion, recorded.payload)
+                    state.apply(event)
+                }
                 state.version = recorded.streamVersion
             }
             if events.count < 5000 { return state }

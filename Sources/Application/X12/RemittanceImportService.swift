@@ -133,12 +133,13 @@ public struct RemittanceImportService: Sendable {
                 "the payment does not balance: BPR02 \(plan.balance.stated) but claims paid \(plan.balance.claimsPaid) less provider adjustments \(plan.balance.providerAdjustments) is \(plan.balance.computed) (difference \(plan.balance.difference)); post it with --accept-imbalance --reason TEXT")
         }
         let received = try Self.event(
-            "remittance.received",
-            [
-                "payer_id": plan.key.payerID, "trace_number": plan.key.traceNumber, "amount": plan.key.amount.description,
-                "payment_date": plan.key.paymentDate ?? "", "transaction_control_number": remittance.controlNumber, "file_sha256": SHA256Hex.of(bytes),
-                "balanced": plan.balance.isBalanced, "claims": remittance.claims.count,
-            ], stream: "remit-\(plan.key.payerID)-\(plan.key.traceNumber)", date: plan.effectiveDate, context: context)
+            .received(
+                .init(
+                    payerID: PayerID(plan.key.payerID), traceNumber: plan.key.traceNumber, amount: plan.key.amount,
+                    paymentDate: remittance.payment.date.map(LocalDate.init), transactionControlNumber: remittance.controlNumber,
+                    fileSHA256: SHA256Hex.of(bytes), balanced: plan.balance.isBalanced, claims: remittance.claims.count)),
+            stream: RemittanceEvent.streamID(payerID: PayerID(plan.key.payerID), traceNumber: plan.key.traceNumber), date: plan.effectiveDate,
+            context: context)
         let key = "835:\(plan.key.description)"
         if try tx.log.isKeyUsed(tenant: context.tenant.id, key: key) { throw AlreadyPosted() }
         // Every claim of the payment is decided in memory against its stream, then the whole payment is one append.
@@ -159,22 +160,21 @@ public struct RemittanceImportService: Sendable {
             outcome.unapplied.append("\(item.patientControlNumber)\(item.lineControlNumber.map { " line \($0)" } ?? ""): \(item.reason) (paid \(item.paid))")
             extra.append(
                 try Self.event(
-                    "remittance.unapplied",
-                    [
-                        "patient_control_number": item.patientControlNumber, "status_code": item.statusCode, "payer_claim_number": item.payerClaimNumber ?? "",
-                        "line_control_number": item.lineControlNumber ?? "", "procedure_code": item.procedureCode ?? "", "charge": item.charge.description,
-                        "paid": item.paid.description, "reason": item.reason.description,
-                    ], stream: received.streamID, date: plan.effectiveDate, context: context))
+                    .unapplied(
+                        .init(
+                            patientControlNumber: item.patientControlNumber, statusCode: item.statusCode, payerClaimNumber: item.payerClaimNumber,
+                            lineControlNumber: item.lineControlNumber, procedureCode: item.procedureCode, charge: item.charge, paid: item.paid,
+                            reason: item.reason.description)),
+                    stream: received.streamID, date: plan.effectiveDate, context: context))
         }
         for adjustment in plan.providerAdjustments {
             extra.append(
                 try Self.event(
-                    "remittance.provider_adjustment",
-                    [
-                        "provider_id": adjustment.providerID, "reason": adjustment.reason, "reference": adjustment.reference ?? "",
-                        "amount": adjustment.amount.description, "kind": adjustment.kind.rawValue, "claim_number": adjustment.claimNumber?.description ?? "",
-                        "fiscal_period_date": adjustment.fiscalPeriodDate.description,
-                    ], stream: received.streamID, date: plan.effectiveDate, context: context))
+                    .providerAdjustment(
+                        .init(
+                            providerID: adjustment.providerID, fiscalPeriodDate: adjustment.fiscalPeriodDate, reason: adjustment.reason,
+                            reference: adjustment.reference, amount: adjustment.amount, kind: adjustment.kind, claimNumber: adjustment.claimNumber)),
+                    stream: received.streamID, date: plan.effectiveDate, context: context))
             outcome.providerAdjustments += 1
         }
         let result = try work.append(leading: [received], trailing: extra, idempotencyKey: key, in: tx)
@@ -184,11 +184,11 @@ public struct RemittanceImportService: Sendable {
         outcome.message = plan.balance.isBalanced ? nil : "posted out of balance by \(plan.balance.difference), accepted: \(context.reason ?? "")"
     }
 
-    static func event(_ type: String, _ payload: [String: Any], stream: String, date: LocalDate, context: CommandContext) throws -> NewEvent {
-        NewEvent(
-            eventID: UUID(), streamID: stream, eventType: type, schemaVersion: 1,
-            json: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), metadata: context.metadata(),
-            effectiveDate: date.description)
+    static func event(_ event: RemittanceEvent, stream: String, date: LocalDate, context: CommandContext) throws -> NewEvent {
+        let encoded = try EventCodec().encode(BillingEvent.remittance(event))
+        return NewEvent(
+            eventID: UUID(), streamID: stream, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion,
+            json: encoded.payload, metadata: context.metadata(), effectiveDate: date.description)
     }
 
     /// The practice whose billing NPI (then tax id) is the payee's.
