@@ -52,22 +52,67 @@ public struct Remittance: Sendable, Hashable, Codable {
         public var method: String?
         /// BPR05: `CCP` or `CTX`, for ACH.
         public var format: String?
+        /// BPR06–BPR15: the banks and accounts of an electronic transfer (ACH, BOP, FWT); nil for a check or no payment.
+        public var transfer: Transfer?
         /// BPR16: payment effective or check issue date.
         public var date: X12Date?
 
         /// A payment.
         public init(handlingCode: String, amount: X12Amount, creditDebit: String = "C", method: String? = nil,
-                    format: String? = nil, date: X12Date? = nil) {
+                    format: String? = nil, transfer: Transfer? = nil, date: X12Date? = nil) {
             self.handlingCode = handlingCode
             self.amount = amount
             self.creditDebit = creditDebit
             self.method = method
             self.format = format
+            self.transfer = transfer
             self.date = date
         }
 
         /// BPR02 with its sign: negative for a debit (`BPR03 = D`).
         public var signedAmount: X12Amount { creditDebit == "D" ? -amount : amount }
+
+        /// BPR06–BPR15 of an electronic funds transfer: the payer's bank and account, the payer's company id,
+        /// and the payee's bank and account.
+        public struct Transfer: Sendable, Hashable, Codable {
+            /// BPR06 and BPR07: the sending bank (`01` ABA routing number, `04` Canadian).
+            public var senderBank: Account
+            /// BPR10: the originating company (payer) identifier, `1` + EIN, the same as TRN03.
+            public var originatingCompanyID: String
+            /// BPR11: the originating company supplemental code, the same as TRN04 when both are sent.
+            public var originatingCompanySupplementalCode: String?
+            /// BPR12–BPR15: the receiving bank and account.
+            public var receiverBank: Account
+
+            /// A transfer.
+            public init(senderBank: Account, originatingCompanyID: String, originatingCompanySupplementalCode: String? = nil,
+                        receiverBank: Account) {
+                self.senderBank = senderBank
+                self.originatingCompanyID = originatingCompanyID
+                self.originatingCompanySupplementalCode = originatingCompanySupplementalCode
+                self.receiverBank = receiverBank
+            }
+
+            /// A depository financial institution and an account in it.
+            public struct Account: Sendable, Hashable, Codable {
+                /// DFI id qualifier: `01` ABA transit routing number, `04` Canadian bank branch and institution.
+                public var bankQualifier: String
+                /// DFI id: the routing number.
+                public var bank: String
+                /// Account number qualifier: `DA` demand deposit, `SG` savings (`CK` and others occur).
+                public var accountQualifier: String
+                /// The account number.
+                public var account: String
+
+                /// An account.
+                public init(bankQualifier: String = "01", bank: String, accountQualifier: String = "DA", account: String) {
+                    self.bankQualifier = bankQualifier
+                    self.bank = bank
+                    self.accountQualifier = accountQualifier
+                    self.account = account
+                }
+            }
+        }
     }
 
     /// TRN: reassociation trace.

@@ -181,8 +181,19 @@ struct RemittanceParser {
         } else {
             warnings.append(X12Warning(at: segment.location(16), "BPR16 (payment date) is missing"))
         }
+        var transfer: Remittance.Payment.Transfer?
+        if let senderBank = segment.element(7), let senderAccount = segment.element(9), let company = segment.element(10),
+           let receiverBank = segment.element(13), let receiverAccount = segment.element(15) {
+            transfer = .init(
+                senderBank: .init(bankQualifier: segment.element(6) ?? "", bank: senderBank, accountQualifier: segment.element(8) ?? "",
+                                  account: senderAccount),
+                originatingCompanyID: company, originatingCompanySupplementalCode: segment.element(11),
+                receiverBank: .init(bankQualifier: segment.element(12) ?? "", bank: receiverBank, accountQualifier: segment.element(14) ?? "",
+                                    account: receiverAccount))
+        }
         return Remittance.Payment(handlingCode: handling, amount: try segment.requiredAmount(2, "BPR02 (payment amount)"),
-                                  creditDebit: creditDebit, method: segment.element(4), format: segment.element(5), date: date)
+                                  creditDebit: creditDebit, method: segment.element(4), format: segment.element(5), transfer: transfer,
+                                  date: date)
     }
 
     private static let statuses: Set<String> = ["1", "2", "3", "4", "19", "20", "21", "22", "23", "25"]

@@ -14,8 +14,14 @@ extension Remittance {
     func write(to writer: inout X12Writer) throws(X12Error) {
         try writer.beginSet(id: "835", controlNumber: controlNumber, implementation: Self.implementation)
         let p = payment
-        try writer.add("BPR", [.text(p.handlingCode), .text(p.amount.x12), .text(p.creditDebit), .text(p.method), .text(p.format),
-                               "", "", "", "", "", "", "", "", "", "", .text(p.date?.x12)])
+        var bank: [Field] = ["", "", "", "", "", "", "", "", "", ""]
+        if let t = p.transfer {
+            bank = [.text(t.senderBank.bankQualifier), .text(t.senderBank.bank), .text(t.senderBank.accountQualifier), .text(t.senderBank.account),
+                    .text(t.originatingCompanyID), .text(t.originatingCompanySupplementalCode), .text(t.receiverBank.bankQualifier),
+                    .text(t.receiverBank.bank), .text(t.receiverBank.accountQualifier), .text(t.receiverBank.account)]
+        }
+        try writer.add("BPR", [.text(p.handlingCode), .text(p.amount.x12), .text(p.creditDebit), .text(p.method), .text(p.format)]
+                       + bank + [.text(p.date?.x12)])
         try writer.add("TRN", ["1", .text(trace.number), .text(trace.originatorID), .text(trace.supplementalCode)])
         if let receiverID { try writer.add("REF", ["EV", .text(receiverID)]) }
         if let productionDate { try writer.add("DTM", ["405", .text(productionDate.x12)]) }
