@@ -36,8 +36,7 @@ func eraImportBenchmark(_ context: BenchContext) throws -> [Figure] {
     let controls = SimulatorControls(
         senderID: "PAYERSIM", date: X12Date(year: today.year, month: today.month, day: today.day)!, time: X12Time(hour: 9, minute: 0)!,
         firstControlNumber: 900_001, remittanceDays: 0, followUpDays: 0)
-    let responses = try simulator.respond(toFile: Array(try Data(contentsOf: URL(fileURLWithPath: submitted.path))), controls: controls)
-    let files = responses.flatMap(\.files)
+    let files = try simulator.respond(toFile: Array(try Data(contentsOf: URL(fileURLWithPath: submitted.path))), controls: controls).files
     for file in files where file.kind != "835" {
         _ = try blocking { try await app.importAcknowledgment(X12Upload(bytes: file.bytes, fileName: file.name), tenant: nil) }
     }

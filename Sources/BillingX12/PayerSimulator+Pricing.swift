@@ -1,7 +1,7 @@
 import Billing
 import X12
 
-/// Pricing and 835s.
+/// Pricing: allowed amounts, patient responsibility by plan, denials, secondaries, reversals and corrections.
 extension PayerSimulator {
     /// Denials the simulator gives: group, CARC and a fitting RARC.
     static let denials: [(group: String, reason: String, remark: String?)] = [
@@ -12,91 +12,6 @@ extension PayerSimulator {
         ("PR", "204", "N130"),  // not covered by the patient's plan
         ("CO", "4", "M51"),  // modifier inconsistent with the procedure
     ]
-
-    /// The first 835s (one per payer and billing provider) and the follow-ups with reversals.
-    mutating func remittances(
-        _ accepted: [(Incoming, String)], controls: SimulatorControls, outcomes: inout [String: SimulatedOutcome]
-    ) -> ([Remittance], [Remittance]) {
-        var keys: [String] = []
-        for (item, _) in accepted where !keys.contains(key(item)) { keys.append(key(item)) }
-        let payDate = controls.date.adding(days: controls.remittanceDays)
-        let followDate = controls.date.adding(days: controls.followUpDays)
-        var remits: [Remittance] = []
-        var followUps: [Remittance] = []
-        for (index, groupKey) in keys.enumerated() {
-            let group = accepted.filter { key($0.0) == groupKey }
-            var payments: [ClaimPayment] = []
-            var later: [ClaimPayment] = []
-            var recoverable: [ClaimPayment] = []
-            for (item, icn) in group {
-                let number = item.claim.claimNumber
-                if !item.claim.otherPayers.isEmpty {
-                    payments.append(secondary(item, icn: icn))
-                    outcomes[number] = .paid
-                    continue
-                }
-                if random.chance(settings.denyPercent) {
-                    let denial = random.pick(Self.denials)
-                    let whole = !(denial.reason == "97" && item.claim.lines.count > 1)
-                    outcomes[number] = .denied(group: denial.group, reason: denial.reason, wholeClaim: whole)
-                    payments.append(denied(item, icn: icn, denial: denial, whole: whole))
-                    continue
-                }
-                let paid = assemble(
-                    item, status: "1", icn: icn,
-                    lines: item.claim.lines.map { price($0, item) }.enumerated().map {
-                        priced($0.element, line: item.claim.lines[$0.offset], copayFirst: $0.offset == 0, item)
-                    })
-                payments.append(paid)
-                outcomes[number] = .paid
-                if random.chance(settings.reversePercent) {
-                    outcomes[number] = .reversedAndReadjudicated
-                    later.append(Self.reversal(of: paid))
-                    later.append(readjudication(of: paid, item, icn: nextPayerClaimNumber(item.payer.id)))
-                } else if paid.paid > .zero {
-                    recoverable.append(paid)
-                }
-            }
-            let (payer, provider) = (group[0].0.payer, group[0].0.provider)
-            var adjustments: [ProviderAdjustment.Item] = []
-            let paidTotal = payments.map(\.paid).sum()
-            if paidTotal > .zero, random.chance(settings.interestPercent) {
-                adjustments.append(
-                    .init(reason: "L6", reference: payments[0].payerClaimNumber, amount: -interest(paidTotal)))
-            }
-            remits.append(
-                remittance(
-                    payer, provider, payments, adjustments, date: payDate, control: controls.firstControlNumber,
-                    index: index + 1))
-            guard !later.isEmpty else { continue }
-            var followItems: [ProviderAdjustment.Item] = []
-            let laterPaid = later.map(\.paid).sum()
-            let readjusted = later.filter { $0.status != "22" }
-            if let first = readjusted.first, first.paid > .zero {
-                followItems.append(
-                    .init(reason: "L6", reference: first.payerClaimNumber, amount: -interest(first.paid)))
-            }
-            let room = laterPaid - followItems.map(\.amount).sum()
-            if let target = recoverable.last {
-                let amount = min(Money(target.paid).percentage(10).x12Amount, room)
-                if amount > .zero {
-                    followItems.append(.init(reason: "WO", reference: target.payerClaimNumber, amount: amount))
-                }
-            }
-            followUps.append(
-                remittance(
-                    payer, provider, later, followItems, date: followDate, control: controls.firstControlNumber,
-                    index: keys.count + followUps.count + 1))
-        }
-        return (remits, followUps)
-    }
-
-    private func key(_ item: Incoming) -> String { "\(item.payer.id)|\(item.provider.npi)|\(item.provider.taxID)" }
-
-    /// 1 % of an amount, at least a cent.
-    private func interest(_ amount: X12Amount) -> X12Amount {
-        max(Money(amount).percentage(1).x12Amount, X12Amount(cents: 1))
-    }
 
     /// The allowed amount of a line: the payer's rate per unit (or 60 % of the charge), at most the charge.
     func price(_ line: ProfessionalClaim.ServiceLine, _ item: Incoming) -> X12Amount {
@@ -133,9 +48,9 @@ extension PayerSimulator {
                 patient.append(Adjustment(group: "PR", reason: "2", amount: Money(allowed).percentage(20).x12Amount))
             default:
                 let memberKey = "\(item.payer.id)|\(item.memberID)"
-                let left = deductibleLeft[memberKey] ?? 150_00
+                let left = state.deductibleLeft[memberKey] ?? 150_00
                 let deductible = min(left, allowed.cents)
-                deductibleLeft[memberKey] = left - deductible
+                state.deductibleLeft[memberKey] = left - deductible
                 if deductible > 0 {
                     patient.append(Adjustment(group: "PR", reason: "1", amount: X12Amount(cents: deductible)))
                 }
@@ -238,46 +153,32 @@ extension PayerSimulator {
         return reversed
     }
 
-    /// The corrected adjudication after a reversal: allowed raised 10 % (at most the charge), PR unchanged.
-    func readjudication(of payment: ClaimPayment, _ item: Incoming, icn: String) -> ClaimPayment {
-        let lines = zip(payment.lines, item.claim.lines).map { paid, line in
-            let allowed = paid.allowed ?? .zero
-            let raised = min(allowed + Money(allowed).percentage(10).x12Amount, line.charge)
-            return Self.servicePayment(line, allowed: raised, patient: paid.adjustments.filter { $0.group == "PR" })
+    /// The corrected adjudication after a reversal, under a new payer claim number: each line's allowed amount
+    /// raised 10 % (at most the charge), or lowered so that the payer pays 15 % less; patient responsibility
+    /// unchanged.
+    static func readjudication(of payment: ClaimPayment, raise: Bool, icn: String) -> ClaimPayment {
+        var corrected = payment
+        corrected.status = "1"
+        corrected.payerClaimNumber = icn
+        corrected.lines = payment.lines.map { line in
+            let allowed = line.allowed ?? line.paid
+            let patient = line.adjustments.filter { $0.group == "PR" }
+            let changed =
+                raise
+                ? min(allowed + Money(allowed).percentage(10).x12Amount, line.charge)
+                : allowed - Money(line.paid).percentage(15).x12Amount
+            var adjustments: [Adjustment] = []
+            if line.charge - changed > .zero {
+                adjustments.append(Adjustment(group: "CO", reason: "45", amount: line.charge - changed))
+            }
+            adjustments += patient
+            var corrected = line
+            corrected.paid = changed - patient.map(\.amount).sum()
+            corrected.allowed = changed
+            corrected.adjustments = adjustments
+            return corrected
         }
-        return assemble(item, status: "1", icn: icn, lines: lines)
-    }
-
-    /// One 835 transaction set: BPR02 = ΣCLP04 − ΣPLB (notification only when nothing is paid).
-    func remittance(
-        _ payer: SubscriberClaims.Payer, _ provider: ProfessionalClaimInterchange.BillingProvider,
-        _ claims: [ClaimPayment], _ items: [ProviderAdjustment.Item], date: X12Date, control: Int, index: Int
-    ) -> Remittance {
-        let amount = claims.map(\.paid).sum() - items.map(\.amount).sum()
-        let notification = amount == .zero
-        let plb =
-            items.isEmpty
-            ? []
-            : [
-                ProviderAdjustment(
-                    providerID: provider.npi, fiscalPeriodDate: X12Date(year: date.year, month: 12, day: 31)!,
-                    items: items)
-            ]
-        return Remittance(
-            controlNumber: String(format4(index)),
-            payment: .init(
-                handlingCode: notification ? "H" : "C", amount: amount, creditDebit: "C",
-                method: notification ? "NON" : "ACH", format: notification ? nil : "CCP", date: date),
-            trace: .init(number: "EFT\(control)\(format4(index))", originatorID: "1\(payer.id)"),
-            productionDate: date, payer: .init(name: payer.name, identifier: payer.id),
-            payee: .init(
-                name: provider.name.last, idQualifier: "XX", id: provider.npi,
-                references: [Reference("TJ", provider.taxID)]),
-            claims: claims, providerAdjustments: plb)
-    }
-
-    private func format4(_ n: Int) -> String {
-        let text = String(n)
-        return String(repeating: "0", count: max(0, 4 - text.count)) + text
+        corrected.paid = corrected.lines.map(\.paid).sum()
+        return corrected
     }
 }

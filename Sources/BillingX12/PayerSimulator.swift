@@ -1,23 +1,32 @@
 import Billing
 import X12
 
-/// A deterministic stand-in for clearinghouses and payers: reads the claims of an 837P and answers with a
-/// 999 accepting the set, a 277CA accepting most claims and rejecting a few (A7), and 835s per payer with
-/// contractual adjustments, patient responsibility by plan, denials, reversals with re-adjudication,
-/// interest and a recoupment. Every 835 balances (line, claim and check). The same seed and inputs give the
-/// same files; control numbers and dates are inputs.
+/// A deterministic stand-in for a clearinghouse and the payers behind it. It reads the claims of the 837Ps of a
+/// run and answers as independent payers would: a 999 per interchange, a 277CA per interchange and payer
+/// (accepting most claims, rejecting a few with A6, A7 or A8), and 835s per payer in the payer's own identity
+/// (`SimulatedPayerDirectory`): its TRN03, REF*2U, claim control numbers, check or EFT numbers and bank. Payments
+/// carry contractual adjustments and patient responsibility by plan, denials, crossovers, claims paid in two
+/// parts across two 835s, checks covering several payees, interest, adjustments, and, from earlier runs
+/// (`state`), reversals with their re-adjudication, recoupments and balances carried forward. Every 835 balances
+/// (line, claim and check). The same seed, state and inputs give the same files; dates and control numbers are
+/// inputs.
 public struct PayerSimulator: Sendable {
     /// The knobs.
     public var settings: SimulatorSettings
+    /// Who the payers are.
+    public var directory: SimulatedPayerDirectory
+    /// What the payers remember between runs; save it after a run and pass it to the next one.
+    public var state: SimulatorState
     var random: SeededRandom
-    /// Deductible left per payer and member, in cents.
-    var deductibleLeft: [String: Int64] = [:]
-    /// The payer claim numbers handed out so far.
-    var issued = 0
 
-    /// A simulator seeded with `seed`.
-    public init(seed: UInt64, settings: SimulatorSettings = SimulatorSettings()) {
+    /// A simulator seeded with `seed`, continuing from `state`.
+    public init(
+        seed: UInt64, settings: SimulatorSettings = SimulatorSettings(), state: SimulatorState = SimulatorState(),
+        directory: SimulatedPayerDirectory = .builtIn
+    ) {
         self.settings = settings
+        self.directory = directory
+        self.state = state
         random = SeededRandom(seed: seed)
     }
 
@@ -29,133 +38,196 @@ public struct PayerSimulator: Sendable {
         "96130": 110_00, "96131": 90_00, "96136": 50_00, "96137": 45_00, "H0004": 25_00, "H0031": 80_00,
     ].mapValues { X12Amount(cents: Int64($0)) }
 
-    /// Realistic 277CA rejections: A7 status code and entity.
-    static let rejections: [(code: String, entity: String?)] = [
-        ("562", "85"),  // entity's NPI
-        ("164", "IL"),  // entity's contract/member number
-        ("254", nil),  // principal diagnosis code
-        ("145", "82"),  // entity's specialty/taxonomy code
+    /// 277CA rejections payers send: category (A6 missing, A7 invalid, A8 relational), claim status code and the
+    /// entity it is about.
+    public static let rejections: [(category: String, code: String, entity: String?)] = [
+        ("A7", "562", "85"),  // the billing provider's NPI
+        ("A7", "164", "IL"),  // the subscriber's contract/member number
+        ("A7", "254", nil),  // the principal diagnosis code
+        ("A7", "145", "82"),  // the rendering provider's specialty/taxonomy code
+        ("A6", "153", "82"),  // the rendering provider's id number is missing
+        ("A6", "158", "IL"),  // the subscriber's date of birth is missing
+        ("A8", "496", "85"),  // submitter not approved for electronic claims on behalf of the billing provider
+        ("A8", "116", "PR"),  // claim submitted to the wrong payer
     ]
 
-    /// One claim of the 837 with what the payer needs around it.
+    /// One claim of an 837P with what the payer needs around it.
     struct Incoming {
         var claim: ProfessionalClaim
         var payer: SubscriberClaims.Payer
+        var identity: SimulatedPayer
         var filingIndicator: String
         var sequence: String
         var memberID: String
         var patient: Party
         var insured: Party?
         var provider: ProfessionalClaimInterchange.BillingProvider
+        var interchange: Int
+
+        /// The payee of the 835 (loop 1000B): the billing provider.
+        var payee: Payee {
+            let name = [provider.name.last, provider.name.first].compactMap { $0 }.joined(separator: " ")
+            return Payee(
+                key: "\(provider.npi)|\(provider.taxID)", providerID: provider.npi,
+                party: Remittance.Payee(
+                    name: name, idQualifier: "XX", id: provider.npi, references: [Reference("TJ", provider.taxID)]))
+        }
     }
 
-    /// The answers to `interchange`.
-    public mutating func respond(to interchange: ProfessionalClaimInterchange, controls: SimulatorControls)
+    /// Who an 835 transaction set pays.
+    struct Payee: Sendable, Hashable {
+        /// NPI and tax id.
+        var key: String
+        /// PLB01.
+        var providerID: String
+        /// Loop 1000B.
+        var party: Remittance.Payee
+    }
+
+    /// The answers to the 837P interchanges of one run. Claims of several interchanges (several practices, several
+    /// payers) are answered together: a payer pays all of its payees of the run in one cycle.
+    public mutating func respond(to interchanges: [ProfessionalClaimInterchange], controls: SimulatorControls)
         throws(X12Error) -> PayerResponse
     {
-        let incoming = Self.flatten(interchange)
+        state.runs += 1
+        let run = state.runs
+        if let first = interchanges.first {
+            state.receiverQualifier = first.envelope.senderQualifier
+            state.receiverID = first.envelope.senderID
+        }
+        let incoming = interchanges.enumerated().flatMap { flatten($0.element, index: $0.offset) }
+        // A claim billed again (to the next payer, replaced or voided) is no longer one its payer comes back to.
+        for item in incoming
+        where !item.claim.otherPayers.isEmpty || item.claim.frequency != ClaimFrequency.original.rawValue {
+            cancelPending(claimNumber: item.claim.claimNumber)
+        }
         var outcomes: [String: SimulatedOutcome] = [:]
+        var statuses: [[(Incoming, StatusInfo, String?)]] = Array(repeating: [], count: interchanges.count)
         var accepted: [(Incoming, String)] = []
-        var statuses: [(Incoming, StatusInfo, String?)] = []
         for item in incoming {
             let number = item.claim.claimNumber
+            book(item.identity)
             if random.chance(settings.rejectPercent) {
                 let rejection = random.pick(Self.rejections)
-                outcomes[number] = .rejected(category: "A7", statusCode: rejection.code)
-                statuses.append(
+                outcomes[number] = .rejected(category: rejection.category, statusCode: rejection.code)
+                statuses[item.interchange].append(
                     (
                         item,
                         StatusInfo(
-                            category: "A7", code: rejection.code, entity: rejection.entity, date: controls.date,
-                            action: "U", amount: item.claim.totalCharge), nil
+                            category: rejection.category, code: rejection.code, entity: rejection.entity,
+                            date: controls.date, action: "U", amount: item.claim.totalCharge), nil
                     ))
-            } else {
-                let icn = nextPayerClaimNumber(item.payer.id)
-                if item.claim.frequency == ClaimFrequency.void.rawValue {
-                    outcomes[number] = .voidAccepted
-                } else {
-                    accepted.append((item, icn))
-                }
-                statuses.append(
-                    (
-                        item,
-                        StatusInfo(
-                            category: "A2", code: "20", entity: "PR", date: controls.date, action: "WQ",
-                            amount: item.claim.totalCharge), icn
-                    ))
+                continue
             }
+            let icn = nextClaimNumber(item.identity, on: controls.date)
+            if item.claim.frequency == ClaimFrequency.void.rawValue {
+                outcomes[number] = .voidAccepted
+            } else {
+                accepted.append((item, icn))
+            }
+            statuses[item.interchange].append(
+                (
+                    item,
+                    StatusInfo(
+                        category: "A2", code: "20", entity: "PR", date: controls.date, action: "WQ",
+                        amount: item.claim.totalCharge), icn
+                ))
         }
-        let implementation = ImplementationAcknowledgment(
-            controlNumber: "0001", groupFunctionalID: "HC",
-            groupControlNumber: String(interchange.envelope.groupControlNumber),
-            groupVersion: ProfessionalClaimInterchange.implementation,
-            transactionSets: [
-                .init(
-                    setID: "837", controlNumber: interchange.transactionControlNumber,
-                    implementation: ProfessionalClaimInterchange.implementation, result: "A")
-            ], groupResult: .init(code: "A", includedCount: 1, receivedCount: 1, acceptedCount: 1))
-        let claimAck = Self.claimAcknowledgment(interchange, statuses: statuses, controls: controls)
-        let (remits, followUps) = remittances(accepted, controls: controls, outcomes: &outcomes)
+
+        var cycles = PaymentCycles()
+        for (item, icn) in accepted {
+            adjudicate(item, icn: icn, run: run, on: controls.date, into: &cycles, outcomes: &outcomes)
+        }
+        var events: [SimulatedEvent] = []
+        performPending(run: run, on: controls.date, into: &cycles, outcomes: &outcomes, events: &events)
+        addProviderAdjustments(to: &cycles)
+        let payments = try pay(cycles, controls: controls, events: &events)
 
         var control = controls.firstControlNumber
         var files: [SimulatedFile] = []
-        func envelope(_ date: X12Date) -> InterchangeEnvelope {
+        var implementations: [ImplementationAcknowledgment] = []
+        var acknowledgments: [ClaimAcknowledgment] = []
+        func envelope(_ date: X12Date, sender: (String, String)? = nil, receiver: (String, String)) -> InterchangeEnvelope {
             defer { control += 1 }
             return InterchangeEnvelope(
-                senderQualifier: controls.senderQualifier, senderID: controls.senderID,
-                receiverQualifier: interchange.envelope.senderQualifier, receiverID: interchange.envelope.senderID,
-                date: date, time: controls.time, interchangeControlNumber: control, groupControlNumber: control)
+                senderQualifier: sender?.0 ?? controls.senderQualifier, senderID: sender?.1 ?? controls.senderID,
+                receiverQualifier: receiver.0, receiverID: receiver.1, date: date, time: controls.time,
+                interchangeControlNumber: control, groupControlNumber: control)
         }
-        files.append(
-            SimulatedFile(
-                kind: "999", name: "999-\(control).x12",
-                bytes: try ImplementationAcknowledgment.x12([implementation], envelope: envelope(controls.date))))
-        files.append(
-            SimulatedFile(
-                kind: "277CA", name: "277CA-\(control).x12",
-                bytes: try ClaimAcknowledgment.x12([claimAck], envelope: envelope(controls.date))))
-        for batch in [remits, followUps] {
-            var payers: [String] = []
-            for remit in batch where !payers.contains(remit.payer.identifier ?? "") {
-                payers.append(remit.payer.identifier ?? "")
-            }
-            for payer in payers {
-                let sets = batch.filter { $0.payer.identifier == payer }
-                let date = sets[0].payment.date ?? controls.date
-                let name = "835-\(payer)-\(control).x12"
-                files.append(
-                    SimulatedFile(kind: "835", name: name, bytes: try Remittance.x12(sets, envelope: envelope(date))))
-            }
+        for (index, interchange) in interchanges.enumerated() {
+            let receiver = (interchange.envelope.senderQualifier, interchange.envelope.senderID)
+            let implementation = Self.implementationAcknowledgment(interchange)
+            implementations.append(implementation)
+            files.append(
+                SimulatedFile(
+                    kind: "999", name: "999-\(control).x12",
+                    bytes: try ImplementationAcknowledgment.x12(
+                        [implementation], envelope: envelope(controls.date, receiver: receiver))))
+            let acks = claimAcknowledgments(interchange, statuses: statuses[index], controls: controls)
+            acknowledgments += acks
+            guard !acks.isEmpty else { continue }
+            files.append(
+                SimulatedFile(
+                    kind: "277CA", name: "277CA-\(control).x12",
+                    bytes: try ClaimAcknowledgment.x12(acks, envelope: envelope(controls.date, receiver: receiver))))
+        }
+        let receiver = (state.receiverQualifier ?? "ZZ", state.receiverID ?? "SUBMITTER")
+        for file in payments.files {
+            let sender = ("ZZ", file.payer.interchangeID)
+            let name = "835-\(file.payer.remittancePayerID ?? file.payer.ein)-\(control).x12"
+            files.append(
+                SimulatedFile(
+                    kind: "835", name: name,
+                    bytes: try Remittance.x12(file.sets, envelope: envelope(file.date, sender: sender, receiver: receiver))))
         }
         return PayerResponse(
-            implementationAcknowledgment: implementation, claimAcknowledgment: claimAck, remittances: remits,
-            followUps: followUps, outcomes: outcomes, files: files, nextControlNumber: control)
+            implementationAcknowledgments: implementations, claimAcknowledgments: acknowledgments,
+            remittances: payments.first, followUps: payments.followUps, outcomes: outcomes, events: events, files: files,
+            nextControlNumber: control)
     }
 
-    /// The answers to every 837P interchange of a file the product wrote, each with its own control numbers
-    /// (the next response starts where the previous one ended).
-    public mutating func respond(toFile bytes: [UInt8], fileName: String? = nil, controls: SimulatorControls)
-        throws(X12Error) -> [PayerResponse]
+    /// The answers to one 837P interchange (a run of its own).
+    public mutating func respond(to interchange: ProfessionalClaimInterchange, controls: SimulatorControls)
+        throws(X12Error) -> PayerResponse
     {
-        var responses: [PayerResponse] = []
-        var next = controls
-        for interchange in try X12File(bytes: bytes, fileName: fileName).professionalClaims().interchanges {
-            let response = try respond(to: interchange, controls: next)
-            next.firstControlNumber = response.nextControlNumber
-            responses.append(response)
+        try respond(to: [interchange], controls: controls)
+    }
+
+    /// The answers to every 837P interchange of the files the product wrote, in one run.
+    public mutating func respond(toFiles files: [(bytes: [UInt8], name: String?)], controls: SimulatorControls)
+        throws(X12Error) -> PayerResponse
+    {
+        var interchanges: [ProfessionalClaimInterchange] = []
+        for file in files {
+            interchanges += try X12File(bytes: file.bytes, fileName: file.name).professionalClaims().interchanges
         }
-        return responses
+        return try respond(to: interchanges, controls: controls)
     }
 
-    /// A new payer claim number (ICN): payer prefix and a running number.
-    mutating func nextPayerClaimNumber(_ payer: String) -> String {
-        issued += 1
-        let digits = String(random.below(900) + 100)
-        return "\(payer.prefix(4))\(digits)\(issued)"
+    /// The answers to every 837P interchange of a file the product wrote, in one run.
+    public mutating func respond(toFile bytes: [UInt8], fileName: String? = nil, controls: SimulatorControls)
+        throws(X12Error) -> PayerResponse
+    {
+        try respond(toFiles: [(bytes, fileName)], controls: controls)
     }
 
-    /// Every claim of the interchange with its subscriber loop.
-    static func flatten(_ interchange: ProfessionalClaimInterchange) -> [Incoming] {
+    /// The payer's book in the state, opened on first sight.
+    mutating func book(_ payer: SimulatedPayer) {
+        if state.payers[payer.claimPayerID] == nil { state.payers[payer.claimPayerID] = PayerBook(name: payer.name) }
+    }
+
+    /// The payer's next claim control number. Sequences never go back: a run dated later starts at least where
+    /// its date would put it, so runs without a saved state do not repeat numbers either.
+    mutating func nextClaimNumber(_ payer: SimulatedPayer, on date: X12Date) -> String {
+        book(payer)
+        let floor = max(0, date.dayNumber - 19_000) * 1_000
+        let sequence = max(state.payers[payer.claimPayerID]!.claimSequence, floor) + 1
+        state.payers[payer.claimPayerID]!.claimSequence = sequence
+        return payer.claimNumbers.number(sequence, on: date)
+    }
+
+    /// Every claim of the interchange with its subscriber loop and its payer.
+    func flatten(_ interchange: ProfessionalClaimInterchange, index: Int) -> [Incoming] {
         interchange.billingProviders.flatMap { provider in
             provider.subscribers.flatMap { group in
                 let subscriberName = group.subscriber.name
@@ -164,68 +236,17 @@ public struct PayerSimulator: Sendable {
                     group.patient == nil
                     ? nil
                     : Party(entity: "IL", name: subscriberName, idQualifier: "MI", id: group.subscriber.memberID)
+                let identity = directory.payer(for: group.payer.id, name: group.payer.name)
                 return group.claims.map { claim in
                     Incoming(
-                        claim: claim, payer: group.payer, filingIndicator: group.filingIndicator,
-                        sequence: group.payerSequence,
-                        memberID: group.subscriber.memberID ?? "",
+                        claim: claim, payer: group.payer, identity: identity, filingIndicator: group.filingIndicator,
+                        sequence: group.payerSequence, memberID: group.subscriber.memberID ?? "",
                         patient: Party(
                             entity: "QC", name: patientName, idQualifier: group.patient == nil ? "MI" : nil,
                             id: group.patient == nil ? group.subscriber.memberID : nil),
-                        insured: insured, provider: provider)
+                        insured: insured, provider: provider, interchange: index)
                 }
             }
         }
-    }
-
-    /// The 277CA: clearinghouse → submitter (TRN*2 = BHT03) → billing providers → claims.
-    static func claimAcknowledgment(
-        _ interchange: ProfessionalClaimInterchange, statuses: [(Incoming, StatusInfo, String?)],
-        controls: SimulatorControls
-    ) -> ClaimAcknowledgment {
-        func counts(_ items: [(Incoming, StatusInfo, String?)]) -> (Int, Int, X12Amount, X12Amount) {
-            let accepted = items.filter { !$0.1.isRejection }
-            let rejected = items.filter { $0.1.isRejection }
-            return (
-                accepted.count, rejected.count, accepted.map(\.0.claim.totalCharge).sum(),
-                rejected.map(\.0.claim.totalCharge).sum()
-            )
-        }
-        var providers: [ClaimAcknowledgment.Provider] = []
-        for provider in interchange.billingProviders {
-            let mine = statuses.filter { $0.0.provider.npi == provider.npi && $0.0.provider.taxID == provider.taxID }
-            guard !mine.isEmpty else { continue }
-            let (a, r, aa, ra) = counts(mine)
-            let claims = mine.map { item, status, icn in
-                ClaimStatus(
-                    patient: item.patient, claimNumber: item.claim.claimNumber, statuses: [status],
-                    payerClaimNumber: icn,
-                    serviceDate: DatePeriod(
-                        start: item.claim.lines.map(\.serviceDate.start).min()!,
-                        end: item.claim.lines.map(\.serviceDate.end).max()!))
-            }
-            providers.append(
-                .init(
-                    entity: .init(
-                        entity: "85", name: provider.name, idQualifier: "XX", id: provider.npi,
-                        trace: "\(interchange.batchReference)-\(providers.count + 1)", acceptedCount: a,
-                        rejectedCount: r, acceptedAmount: aa, rejectedAmount: ra), claims: claims))
-        }
-        let (a, r, aa, ra) = counts(statuses)
-        let receiver = ClaimAcknowledgment.Receiver(
-            entity: .init(
-                entity: "41", name: PersonName(last: interchange.submitter.name), idQualifier: "46",
-                id: interchange.submitter.etin, trace: interchange.batchReference,
-                statuses: [StatusInfo(category: "A1", code: "19", entity: "PR", date: controls.date, action: "WQ")],
-                acceptedCount: a, rejectedCount: r, acceptedAmount: aa, rejectedAmount: ra),
-            providers: providers)
-        return ClaimAcknowledgment(
-            controlNumber: "0001", reference: "ACK\(interchange.transactionControlNumber)", date: controls.date,
-            time: controls.time.x12,
-            source: .init(
-                entity: "AY", name: PersonName(last: controls.senderName), idQualifier: "46", id: controls.senderID,
-                trace: "\(interchange.envelope.interchangeControlNumber)",
-                dates: [QualifiedDate("050", DatePeriod(start: controls.date))]),
-            receivers: [receiver])
     }
 }

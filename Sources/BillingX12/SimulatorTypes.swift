@@ -2,14 +2,27 @@ import X12
 
 /// The simulator's knobs: percentages out of 100 and the fee schedules it prices with.
 public struct SimulatorSettings: Sendable, Hashable {
-    /// Claims rejected by the 277CA (A7).
+    /// Claims rejected by the 277CA (A6, A7 or A8).
     public var rejectPercent: Int
     /// Accepted claims denied on the 835.
     public var denyPercent: Int
-    /// Paid claims reversed and re-adjudicated in the follow-up 835.
+    /// Paid claims reversed (CLP02 22) and adjudicated again in a later run.
     public var reversePercent: Int
-    /// Payments that carry L6 interest.
+    /// Payments to a payee that carry PLB L6 interest on one of their claims.
     public var interestPercent: Int
+    /// Claims of two lines or more paid in two parts: some lines in the first 835, the rest in the follow-up.
+    public var splitPercent: Int
+    /// Members of a payer that crosses claims over (Medicare) who have a supplemental plan: their claims come back
+    /// CLP02 19 with NM1*TT.
+    public var crossoverPercent: Int
+    /// Paid claims found overpaid on review and recouped in a later run (PLB WO naming their CLP07).
+    public var recoupPercent: Int
+    /// Reversals whose overpayment the provider had already refunded by check (PLB 72 gives it back).
+    public var refundPercent: Int
+    /// Reversals whose new adjudication comes in a later 835 than the reversal.
+    public var laterReadjudicationPercent: Int
+    /// Payments to a payee that carry a PLB CS adjustment.
+    public var adjustmentPercent: Int
     /// Allowed amount per unit by payer id and code; codes not listed use `PayerSimulator.standardRates`,
     /// then 60 % of the charge.
     public var feeSchedules: [String: [String: X12Amount]]
@@ -17,33 +30,46 @@ public struct SimulatorSettings: Sendable, Hashable {
     /// Settings; the defaults give a believable mix.
     public init(
         rejectPercent: Int = 4, denyPercent: Int = 12, reversePercent: Int = 6, interestPercent: Int = 25,
-        feeSchedules: [String: [String: X12Amount]] = [:]
+        splitPercent: Int = 5, crossoverPercent: Int = 30, recoupPercent: Int = 3, refundPercent: Int = 25,
+        laterReadjudicationPercent: Int = 30, adjustmentPercent: Int = 5, feeSchedules: [String: [String: X12Amount]] = [:]
     ) {
         self.rejectPercent = rejectPercent
         self.denyPercent = denyPercent
         self.reversePercent = reversePercent
         self.interestPercent = interestPercent
+        self.splitPercent = splitPercent
+        self.crossoverPercent = crossoverPercent
+        self.recoupPercent = recoupPercent
+        self.refundPercent = refundPercent
+        self.laterReadjudicationPercent = laterReadjudicationPercent
+        self.adjustmentPercent = adjustmentPercent
         self.feeSchedules = feeSchedules
     }
+
+    /// Nothing but plain payments: no rejection, denial, reversal, interest, split, crossover, recoupment or
+    /// adjustment (tests switch on what they look at).
+    public static let plain = SimulatorSettings(
+        rejectPercent: 0, denyPercent: 0, reversePercent: 0, interestPercent: 0, splitPercent: 0, crossoverPercent: 0,
+        recoupPercent: 0, refundPercent: 0, laterReadjudicationPercent: 0, adjustmentPercent: 0)
 }
 
 /// Control numbers, ids and dates of the simulated answers (no clock inside).
 public struct SimulatorControls: Sendable, Hashable {
-    /// ISA05 of the answers.
+    /// ISA05 of the 999s and 277CAs.
     public var senderQualifier: String
-    /// ISA06 of the answers (the clearinghouse or payer).
+    /// ISA06 of the 999s and 277CAs (the clearinghouse); each payer's 835s carry the payer's own.
     public var senderID: String
-    /// NM1 name of the clearinghouse in the 277CA.
+    /// Kept for callers of earlier versions; the 277CA now names the payer.
     public var senderName: String
-    /// The date of the 999 and 277CA.
+    /// The date of the 999 and 277CA: the day of the run.
     public var date: X12Date
     /// ISA10/GS05 of every answer.
     public var time: X12Time
     /// The first ISA13/GS06; each file takes the next.
     public var firstControlNumber: Int
-    /// Days from `date` to the first 835.
+    /// Days from `date` to the first 835s.
     public var remittanceDays: Int
-    /// Days from `date` to the follow-up 835 (reversals, re-adjudications, recoupments).
+    /// Days from `date` to the follow-up 835s (second parts of split claims, later re-adjudications, balances).
     public var followUpDays: Int
 
     /// Controls.
@@ -62,7 +88,7 @@ public struct SimulatorControls: Sendable, Hashable {
     }
 }
 
-/// What the simulator did with a claim.
+/// What the simulator did with a claim of this run, or (for reversals) with a claim it paid in an earlier run.
 public enum SimulatedOutcome: Sendable, Hashable {
     /// Paid (contractual adjustment and patient responsibility as the plan says).
     case paid
@@ -72,8 +98,13 @@ public enum SimulatedOutcome: Sendable, Hashable {
     case denied(group: String, reason: String, wholeClaim: Bool)
     /// A void (frequency 8) accepted by the 277CA; no remittance follows.
     case voidAccepted
-    /// Paid, then reversed (CLP02 22) and paid again under a new payer claim number in the follow-up.
-    case reversedAndReadjudicated
+    /// Paid in two parts: `first` lines in the first 835, `later` lines in the follow-up.
+    case split(first: Int, later: Int)
+    /// Paid as primary and forwarded (CLP02 19) to the supplemental payer `to` (NM1*TT NM109).
+    case crossover(to: String)
+    /// Paid in an earlier run, reversed (CLP02 22) in this one and adjudicated again in this run's first 835 or
+    /// (`laterFile`) its follow-up.
+    case reversedAndReadjudicated(laterFile: Bool)
 }
 
 /// One file the simulator wrote.
@@ -86,20 +117,39 @@ public struct SimulatedFile: Sendable, Hashable {
     public var bytes: [UInt8]
 }
 
-/// The payers' answer to one 837P interchange.
+/// Something a payer did in this run to a claim it had paid before, or with money a payee owed.
+public enum SimulatedEvent: Sendable, Hashable {
+    /// Reversed the claim's payment (CLP07 `payerClaimNumber`).
+    case reversed(claimNumber: String, payerClaimNumber: String)
+    /// Took back `amount` with a PLB WO naming `payerClaimNumber`.
+    case recouped(claimNumber: String, payerClaimNumber: String, amount: X12Amount)
+    /// Gave back `amount` with a PLB 72 (the provider had refunded it) naming `payerClaimNumber`.
+    case refundAcknowledged(claimNumber: String, payerClaimNumber: String, amount: X12Amount)
+    /// Carried `amount` the payee owes to a later 835 (PLB FB, negative) or took it back (positive).
+    case forwardBalance(payer: String, payeeNPI: String, amount: X12Amount)
+}
+
+/// The payers' answer to the 837P interchanges of one run.
 public struct PayerResponse: Sendable, Hashable {
-    /// The 999 accepting the transaction set.
-    public var implementationAcknowledgment: ImplementationAcknowledgment
-    /// The 277CA accepting or rejecting each claim.
-    public var claimAcknowledgment: ClaimAcknowledgment
-    /// First 835s: one transaction set per payer and billing provider.
+    /// The 999s, one per interchange, accepting each transaction set.
+    public var implementationAcknowledgments: [ImplementationAcknowledgment]
+    /// The 277CAs, one transaction set per interchange and payer, accepting or rejecting each claim.
+    public var claimAcknowledgments: [ClaimAcknowledgment]
+    /// First 835s: per payer, one transaction set per payee.
     public var remittances: [Remittance]
-    /// Later 835s: reversals with their re-adjudications, interest and a recoupment.
+    /// Follow-up 835s: second parts of split claims, re-adjudications after a reversal, balances carried.
     public var followUps: [Remittance]
-    /// Claim number → what happened.
+    /// Claim number → what happened to it in this run.
     public var outcomes: [String: SimulatedOutcome]
-    /// The files, in the order to import them: 999, 277CA, 835s, follow-up 835s.
+    /// What payers did to earlier payments in this run.
+    public var events: [SimulatedEvent]
+    /// The files, in the order to import them: per interchange its 999 and 277CA, then first 835s, then follow-ups.
     public var files: [SimulatedFile]
     /// The next free control number.
     public var nextControlNumber: Int
+
+    /// The first interchange's 999.
+    public var implementationAcknowledgment: ImplementationAcknowledgment? { implementationAcknowledgments.first }
+    /// Every claim status of every 277CA.
+    public var claimStatuses: [ClaimStatus] { claimAcknowledgments.flatMap(\.claims) }
 }

@@ -41,7 +41,7 @@ struct SecondaryPayerTests {
         }
         var simulator = PayerSimulator(
             seed: 1,
-            settings: SimulatorSettings(rejectPercent: 0, denyPercent: 0, reversePercent: 0, interestPercent: 0))
+            settings: .plain)
         var control = 1
 
         func round(payer: PayerID, coverage: Coverage, filing: String) throws {
@@ -74,7 +74,7 @@ struct SecondaryPayerTests {
                         lookup: RemittanceLookup(claims: [
                             number: ClaimContext(claim: claim, practice: World.practice, patient: patient)
                         ]),
-                        options: .init(receivedOn: World.today))
+                        options: .init(receivedOn: World.today, payerID: PayerCatalog.world().payer(for: remittance)))
                     #expect(plan.unapplied.isEmpty, "\(plan.unapplied)")
                     for command in plan.claims.flatMap(\.commands) {
                         claim = Claim.replay(try Claim.decide(command, claim), from: claim)
