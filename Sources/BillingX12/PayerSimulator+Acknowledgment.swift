@@ -77,7 +77,8 @@ extension PayerSimulator {
                 statuses: [StatusInfo(category: "A1", code: "19", entity: "PR", date: controls.date, action: "WQ")],
                 acceptedCount: a, rejectedCount: r, acceptedAmount: aa, rejectedAmount: ra),
             providers: providers)
-        let receipt = payer.acknowledgmentPayerID + controls.date.x12.dropFirst(2)
+        let receipt =
+            payer.acknowledgmentPayerID + controls.date.x12.dropFirst(2)
             + String(interchange.envelope.interchangeControlNumber % 1_000_000).leftPadded(6)
         return ClaimAcknowledgment(
             controlNumber: String(setNumber).leftPadded(4),

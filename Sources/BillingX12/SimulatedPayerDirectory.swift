@@ -91,8 +91,10 @@ public struct SimulatedPayerDirectory: Sendable {
         return SimulatedPayer(
             claimPayerID: id, name: shown.isEmpty ? "HEALTH PLAN " + payerID : shown, ein: ein, remittancePayerID: payerID,
             acknowledgmentPayerID: payerID, interchangeID: payerID + "EDI",
-            address: Address(line1: "PO BOX " + String(hash / 29 % 90_000 + 10_000), city: "DENVER", state: "CO", postalCode: "80217"
-                + String(hash / 31 % 10_000).leftPadded(4)),
+            address: Address(
+                line1: "PO BOX " + String(hash / 29 % 90_000 + 10_000), city: "DENVER", state: "CO",
+                postalCode: "80217"
+                    + String(hash / 31 % 10_000).leftPadded(4)),
             claimNumbers: formats[Int(hash / 37 % UInt64(formats.count))], payment: payment)
     }
 

@@ -19,7 +19,11 @@ func expectChecksBalance(_ payments: [RawPayment], sourceLocation: SourceLocatio
 struct PayerRemittanceTests {
     @Test("a claim paid across two 835s: the parts' CLP04 add up to what the payer pays for the whole claim, and post")
     func splitAcrossTwoFiles() throws {
-        var split = try Loop(count: 30, seed: 21, settings: { var s = SimulatorSettings.plain; s.splitPercent = 100; return s }())
+        var split = try Loop(
+            count: 30, seed: 21,
+            settings: {
+                var s = SimulatorSettings.plain; s.splitPercent = 100; return s
+            }())
         var whole = try Loop(count: 30, seed: 21, settings: .plain)
         try split.run()
         try whole.run()
@@ -226,7 +230,8 @@ struct PayerRemittanceTests {
             #expect(!totals.isEmpty)
             for total in totals {
                 let accepted = total.claims.filter { !$0.0 }, rejected = total.claims.filter(\.0)
-                let (a, r) = total.level == "21" ? ("90", "AA") : (total.qty["QA"] != nil || total.qty["QC"] != nil ? ("QA", "QC") : ("90", "AA"))
+                let (a, r) =
+                    total.level == "21" ? ("90", "AA") : (total.qty["QA"] != nil || total.qty["QC"] != nil ? ("QA", "QC") : ("90", "AA"))
                 #expect(total.qty[a] == accepted.count, "\(total.level) accepted")
                 #expect(total.qty[r] == rejected.count, "\(total.level) rejected")
                 #expect(total.amt["YU"] == accepted.map(\.1).reduce(0, +))

@@ -62,8 +62,7 @@ struct SecondaryPayerTests {
             for file in response.files {
                 let contents = try X12File(bytes: file.bytes).contents()
                 for ack in contents.claimAcknowledgments {
-                    for item in AcknowledgmentPosting.plan(ack, receivedOn: World.today, claim: { _ in claim }).commands
-                    {
+                    for item in AcknowledgmentPosting.plan(ack, receivedOn: World.today, claim: { _ in claim }).commands {
                         claim = Claim.replay(try Claim.decide(item.command, claim), from: claim)
                     }
                 }

@@ -46,7 +46,9 @@ extension SimulateCommand {
         var followUpDays: Int = 28
 
         func validate() throws {
-            if files.isEmpty && state == nil { throw ValidationError("Give 837P files, or --state for a run that only sends what the payers owe.") }
+            if files.isEmpty && state == nil {
+                throw ValidationError("Give 837P files, or --state for a run that only sends what the payers owe.")
+            }
             for (name, value) in percentages where !(0...100).contains(value ?? 0) {
                 throw ValidationError("--\(name) must be between 0 and 100.")
             }
