@@ -34,6 +34,7 @@ public final class InMemoryBackend: Backend {
         try store.record.withLock { current in
             let transaction = InMemoryTransaction(record: current, login: login, isOwner: isOwner)
             let value = try body(transaction)
+            try transaction.checkNotAborted()
             current = transaction.record
             return value
         }
