@@ -30,6 +30,8 @@ public final class InMemoryBackend: Backend {
         InMemoryBackend(store: store, login: login, isOwner: isOwner)
     }
 
+    /// Runs `body` on a copy of the record, one transaction at a time; the copy replaces the record when the
+    /// body returns and no store error aborted it.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
         try store.record.withLock { current in
             let transaction = InMemoryTransaction(record: current, login: login, isOwner: isOwner)
@@ -40,8 +42,10 @@ public final class InMemoryBackend: Backend {
         }
     }
 
+    /// Nothing follows a commit in memory: no followers, no analyst tables.
     public func afterCommit(tenants: [TenantID]) async -> String? { nil }
 
+    /// Control numbers per sender, shared by every login of the record and kept outside its transactions.
     public func interchangeCounter() async throws -> InterchangeCounter {
         let counters = store.counters
         return { sender in counters.next(sender) }

@@ -65,7 +65,8 @@ struct InMemoryRecord: Sendable {
             log.append(recorded)
             appended.append(
                 AppendedEvent(
-                    eventID: event.eventID, position: recorded.position, streamID: event.streamID, streamVersion: version, recordedAt: recordedAt,
+                    eventID: event.eventID, position: recorded.position, streamID: event.streamID, streamVersion: version,
+                    recordedAt: recordedAt,
                     hash: Data()))
         }
         logs[request.tenant] = log
@@ -79,12 +80,16 @@ struct InMemoryRecord: Sendable {
 
     /// The checks of `rcm.events`' columns: stream id length, type name shape, schema version, business date.
     static func check(_ event: NewEvent) throws {
-        guard (1...200).contains(event.streamID.count) else { throw EventStoreError.invalidRequest("stream id \(event.streamID.prefix(40)) is not 1 to 200 characters") }
+        guard (1...200).contains(event.streamID.count) else {
+            throw EventStoreError.invalidRequest("stream id \(event.streamID.prefix(40)) is not 1 to 200 characters")
+        }
         guard event.eventType.range(of: #"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"#, options: .regularExpression) != nil else {
             throw EventStoreError.invalidRequest("event type \(event.eventType) is not lower-case dotted words")
         }
         guard event.schemaVersion > 0 else { throw EventStoreError.invalidRequest("schema version \(event.schemaVersion) is not positive") }
-        guard LocalDate(event.effectiveDate) != nil else { throw EventStoreError.invalidRequest("effective date \(event.effectiveDate) is not a date") }
+        guard LocalDate(event.effectiveDate) != nil else {
+            throw EventStoreError.invalidRequest("effective date \(event.effectiveDate) is not a date")
+        }
     }
 
     /// The stored metadata: the event's, with the append's idempotency key added as `rcm.append_events` does.

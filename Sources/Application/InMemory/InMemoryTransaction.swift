@@ -38,7 +38,8 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     /// Throws when an earlier store error aborted the transaction (PostgreSQL's "current transaction is aborted").
     func checkNotAborted() throws {
         if let abortedBy {
-            throw EventStoreError.invalidRequest("current transaction is aborted, commands ignored until end of transaction block (after: \(abortedBy))")
+            throw EventStoreError.invalidRequest(
+                "current transaction is aborted, commands ignored until end of transaction block (after: \(abortedBy))")
         }
     }
 
@@ -54,7 +55,9 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     // MARK: EventLogPort
 
     func readStream(tenant: TenantID, stream: String, from version: Int64, limit: Int) throws -> [RecordedEvent] {
-        try statement { Array((record.logs[tenant] ?? []).lazy.filter { $0.streamID == stream && $0.streamVersion >= version }.prefix(limit)) }
+        try statement {
+            Array((record.logs[tenant] ?? []).lazy.filter { $0.streamID == stream && $0.streamVersion >= version }.prefix(limit))
+        }
     }
 
     func append(_ request: AppendRequest) throws -> AppendResult {
@@ -66,12 +69,15 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     /// `rcm.record_access`: access events only, to the `access` stream, any version, no idempotency key.
     func recordAccess(_ event: NewEvent, tenant: TenantID) throws -> Int64 {
         try statement {
-            guard event.eventType.hasPrefix("access.") else { throw EventStoreError.invalidRequest("record_access records access events only") }
+            guard event.eventType.hasPrefix("access.") else {
+                throw EventStoreError.invalidRequest("record_access records access events only")
+            }
             let renamed = NewEvent(
                 eventID: event.eventID, streamID: "access", eventType: event.eventType, schemaVersion: 1, payload: event.payload,
                 metadata: event.metadata, effectiveDate: event.effectiveDate)
             return try record.append(
-                AppendRequest(tenant: tenant, events: [renamed], expectations: [("access", .any)]), login: login, isOwner: isOwner, now: Date()
+                AppendRequest(tenant: tenant, events: [renamed], expectations: [("access", .any)]), login: login, isOwner: isOwner,
+                now: Date()
             ).lastPosition
         }
     }
@@ -139,11 +145,15 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     func create(id: TenantID, slug: String, kind: String, timeZone: String) throws -> Tenant {
         try statement {
             guard isOwner else { throw EventStoreError.notPermitted(id) }
-            guard TimeZone(identifier: timeZone) != nil else { throw EventStoreError.invalidRequest("time zone \"\(timeZone)\" not recognized") }
+            guard TimeZone(identifier: timeZone) != nil else {
+                throw EventStoreError.invalidRequest("time zone \"\(timeZone)\" not recognized")
+            }
             guard slug.range(of: "^[a-z0-9][a-z0-9-]{1,62}$", options: .regularExpression) != nil else {
                 throw EventStoreError.invalidRequest("slug \(slug) is not 2 to 63 lower-case letters, digits or dashes")
             }
-            guard ["company", "practice"].contains(kind) else { throw EventStoreError.invalidRequest("kind \(kind) is not company or practice") }
+            guard ["company", "practice"].contains(kind) else {
+                throw EventStoreError.invalidRequest("kind \(kind) is not company or practice")
+            }
             guard kind != "company" || !record.tenants.contains(where: { $0.kind == "company" }) else {
                 throw EventStoreError.invalidRequest("there is a company tenant already")
             }
