@@ -13,20 +13,38 @@ struct InMemoryRecord: Sendable {
     var keys: [TenantID: [String: AppendResult]] = [:]
     var identities: [TenantID: [PatientKey: PatientIdentity]] = [:]
     var files: [TenantID: [String: [UInt8]]] = [:]
-    var logins: [String: String] = [:]
+    /// Each login's groups (`rcm_staff`, `rcm_auditor`, …); a login created again joins another group.
+    var logins: [String: Set<String>] = [:]
     var assignments: Set<String> = []
 
     func tenant(_ id: TenantID) -> Tenant? { tenants.first { $0.id == id } }
 
-    /// `rcm.may_access`: owners see every tenant; others the company and the practices they are assigned to.
+    /// `rcm.may_access`: owners and auditors see every tenant; others the company and the practices they are
+    /// assigned to.
     func mayAccess(_ id: TenantID, login: String, isOwner: Bool) -> Bool {
-        isOwner || tenant(id)?.kind == "company" || assignments.contains("\(login)|\(id)")
+        isOwner || logins[login, default: []].contains("rcm_auditor") || tenant(id)?.kind == "company"
+            || assignments.contains("\(login)|\(id)")
+    }
+
+    /// Whether the login may call `rcm.append_events` and use the PHI store (granted to `rcm_staff`; a login
+    /// made outside `createLogin`, as in `InMemoryBackend(login:isOwner:)`, counts as staff).
+    func isStaff(_ login: String, isOwner: Bool) -> Bool {
+        let groups = logins[login, default: []]
+        return isOwner || groups.isEmpty || groups.contains("rcm_staff")
+    }
+
+    /// Whether the PHI store's row policies hide every row from the login (auditors read the log, never PHI).
+    func phiHidden(from login: String, isOwner: Bool) -> Bool {
+        !isOwner && logins[login, default: []].contains("rcm_auditor")
     }
 
     /// Appends like `rcm.append_events`, in its order: the request's shape, the login's access to the tenant,
     /// the tenant's log, the idempotency key (a used key returns the original events), the expected versions,
     /// then each event (its stream listed, the table's checks); the key is merged into each event's metadata.
-    mutating func append(_ request: AppendRequest, login: String, isOwner: Bool, now: Date) throws -> AppendResult {
+    /// `accessPath` is `rcm.record_access`, which auditors may call as well.
+    mutating func append(_ request: AppendRequest, login: String, isOwner: Bool, accessPath: Bool = false, now: Date) throws -> AppendResult
+    {
+        guard accessPath || isStaff(login, isOwner: isOwner) else { throw EventStoreError.notPermitted(request.tenant) }
         guard !request.events.isEmpty else { throw EventStoreError.invalidRequest("an append needs at least one event") }
         guard mayAccess(request.tenant, login: login, isOwner: isOwner) else { throw EventStoreError.notPermitted(request.tenant) }
         guard tenant(request.tenant) != nil else { throw EventStoreError.unknownTenant(request.tenant) }

@@ -77,6 +77,7 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
                 metadata: event.metadata, effectiveDate: event.effectiveDate)
             return try record.append(
                 AppendRequest(tenant: tenant, events: [renamed], expectations: [("access", .any)]), login: login, isOwner: isOwner,
+                accessPath: true,
                 now: Date()
             ).lastPosition
         }
@@ -98,21 +99,39 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
 
     // MARK: PHIStorePort
 
-    func insertIdentity(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String) throws {
+    /// Runs a PHI store operation: staff only (the `rcm_phi` grants); `hidden` answers for a login the row
+    /// policies hide every row from (auditors).
+    private func phiStatement<T>(hidden: () throws -> T, _ body: () throws -> T) throws -> T {
         try statement {
+            guard record.isStaff(login, isOwner: isOwner) else {
+                throw EventStoreError.invalidRequest("permission denied for schema rcm_phi")
+            }
+            return try record.phiHidden(from: login, isOwner: isOwner) ? hidden() : body()
+        }
+    }
+
+    /// A write the row policies refuse (`WITH CHECK`).
+    private func refusedByPolicy<T>() throws -> T {
+        throw EventStoreError.invalidRequest("new row violates row-level security policy")
+    }
+
+    func insertIdentity(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String) throws {
+        try phiStatement(hidden: refusedByPolicy) {
             guard record.identities[tenant]?[key] == nil else { throw EventStoreError.invalidRequest("identity \(key) exists") }
             record.identities[tenant, default: [:]][key] = identity
         }
     }
 
-    func identity(key: PatientKey, tenant: TenantID) throws -> PatientIdentity? { try statement { record.identities[tenant]?[key] } }
+    func identity(key: PatientKey, tenant: TenantID) throws -> PatientIdentity? {
+        try phiStatement(hidden: { nil }) { record.identities[tenant]?[key] }
+    }
 
     func forget(key: PatientKey, tenant: TenantID) throws -> Bool {
-        try statement { record.identities[tenant]?.removeValue(forKey: key) != nil }
+        try phiStatement(hidden: { false }) { record.identities[tenant]?.removeValue(forKey: key) != nil }
     }
 
     func destroyAll(tenant: TenantID) throws -> (identities: Int, files: Int) {
-        try statement {
+        try phiStatement(hidden: { (0, 0) }) {
             let counts = (record.identities[tenant]?.count ?? 0, record.files[tenant]?.count ?? 0)
             record.identities[tenant] = nil
             record.files[tenant] = nil
@@ -121,7 +140,7 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     }
 
     func storeFile(_ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID) throws {
-        try statement {
+        try phiStatement(hidden: refusedByPolicy) {
             if record.files[tenant]?[sha256] == nil { record.files[tenant, default: [:]][sha256] = bytes }
         }
     }
@@ -188,7 +207,7 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
                 throw EventStoreError.invalidRequest("a login is 3 to 63 lower-case letters, digits or underscores, starting with a letter")
             }
             let created = record.logins[login] == nil
-            record.logins[login] = role
+            record.logins[login, default: []].insert(role)
             return created
         }
     }
