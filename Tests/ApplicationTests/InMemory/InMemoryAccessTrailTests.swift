@@ -73,6 +73,26 @@ struct InMemoryAccessTrailTests {
         try await world.refused { try await staff.accessTrail(patient: nil, login: nil, since: nil, tenant: lakeside.slug) }
     }
 
+    @Test("an auditor reads the trail of every practice, but no patient's identity, and writes nothing else")
+    func auditor() async throws {
+        let (world, _, key, _) = try await Self.reads()
+        let lakeside = try await world.core.onboardPractice(InMemoryWorld.profile(slug: "lakeside-therapy", npi: "1335577999"))
+        let stranger = try await world.core.addPatient(InMemoryWorld.identity("Ada", "Fauxley"), selfPay: true, tenant: lakeside.slug)
+        _ = try await world.core.showPatient(stranger, tenant: lakeside.slug, reason: "intake")
+        try await world.core.addStaff(login: "mkim", group: "auditor", password: nil)
+        let auditor = RevenueCycle(backend: world.backend.asLogin("mkim"))
+        #expect(try await auditor.tenants().map(\.slug) == ["company", "acme-counseling", "lakeside-therapy"])
+        #expect(
+            Set(try await auditor.accessTrail(patient: nil, login: nil, since: nil, tenant: nil).map(\.practice)) == [
+                Self.slug, "lakeside-therapy",
+            ])
+        try await world.refused { try await auditor.showPatient(key, tenant: Self.slug, reason: "audit sample") }
+        try await world.refused {
+            try await auditor.addPatient(InMemoryWorld.identity("Eve", "Mockridge"), selfPay: true, tenant: Self.slug)
+        }
+        try await world.refused { try await auditor.logSession(world.session("s-audit", patient: key), tenant: Self.slug) }
+    }
+
     @Test("documents record the read of the identity they print")
     func documentsAreReads() async throws {
         let world = try await InMemoryWorld.make()

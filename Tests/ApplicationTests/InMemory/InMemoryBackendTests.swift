@@ -103,6 +103,27 @@ struct InMemoryBackendTests {
         #expect(world.backend.events(of: practice.id).last?.dbUser == "jdoe")
     }
 
+    @Test("an auditor records reads through the access path but appends nothing else, and the PHI store hides every row")
+    func auditorRights() async throws {
+        let world = try await InMemoryWorld.make()
+        let key = try await world.insuredPatient("Zebediah", "Quaxworth", memberID: "W998877661")
+        try await world.core.addStaff(login: "mkim", group: "auditor", password: nil)
+        let auditor = world.backend.asLogin("mkim")
+        let practice = world.practice
+        _ = try await auditor.transaction { tx in try tx.log.recordAccess(Self.event("access", "access.phi_viewed"), tenant: practice.id) }
+        #expect(world.backend.events(of: practice.id).last?.dbUser == "mkim")
+        await #expect(throws: EventStoreError.notPermitted(practice.id)) {
+            try await auditor.transaction { tx in _ = try tx.log.append(AppendRequest(tenant: practice.id, events: [Self.event("s-a")])) }
+        }
+        await #expect(throws: EventStoreError.self) {
+            try await auditor.transaction { tx in try tx.phi.identity(key: key, tenant: practice.id) }
+        }
+        // A login in both groups uses the PHI store, whose row policies still hide every row from an auditor.
+        try await world.core.addStaff(login: "mkim", group: "staff", password: nil)
+        #expect(try await auditor.transaction { tx in try tx.phi.identity(key: key, tenant: practice.id) } == nil)
+        #expect(try await world.backend.transaction { tx in try tx.phi.identity(key: key, tenant: practice.id) } != nil)
+    }
+
     @Test("a transaction keeps all of its writes or none; a nested unit rolls back alone")
     func transactions() async throws {
         let (backend, practice) = try await Self.world()

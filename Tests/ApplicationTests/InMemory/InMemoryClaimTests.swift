@@ -252,4 +252,24 @@ struct InMemoryClaimTests {
         #expect(after.insuranceBalance == .zero && after.openDenials.isEmpty && after.status == .adjudicated)
         try await world.refused { try await world.core.appealDenial(denial.denialID, claim: id, reference: "APL-2", tenant: Self.slug) }
     }
+
+    @Test("once adjudicated, a claim with money posted cannot be voided; corrected, it becomes a replacement (frequency 7)")
+    func replacement() async throws {
+        let world = try await InMemoryWorld.make()
+        let loop = try await InMemoryPayerLoop.make(
+            world, count: 1, settings: SimulatorSettings(rejectPercent: 0, denyPercent: 0, reversePercent: 0))
+        try await loop.acknowledge()
+        try await loop.remit()
+        let id = loop.claims[0]
+        #expect(try await loop.claim(id).status == .adjudicated)
+        #expect(
+            try await world.refused { try await world.core.voidClaim(id, reason: "wrong patient", tenant: Self.slug) }.contains(
+                "Money was posted"))
+        let (corrected, events) = try await world.appended {
+            try await world.core.correctClaim(id, reason: "modifier added", tenant: Self.slug)
+        }
+        #expect(events.types == ["claim.corrected"])
+        #expect(events[0].object["frequency"] as? String == "7")
+        #expect(corrected.frequency == .replacement && corrected.status == .draft)
+    }
 }

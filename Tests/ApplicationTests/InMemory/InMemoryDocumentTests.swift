@@ -195,4 +195,33 @@ struct InMemoryDocumentTests {
             }
             .contains("no patient pk-nobody"))
     }
+
+    @Test("a self-pay client's session is charged to the account, so the client gets a statement")
+    func selfPayCharge() async throws {
+        let world = try await InMemoryWorld.make()
+        let key = try await world.core.addPatient(
+            InMemoryWorld.identity("Zebediah", "Quaxworth", memberID: ""), selfPay: true, tenant: Self.slug)
+        let (_, events) = try await world.appended {
+            try await world.core.logSession(world.session("s-1", patient: key), tenant: Self.slug)
+        }
+        // Only the demo seeder posts self-pay charges (PatientAccount.postCharge(.session)); no command does.
+        withKnownIssue("logging a self-pay client's session posts no charge to the account") {
+            #expect(events.types == ["session.logged", "account.charge_posted"])
+        }
+    }
+
+    @Test("a superbill finds a session by its corrected date of service")
+    func superbillAfterCorrection() async throws {
+        let world = try await InMemoryWorld.make()
+        let key = try await world.core.addPatient(
+            InMemoryWorld.identity("Zebediah", "Quaxworth", memberID: ""), selfPay: true, tenant: Self.slug)
+        try await world.core.logSession(world.session("s-1", patient: key, daysAgo: 40), tenant: Self.slug)
+        try await world.core.correctSession(world.session("s-1", patient: key, daysAgo: 4), reason: "wrong date keyed", tenant: Self.slug)
+        // The session index (PatientIndex's SQL, and the in-memory read model after it) keeps the logged date.
+        await withKnownIssue("the session read model ignores session.corrected, so a corrected date of service is not found") {
+            let documents = try await world.core.superbills(
+                for: key, from: world.today.adding(days: -7), through: world.today, tenant: Self.slug)
+            #expect(documents.count == 1)
+        }
+    }
 }
