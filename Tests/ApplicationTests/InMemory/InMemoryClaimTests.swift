@@ -164,9 +164,10 @@ struct InMemoryClaimTests {
                 CreateClaimRequest(tenant: Self.slug, patient: key, payer: "aetna", sessions: ["s-1"], authorizationNumber: "PA778812")
             ).claimID)
         _ = try await world.core.scrubClaims([id], tenant: Self.slug)
+        let directory = InMemoryPayerLoop.outputDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let (_, submitted) = try await world.appended {
-            try await world.core.submitClaims(
-                SubmitClaimsRequest(tenant: Self.slug, payer: "aetna", directory: InMemoryPayerLoop.outputDirectory()))
+            try await world.core.submitClaims(SubmitClaimsRequest(tenant: Self.slug, payer: "aetna", directory: directory))
         }
         #expect(submitted.types == ["claim.submitted", "patient.authorization_units_consumed", "x12.interchange_sent"])
         func remaining() async throws -> Quantity? {

@@ -45,6 +45,7 @@ struct InMemoryPayerLoop {
             try await world.core.submitClaims(SubmitClaimsRequest(tenant: InMemoryWorld.slug, payer: "aetna", directory: outputDirectory()))
         )
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: result.path)))
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: result.path).deletingLastPathComponent())
         var simulator = PayerSimulator(seed: seed, settings: settings)
         let answered = world.today.adding(days: -2)
         let controls = SimulatorControls(

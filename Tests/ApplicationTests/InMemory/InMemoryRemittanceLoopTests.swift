@@ -21,6 +21,7 @@ struct InMemoryRemittanceLoopTests {
         let ids = claims.compactMap(\.claimID)
         _ = try await world.core.scrubClaims(ids, tenant: Self.slug)
         let directory = InMemoryPayerLoop.outputDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let (result, events) = try await world.appended {
             try await world.core.submitClaims(SubmitClaimsRequest(tenant: Self.slug, payer: "aetna", directory: directory))
         }
@@ -79,10 +80,11 @@ struct InMemoryRemittanceLoopTests {
         let backend = InMemoryBackend()
         let core = RevenueCycle(backend: backend)
         try await core.addPayer(InMemoryWorld.aetna)
-        _ = try await core.onboardPractice(InMemoryWorld.profile())
-        await #expect(throws: (any Error).self) {
-            try await core.submitClaims(SubmitClaimsRequest(tenant: Self.slug, payer: "aetna", directory: directory))
-        }
+        let bare = InMemoryWorld(backend: backend, core: core, practice: try await core.onboardPractice(InMemoryWorld.profile()))
+        #expect(
+            try await bare.refused {
+                try await core.submitClaims(SubmitClaimsRequest(tenant: Self.slug, payer: "aetna", directory: directory))
+            }.contains("submitter is not configured"))
     }
 
     @Test("the 999 is matched to the interchange and kept; the 277CA acknowledges each claim once")
