@@ -54,17 +54,22 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
 
     // MARK: EventLogPort
 
+    /// A tenant's log as the row policies show it to this login: empty for a tenant it may not access.
+    private func visibleLog(_ tenant: TenantID) -> [RecordedEvent] {
+        record.mayAccess(tenant, login: login, isOwner: isOwner) ? record.logs[tenant] ?? [] : []
+    }
+
     func readStream(tenant: TenantID, stream: String, from version: Int64, limit: Int) throws -> [RecordedEvent] {
-        try statement {
-            Array((record.logs[tenant] ?? []).lazy.filter { $0.streamID == stream && $0.streamVersion >= version }.prefix(limit))
-        }
+        try statement { Array(visibleLog(tenant).lazy.filter { $0.streamID == stream && $0.streamVersion >= version }.prefix(limit)) }
     }
 
     func append(_ request: AppendRequest) throws -> AppendResult {
         try statement { try record.append(request, login: login, isOwner: isOwner, now: Date()) }
     }
 
-    func isKeyUsed(tenant: TenantID, key: String) throws -> Bool { try statement { record.keys[tenant]?[key] != nil } }
+    func isKeyUsed(tenant: TenantID, key: String) throws -> Bool {
+        try statement { record.mayAccess(tenant, login: login, isOwner: isOwner) && record.keys[tenant]?[key] != nil }
+    }
 
     /// `rcm.record_access`: access events only, to the `access` stream, any version, no idempotency key.
     func recordAccess(_ event: NewEvent, tenant: TenantID) throws -> Int64 {
@@ -91,7 +96,7 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
                 guard let day = LocalDate(text) else { throw EventStoreError.invalidRequest("\(text) is not a date") }
                 return Calendar.current.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
             }
-            return tenants.flatMap { record.logs[$0] ?? [] }.filter { event in
+            return tenants.flatMap(visibleLog).filter { event in
                 types.contains(event.eventType) && (login == nil || event.dbUser == login) && (since == nil || event.recordedAt >= since!)
             }.sorted { ($0.recordedAt, $0.tenant, $0.position) < ($1.recordedAt, $1.tenant, $1.position) }
         }
@@ -232,7 +237,7 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     // MARK: ReadModelPort
 
     private func decoded(_ tenant: TenantID, type: String) -> [BillingEvent] {
-        (record.logs[tenant] ?? []).filter { $0.eventType == type }.compactMap {
+        visibleLog(tenant).filter { $0.eventType == type }.compactMap {
             try? codec.decode(eventType: $0.eventType, schemaVersion: $0.schemaVersion, payload: $0.payload)
         }
     }
