@@ -85,7 +85,7 @@ struct InMemoryBackendTests {
         #expect(backend.events(of: practice.id).count == before)
     }
 
-    @Test("a staff login appends to the company and its assigned practices only")
+    @Test("a staff login reads and appends to the company and its assigned practices only")
     func mayAccess() async throws {
         let world = try await InMemoryWorld.make()
         let company = try await world.companyTenant()
@@ -95,7 +95,14 @@ struct InMemoryBackendTests {
             try await staff.transaction { tx in _ = try tx.log.append(AppendRequest(tenant: practice.id, events: [Self.event("s-a")])) }
         }
         try await staff.transaction { tx in _ = try tx.log.append(AppendRequest(tenant: company.id, events: [Self.event("s-a")])) }
+        #expect(
+            try await staff.transaction { tx in try tx.log.readStream(tenant: practice.id, stream: "practice", from: 1, limit: 10) }
+                .isEmpty,
+            "the row policies hide an unassigned practice's log")
         try await world.core.assignStaff(login: "jdoe", to: InMemoryWorld.slug)
+        #expect(
+            try await staff.transaction { tx in try tx.log.readStream(tenant: practice.id, stream: "practice", from: 1, limit: 10) }.count
+                > 0)
         let appended = try await staff.transaction { tx in
             try tx.log.append(AppendRequest(tenant: practice.id, events: [Self.event("s-a")]))
         }
