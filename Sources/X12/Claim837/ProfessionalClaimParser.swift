@@ -59,6 +59,7 @@ struct ProfessionalClaimParser {
                 target = .none
             case "NM1":
                 let entity = try segment.required(1, "NM101 (entity identifier)")
+                checkName(segment)
                 switch entity {
                 case "41":
                     submitter = .init(name: try segment.required(3, "NM103 (submitter name)"), etin: try segment.required(9, "NM109 (ETIN)"),
@@ -174,7 +175,7 @@ struct ProfessionalClaimParser {
                 }
             case "CAS":
                 guard other != nil else { throw misplaced(segment) }
-                other?.adjustments += try segment.adjustments()
+                other?.adjustments += try segment.adjustments(groups: ["CO", "CR", "OA", "PI", "PR"], warnings: &warnings)
             case "AMT":
                 if other != nil, segment.element(1) == "D" { other?.paidAmount = try segment.amount(2) }
             case "DTP":
@@ -209,6 +210,20 @@ struct ProfessionalClaimParser {
 
     private func misplaced(_ segment: Segment) -> X12Error {
         X12Error(.structure, at: segment.location(), "\(segment.id) is out of place in the 837P")
+    }
+
+    /// NM101, NM102 and NM108 against the guide's rules for the loop the NM1 is in: 2420 after an SV1, 2330 after a
+    /// claim's SBR, 2310 inside a claim, else the header and 2010 loops.
+    private mutating func checkName(_ segment: Segment) {
+        if line != nil {
+            segment.checkName(NameRule.professionalLine, place: "the 837P service line (loop 2420)", warnings: &warnings)
+        } else if other != nil {
+            segment.checkName(NameRule.professionalOtherPayer, place: "the 837P other payer (loop 2330)", warnings: &warnings)
+        } else if claim != nil {
+            segment.checkName(NameRule.professionalClaim, place: "the 837P claim (loop 2310)", warnings: &warnings)
+        } else {
+            segment.checkName(NameRule.professionalHeader, place: "the 837P header and loop 2010", warnings: &warnings)
+        }
     }
 
     private mutating func npi(_ segment: Segment) throws(X12Error) -> String {
