@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApplicationTests",
-            dependencies: ["Application", "Demo", "EventStore", "Billing", "Postgres", "Schema", "TestSupport"]
+            dependencies: ["Application", "Demo", "EventStore", "Billing", "BillingX12", "X12", "Postgres", "Schema", "TestSupport"]
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),

@@ -7,7 +7,7 @@ import TestSupport
 struct CommandLineTests {
     static let commands: [[String]] = [
         ["migrate"], ["admin", "bootstrap"], ["db", "info"], ["company", "configure"], ["tenant", "add"], ["tenant", "list"], ["tenant", "offboard"],
-        ["staff", "add"], ["staff", "assign"], ["staff", "list"], ["payer", "add"], ["payer", "enroll"], ["payer", "list"], ["provider", "add"],
+        ["staff", "add"], ["staff", "assign"], ["staff", "list"], ["payer", "add"], ["payer", "update"], ["payer", "show"], ["payer", "enroll"], ["payer", "list"], ["provider", "add"],
         ["patient", "add"], ["patient", "show"], ["patient", "forget"], ["coverage", "add"], ["auth", "add"], ["session", "log"], ["session", "correct"], ["session", "import"],
         ["claims", "create"], ["claims", "scrub"], ["claims", "show"], ["claims", "list"], ["claims", "correct"], ["claims", "submit"], ["claims", "void"], ["claims", "appeal"],
         ["claims", "assign"], ["claims", "write-off"], ["x12", "inspect"], ["era", "import"], ["ack", "import"], ["simulate", "payer"], ["payment", "post"], ["statement", "run"], ["estimate", "create"], ["superbill"], ["demo", "seed"], ["audit", "verify"], ["audit", "seal"], ["audit", "access"], ["audit", "claim"], ["report", "aging"], ["report", "ar"], ["report", "denials"], ["report", "kpis"], ["report", "claim"], ["projections", "status"], ["projections", "rebuild"], ["projections", "run"], ["admin", "restore-derived"],
@@ -29,6 +29,21 @@ struct CommandLineTests {
             [Repository.rcmBinary.path, "tenant", "list"], environment: ["RCM_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"], check: false)
         #expect(unavailable.status == 69)
         #expect(unavailable.standardError.hasPrefix("rcm: "))
+    }
+
+    @Test("--format offers only what a command prints: x12 inspect, patient show and audit verify refuse csv (exit 64)")
+    func formatsPrinted() throws {
+        let file = Repository.root.appendingPathComponent("Tests/X12Tests/Fixtures/835-managed-care.x12").path
+        let csv = try Shell.run([Repository.rcmBinary.path, "x12", "inspect", file, "--format", "csv"], check: false)
+        #expect(csv.status == 64)
+        #expect(csv.standardError.contains("csv"), "\(csv.standardError)")
+        let json = try Shell.run([Repository.rcmBinary.path, "x12", "inspect", file, "--format", "json"], check: false)
+        #expect(json.status == 0)
+        #expect(json.standardOutput.contains("\"paymentBalanced\" : true"))
+        for command in [["patient", "show", "pk-0000000000000000", "--tenant", "acme"], ["audit", "verify"]] {
+            let refused = try Shell.run([Repository.rcmBinary.path] + command + ["--format", "csv"], check: false)
+            #expect(refused.status == 64, "\(command.prefix(2)) --format csv")
+        }
     }
 
     @Test("the happy path: onboard, enrol, register, log a session, create, scrub and show a claim, verify the chain")

@@ -74,11 +74,23 @@ public struct RemittanceImportService: Sendable {
         _ remittance: Remittance, bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, acceptImbalance: Bool, reason: String?,
         actor: String, in tx: any StoreTransaction
     ) throws -> PaymentOutcome {
+        if acceptImbalance && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CommandRejected("accepting a payment that does not balance needs a reason")
+        }
         let company = try CompanyService().state(in: tx)
         let keyText = "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(remittance.payment.amount.cents)|\(remittance.payment.date?.description ?? "")"
         var outcome = PaymentOutcome(
             status: .refused, practice: nil, key: keyText, transactionControlNumber: remittance.controlNumber, claimsPosted: 0, unapplied: [],
             providerAdjustments: 0, denialsOpened: 0, underpaidLines: 0, message: nil)
+        let payers = company.payers(answeringTo: Self.payerIdentifiers(remittance))
+        guard payers.count == 1, let payer = payers.first else {
+            let named = "payer \(remittance.payer.name) (\(Self.payerIdentifiers(remittance).joined(separator: ", ")))"
+            outcome.message =
+                payers.isEmpty
+                ? "\(named) matches no payer of the catalog; add it with rcm payer add, or its id as an alias with rcm payer update"
+                : "\(named) matches several payers of the catalog: \(payers.map(\.payerID).joined(separator: ", "))"
+            return outcome
+        }
         guard let tenant = match(remittance.payee, company: company, tenants: tenants) else {
             outcome.message = "payee \(remittance.payee.name) (\(remittance.payee.idQualifier) \(remittance.payee.id)) matches no practice this login may post to"
             return outcome
@@ -93,7 +105,9 @@ public struct RemittanceImportService: Sendable {
             today: CommandContext.today(in: tenant.timeZone))
         do {
             try tx.nested {
-                try post(remittance, bytes: bytes, fileName: fileName, acceptImbalance: acceptImbalance, context: context, outcome: &outcome, in: tx)
+                try post(
+                    remittance, payer: payer, bytes: bytes, fileName: fileName, acceptImbalance: acceptImbalance, context: context, outcome: &outcome,
+                    in: tx)
             }
         } catch let skip as AlreadyPosted {
             outcome.status = .skipped
@@ -110,8 +124,48 @@ public struct RemittanceImportService: Sendable {
         let description = "already posted; nothing posted twice"
     }
 
+    /// The ids an 835 names its payer by: REF*2U, TRN03 (`1` + the payer's EIN), TRN04.
+    static func payerIdentifiers(_ remittance: Remittance) -> [String] {
+        var ids: [String] = []
+        for id in [remittance.payer.identifier, remittance.trace.originatorID, remittance.trace.supplementalCode] {
+            if let id, !id.isEmpty, !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// The payment's key: payer, payee, trace, amount and date. A repeat is the same deposit; the same payer,
+    /// payee and trace with another amount or date is a corrected re-send.
+    static func paymentKey(_ plan: RemittancePlan, payee: Remittance.Payee) -> String {
+        "835:\(plan.key.payerID)|\(payee.idQualifier):\(payee.id)|\(plan.key.traceNumber)|\(plan.key.amount)|\(plan.key.paymentDate ?? "")"
+    }
+
+    /// The key payments were posted under before payers were matched to the catalog (the 835's own payer id,
+    /// no payee): still honoured, so a file posted then is not posted again.
+    static func legacyPaymentKey(_ plan: RemittancePlan, remittance: Remittance) -> String {
+        "835:\(remittance.payerIdentifier ?? "")|\(plan.key.traceNumber)|\(plan.key.amount)|\(plan.key.paymentDate ?? "")"
+    }
+
+    /// A corrected re-send: this payer already paid this practice under the same trace, with another amount or date.
+    struct CorrectedResend: Error, CustomStringConvertible {
+        let trace: String
+        let earlier: RemittanceEvent.Received
+        var description: String {
+            "trace \(trace) was already posted for \(earlier.amount) on \(earlier.paymentDate?.description ?? "no date"): this is a corrected re-send, not a second deposit; nothing posted (review it and post its claims with rcm era apply)"
+        }
+    }
+
+    /// The payment this payer made to this practice under `trace` before, if any.
+    func earlierPayment(payer: PayerID, trace: String, context: CommandContext, in tx: any StoreTransaction) throws -> RemittanceEvent.Received? {
+        let stream = RemittanceEvent.streamID(payerID: payer, traceNumber: trace)
+        guard let first = try tx.log.readStream(tenant: context.tenant.id, stream: stream, from: 1, limit: 1).first,
+            case .remittance(.received(let received)) = try EventCodec().decode(
+                eventType: first.eventType, schemaVersion: first.schemaVersion, payload: first.payload)
+        else { return nil }
+        return received
+    }
+
     private func post(
-        _ remittance: Remittance, bytes: [UInt8], fileName: String, acceptImbalance: Bool, context: CommandContext, outcome: inout PaymentOutcome,
+        _ remittance: Remittance, payer: PayerProfile, bytes: [UInt8], fileName: String, acceptImbalance: Bool, context: CommandContext, outcome: inout PaymentOutcome,
         in tx: any StoreTransaction
     ) throws {
         let practice = try PracticeService().state(context, in: tx)
@@ -127,7 +181,7 @@ public struct RemittanceImportService: Sendable {
             contexts[number] = ClaimContext(claim: loaded.state, practice: practice, patient: patient)
         }
         let plan = RemittancePosting.plan(
-            remittance, lookup: RemittanceLookup(claims: contexts), options: .init(receivedOn: remittance.payment.date.map(LocalDate.init) ?? context.today))
+            remittance, lookup: RemittanceLookup(claims: contexts), options: .init(receivedOn: remittance.payment.date.map(LocalDate.init) ?? context.today, payerID: PayerID(payer.payerID)))
         if plan.requiresAcceptance && !acceptImbalance {
             throw CommandRejected(
                 "the payment does not balance: BPR02 \(plan.balance.stated) but claims paid \(plan.balance.claimsPaid) less provider adjustments \(plan.balance.providerAdjustments) is \(plan.balance.computed) (difference \(plan.balance.difference)); post it with --accept-imbalance --reason TEXT")
@@ -140,8 +194,12 @@ public struct RemittanceImportService: Sendable {
                     fileSHA256: SHA256Hex.of(bytes), balanced: plan.balance.isBalanced, claims: remittance.claims.count)),
             stream: RemittanceEvent.streamID(payerID: PayerID(plan.key.payerID), traceNumber: plan.key.traceNumber), date: plan.effectiveDate,
             context: context)
-        let key = "835:\(plan.key.description)"
+        let key = Self.paymentKey(plan, payee: remittance.payee)
         if try tx.log.isKeyUsed(tenant: context.tenant.id, key: key) { throw AlreadyPosted() }
+        if try tx.log.isKeyUsed(tenant: context.tenant.id, key: Self.legacyPaymentKey(plan, remittance: remittance)) { throw AlreadyPosted() }
+        if let earlier = try earlierPayment(payer: PayerID(payer.payerID), trace: plan.key.traceNumber, context: context, in: tx) {
+            throw CorrectedResend(trace: plan.key.traceNumber, earlier: earlier)
+        }
         // Every claim of the payment is decided in memory against its stream, then the whole payment is one append.
         for claimPlan in plan.claims {
             for command in claimPlan.commands {

@@ -9,6 +9,8 @@ public enum CompanyEvent: StoredEvent {
     case practiceOffboarded(PracticeOffboarded)
     /// `company.payer_added`: a payer joined the catalog.
     case payerAdded(PayerProfile)
+    /// `company.payer_updated`: a catalog payer's name, X12 payer id or aliases changed from a date on.
+    case payerUpdated(PayerUpdated)
     /// `company.staff_added`: a person's login was created (or joined a group).
     case staffAdded(StaffAdded)
     /// `company.staff_assigned`: a staff login was assigned to a practice.
@@ -24,6 +26,7 @@ public enum CompanyEvent: StoredEvent {
         "company.practice_onboarded",
         "company.practice_offboarded",
         "company.payer_added",
+        "company.payer_updated",
         "company.staff_added",
         "company.staff_assigned",
         "company.submitter_configured",
@@ -40,6 +43,7 @@ public enum CompanyEvent: StoredEvent {
         case .practiceOnboarded: "company.practice_onboarded"
         case .practiceOffboarded: "company.practice_offboarded"
         case .payerAdded: "company.payer_added"
+        case .payerUpdated: "company.payer_updated"
         case .staffAdded: "company.staff_added"
         case .staffAssigned: "company.staff_assigned"
         case .submitterConfigured: "company.submitter_configured"
@@ -52,6 +56,7 @@ public enum CompanyEvent: StoredEvent {
         case .practiceOnboarded(let p): try encodeJSON(p, encoder)
         case .practiceOffboarded(let p): try encodeJSON(p, encoder)
         case .payerAdded(let p): try encodeJSON(p, encoder)
+        case .payerUpdated(let p): try encodeJSON(p, encoder)
         case .staffAdded(let p): try encodeJSON(p, encoder)
         case .staffAssigned(let p): try encodeJSON(p, encoder)
         case .submitterConfigured(let p): try encodeJSON(p, encoder)
@@ -64,6 +69,7 @@ public enum CompanyEvent: StoredEvent {
         case "company.practice_onboarded": .practiceOnboarded(try decodeJSON(PracticeProfile.self, d, j))
         case "company.practice_offboarded": .practiceOffboarded(try decodeJSON(PracticeOffboarded.self, d, j))
         case "company.payer_added": .payerAdded(try decodeJSON(PayerProfile.self, d, j))
+        case "company.payer_updated": .payerUpdated(try decodeJSON(PayerUpdated.self, d, j))
         case "company.staff_added": .staffAdded(try decodeJSON(StaffAdded.self, d, j))
         case "company.staff_assigned": .staffAssigned(try decodeJSON(StaffAssigned.self, d, j))
         case "company.submitter_configured": .submitterConfigured(try decodeJSON(SubmitterProfile.self, d, j))
