@@ -5,14 +5,28 @@ import Foundation
 /// The fixed ingredients of the demo: payers, fees, practice archetypes and obviously fictional names.
 public enum DemoCatalog {
     /// The payer catalog: two commercial plans, Medicare, a Medicaid managed-care plan, an EAP and a
-    /// behavioral-health carve-out. All names are invented.
+    /// behavioral-health carve-out. All names are invented. Each payer is known by its X12 payer id (DEMO01…) and
+    /// by the aliases its own files carry, as its companion guide lists them (the simulated payers of
+    /// `SimulatedPayerDirectory`): the 835's REF*2U and TRN03 (`1` + the payer's EIN) and the 277CA's payer id.
     public static let payers: [PayerProfile] = [
-        PayerProfile(payerID: "demo-bluegrass", name: "Bluegrass Mutual Health (demo)", x12PayerID: "DEMO01", kind: "commercial", filingIndicator: "CI"),
-        PayerProfile(payerID: "demo-prairie", name: "Prairie Shield Insurance (demo)", x12PayerID: "DEMO02", kind: "commercial", filingIndicator: "CI"),
-        PayerProfile(payerID: "demo-medicare", name: "Medicare Part B, Demo Region MAC", x12PayerID: "DEMO03", kind: "medicare", filingIndicator: "MB"),
-        PayerProfile(payerID: "demo-riverbend-mco", name: "Riverbend Medicaid Health Plan (demo)", x12PayerID: "DEMO04", kind: "medicaid-mco", filingIndicator: "HM"),
-        PayerProfile(payerID: "demo-lantern-eap", name: "Lantern Employee Assistance (demo)", x12PayerID: "DEMO05", kind: "eap", filingIndicator: "CI"),
-        PayerProfile(payerID: "demo-keystone-bh", name: "Keystone Behavioral Carve-Out (demo)", x12PayerID: "DEMO06", kind: "carve-out", filingIndicator: "CI"),
+        PayerProfile(
+            payerID: "demo-bluegrass", name: "Bluegrass Mutual Health (demo)", x12PayerID: "DEMO01", kind: "commercial", filingIndicator: "CI",
+            aliases: ["BGMH1", "1614829137"]),
+        PayerProfile(
+            payerID: "demo-prairie", name: "Prairie Shield Insurance (demo)", x12PayerID: "DEMO02", kind: "commercial", filingIndicator: "CI",
+            aliases: ["1470615283", "47061"]),
+        PayerProfile(
+            payerID: "demo-medicare", name: "Medicare Part B, Demo Region MAC", x12PayerID: "DEMO03", kind: "medicare", filingIndicator: "MB",
+            aliases: ["04912", "1721092375"]),
+        PayerProfile(
+            payerID: "demo-riverbend-mco", name: "Riverbend Medicaid Health Plan (demo)", x12PayerID: "DEMO04", kind: "medicaid-mco",
+            filingIndicator: "HM", aliases: ["RVB4401", "1364718205"]),
+        PayerProfile(
+            payerID: "demo-lantern-eap", name: "Lantern Employee Assistance (demo)", x12PayerID: "DEMO05", kind: "eap", filingIndicator: "CI",
+            aliases: ["1270938164"]),
+        PayerProfile(
+            payerID: "demo-keystone-bh", name: "Keystone Behavioral Carve-Out (demo)", x12PayerID: "DEMO06", kind: "carve-out", filingIndicator: "CI",
+            aliases: ["KBH60", "1232847610"]),
     ]
 
     static let commercial = PayerID("demo-bluegrass")

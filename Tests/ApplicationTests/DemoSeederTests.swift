@@ -1,6 +1,7 @@
 import Application
 import Demo
 import Billing
+import BillingX12
 import EventStore
 import Foundation
 import Postgres
@@ -18,6 +19,17 @@ struct DemoPlanTests {
         #expect(records(a) == records(b))
         #expect(a.practices.map(\.profile) == b.practices.map(\.profile))
         #expect(records(a) != records(c))
+    }
+
+    @Test("the demo catalog registers, for each payer, the aliases its simulated payer's 835s and 277CAs carry")
+    func catalogKnowsTheSimulatedPayers() {
+        for profile in DemoCatalog.payers {
+            let simulated = SimulatedPayerDirectory.builtIn.payer(for: profile.x12PayerID)
+            #expect(simulated.claimPayerID == profile.x12PayerID, "\(profile.payerID) is in the simulator's directory")
+            #expect(Set(profile.aliases) == Set(simulated.aliases), "\(profile.payerID)")
+            let carried = [simulated.remittancePayerID, simulated.originatorID, simulated.acknowledgmentPayerID].compactMap { $0 }
+            #expect(carried.allSatisfy { profile.identifiers.contains($0) })
+        }
     }
 
     @Test("a small plan has about 1,500 sessions of every code family, valid NPIs and sessions the domain accepts")

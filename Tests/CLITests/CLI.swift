@@ -39,6 +39,14 @@ struct CLI {
         return try await connection.query(SQL("count_events", "SELECT count(*) AS n FROM rcm.events")).first!.decode("n")
     }
 
+    /// The aliases a catalog registers for the payer the simulator plays for `payerID` (its 835's REF*2U and TRN03,
+    /// its 277CA's payer id), as `rcm simulate payers` lists them.
+    func simulatedPayerAliases(_ payerID: String) throws -> [String] {
+        let rows = try ok(["simulate", "payers", payerID, "--format", "csv"]).split(separator: "\n").map(String.init)
+        guard rows.count == 2, let aliases = rows[1].split(separator: ",", omittingEmptySubsequences: false).last else { return [] }
+        return aliases.split(separator: " ").map(String.init)
+    }
+
     /// A company, one practice `acme` with a provider, a payer, a patient with coverage; returns the patient key.
     func seedPractice(slug: String = "acme") throws -> String {
         _ = try ok(["company", "configure", "--name", "Northwind Billing", "--etin", "NWB0001", "--sender-id", "NWBILLING", "--receiver-id", "CLEARHOUSE", "--receiver-name", "Clearinghouse", "--phone", "3125550100"])
@@ -46,7 +54,9 @@ struct CLI {
             "tenant", "add", "--slug", slug, "--name", "Acme Counseling LLC", "--time-zone", "America/Chicago", "--npi", "1234567893", "--tax-id", "123456789",
             "--street", "100 Main St", "--city", "Springfield", "--state", "IL", "--zip", "627011234",
         ])
-        _ = try? ok(["payer", "add", "--id", "aetna", "--name", "Aetna", "--payer-id", "60054", "--kind", "commercial"])
+        // Aetna under its X12 payer id, with the ids the simulated payer answers under registered as aliases.
+        let aliases = try simulatedPayerAliases("60054").flatMap { ["--alias", $0] }
+        _ = try? ok(["payer", "add", "--id", "aetna", "--name", "Aetna", "--payer-id", "60054", "--kind", "commercial"] + aliases)
         _ = try ok(["provider", "add", "--tenant", slug, "--id", "dr-lee", "--first", "Dana", "--last", "Lee", "--npi", "1234567893", "--taxonomy", "103T00000X", "--licence", "psychologist"])
         _ = try ok(["payer", "enroll", "--tenant", slug, "--payer", "aetna", "--providers", "dr-lee", "--rate", "90837=132.00", "--rate", "90834=98.00"])
         let key = try ok(["patient", "add", "--tenant", slug, "--first", "Zebediah", "--last", "Quaxworth", "--dob", "1988-04-12", "--member-id", "WQX99887766"])

@@ -7,7 +7,9 @@ import Testing
 import X12
 
 /// Claims of `count` insured patients submitted to Aetna, and the payer simulator's answers to the 837P
-/// (driven as `rcm simulate payer` drives it): a 999, a 277CA and 835s dated before today.
+/// (driven as `rcm simulate payer` drives it): a 999, a 277CA and 835s dated before today; with `laterRun`, a
+/// second run of the simulator (as next month's `rcm simulate payer --state`) with what the payer does later to
+/// the claims it paid (reversals, recoupments).
 struct InMemoryPayerLoop {
     let world: InMemoryWorld
     let patients: [PatientKey]
@@ -18,7 +20,7 @@ struct InMemoryPayerLoop {
 
     static func make(
         _ world: InMemoryWorld, count: Int, seed: UInt64 = 7,
-        settings: SimulatorSettings = SimulatorSettings(rejectPercent: 0, denyPercent: 0)
+        settings: SimulatorSettings = SimulatorSettings(rejectPercent: 0, denyPercent: 0), laterRun: Bool = false
     ) async throws -> InMemoryPayerLoop {
         var patients: [PatientKey] = []
         var claims: [ClaimID] = []
@@ -52,8 +54,14 @@ struct InMemoryPayerLoop {
             senderID: "PAYERSIM", date: X12Date(year: answered.year, month: answered.month, day: answered.day)!,
             time: X12Time(hour: 9, minute: 0)!,
             firstControlNumber: Int(seed % 1000) * 1000 + 1, remittanceDays: 1, followUpDays: 2)
-        let response = try simulator.respond(
-            toFile: bytes, fileName: URL(fileURLWithPath: result.path).lastPathComponent, controls: controls)
+        var response = [
+            try simulator.respond(toFile: bytes, fileName: URL(fileURLWithPath: result.path).lastPathComponent, controls: controls)
+        ]
+        if laterRun {
+            var later = controls
+            later.firstControlNumber = response[0].nextControlNumber
+            response.append(try simulator.respond(to: [], controls: later))
+        }
         return InMemoryPayerLoop(world: world, patients: patients, claims: claims, submission: result, claimFile: bytes, response: response)
     }
 

@@ -142,7 +142,7 @@ struct InMemoryRemittanceLoopTests {
     func remittances() async throws {
         let world = try await InMemoryWorld.make()
         let loop = try await InMemoryPayerLoop.make(
-            world, count: 8, seed: 11, settings: SimulatorSettings(rejectPercent: 0, denyPercent: 0, reversePercent: 30))
+            world, count: 8, seed: 11, settings: SimulatorSettings(rejectPercent: 0, denyPercent: 0, reversePercent: 30), laterRun: true)
         try await loop.acknowledge()
         let remits = loop.files("835")
         let figures = RemittanceFigures(remits.map(\.bytes))

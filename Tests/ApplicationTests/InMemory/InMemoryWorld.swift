@@ -1,5 +1,6 @@
 import Application
 import Billing
+import BillingX12
 import EventStore
 import Foundation
 import Testing
@@ -19,7 +20,11 @@ struct InMemoryWorld {
     static let submitter = SubmitterProfile(
         name: "Northwind Billing", etin: "NWB0001", senderID: "NWBILLING", receiverID: "CLEARHOUSE", receiverName: "Clearinghouse Inc",
         contactPhone: "3125550100")
-    static let aetna = PayerProfile(payerID: "aetna", name: "Aetna", x12PayerID: "60054", kind: "commercial", filingIndicator: "CI")
+    /// Aetna under its X12 payer id, with the aliases the simulated payer for 60054 answers under (its 835's REF*2U
+    /// and TRN03, its 277CA's payer id), as `rcm simulate payers 60054` lists them.
+    static let aetna = PayerProfile(
+        payerID: "aetna", name: "Aetna", x12PayerID: "60054", kind: "commercial", filingIndicator: "CI",
+        aliases: SimulatedPayerDirectory.builtIn.payer(for: "60054").aliases)
     static let magellan = PayerProfile(
         payerID: "magellan-bh", name: "Magellan Behavioral Health", x12PayerID: "01260", kind: "carve-out", filingIndicator: "CI")
 
