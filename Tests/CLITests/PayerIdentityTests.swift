@@ -17,9 +17,11 @@ struct PayerIdentityTests {
         _ = try cli.ok(["payer", "update", "--id", "aetna", "--payer-id", "60055", "--alias", "1066033492", "--effective", today])
         let shown = try cli.ok(["payer", "show", "aetna", "--format", "csv"])
         #expect(shown.contains("payer_id,60055"))
-        #expect(shown.contains("aliases,1066033492"))
-        #expect(shown.contains("from added,Aetna; payer id 60054"))
-        #expect(shown.contains("from \(today),Aetna; payer id 60055; aliases 1066033492"))
+        // Aetna was added with the simulated payer's aliases; the update adds one more.
+        let simulated = try cli.simulatedPayerAliases("60054").joined(separator: " ")
+        #expect(shown.contains("aliases,\(simulated) 1066033492"))
+        #expect(shown.contains("from added,Aetna; payer id 60054; aliases \(simulated)\n"))
+        #expect(shown.contains("from \(today),Aetna; payer id 60055; aliases \(simulated) 1066033492"))
 
         let before = try await cli.eventCount()
         let taken = try cli.run(["payer", "update", "--id", "aetna", "--alias", "1590117660", "--effective", today])
