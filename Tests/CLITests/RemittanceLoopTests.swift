@@ -14,6 +14,12 @@ struct RemittanceLoopTests {
         return fields.count > 1 && fields[1].hasPrefix(kind)
     }
 
+    /// The CLP segments of 835 text written with `*` and `~`, split into elements.
+    static func claimPayments(_ text: String) -> [[String]] {
+        text.split(separator: "~").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { $0.hasPrefix("CLP*") }
+            .map { $0.split(separator: "*", omittingEmptySubsequences: false).map(String.init) }
+    }
+
     static func submitted(_ cli: CLI, count: Int) throws -> (String, URL) {
         _ = try cli.seedPractice()
         for index in 0..<count {
@@ -83,6 +89,49 @@ struct RemittanceLoopTests {
         let claimNumber = String(claims.first!.prefix { $0 != "," })
         let history = try cli.ok(["audit", "claim", claimNumber, "--tenant", "acme", "--format", "csv"])
         #expect(history.contains("claim.created") && history.contains("claim.submitted"))
+        await cli.database.drop()
+    }
+
+    @Test("with --state a later run reverses (CLP02 22) what the payer paid in an earlier run and pays it again; every payment of both runs posts")
+    func reversalInALaterRun() async throws {
+        let cli = try await CLI.make("loop_state")
+        let (file, out) = try Self.submitted(cli, count: 5)
+        let state = out.appendingPathComponent("payer-state.json").path
+        let plain = ["--reject-percent", "0", "--deny-percent", "0", "--split-percent", "0", "--recoup-percent", "0"]
+        let first = try cli.ok(
+            ["simulate", "payer", file, "--out", out.appendingPathComponent("run1").path, "--seed", "3", "--state", state, "--reverse-percent", "100"]
+                + plain
+        ).split(separator: "\n").map(String.init)
+        #expect(FileManager.default.fileExists(atPath: state), "the payers' memory is written")
+        for answer in first where !Self.isKind(answer, "835") { _ = try cli.ok(["ack", "import", answer]) }
+        var paid = 0
+        for answer in first where Self.isKind(answer, "835") {
+            let text = try String(contentsOfFile: answer, encoding: .utf8)
+            paid += Self.claimPayments(text).filter { $0[2] == "1" && (Double($0[4]) ?? 0) > 0 }.count
+            let posted = try cli.ok(["era", "import", answer, "--format", "csv"])
+            #expect(posted.contains("posted") && !posted.contains("refused"), "\(posted)")
+        }
+        #expect(paid > 0)
+        // Next month, another process and another seed, no new claims: only the state carries the payments over.
+        let later = Calendar(identifier: .gregorian).date(byAdding: .day, value: 30, to: Date())!
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        let second = try cli.ok(
+            ["simulate", "payer", "--out", out.appendingPathComponent("run2").path, "--seed", "4", "--state", state, "--date", formatter.string(from: later)]
+                + plain
+        ).split(separator: "\n").map(String.init)
+        #expect(!second.isEmpty && second.allSatisfy { Self.isKind($0, "835") })
+        let text = try second.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined()
+        #expect(Self.claimPayments(text).filter { $0[2] == "22" }.count == paid)
+        for answer in second {
+            let posted = try cli.ok(["era", "import", answer, "--format", "csv"])
+            #expect(posted.contains("posted") && !posted.contains("refused"), "\(posted)")
+        }
+        let connection = try await cli.database.connect()
+        let reversed = try await connection.query(
+            SQL("reversals", "SELECT count(*) AS n FROM rcm.events WHERE event_type = 'claim.adjudication_reversed'"))
+        #expect(try reversed.first!.decode("n", as: Int64.self) == Int64(paid), "each claim paid in the first run is reversed once")
+        #expect(try cli.ok(["audit", "verify"]).contains("acme: ok"))
         await cli.database.drop()
     }
 
