@@ -120,7 +120,12 @@ struct CorpusAcknowledgmentTests {
         #expect(file.segmentCount == 28)
         #expect(file.interchanges.first?.separators.component == UInt8(ascii: "|"))
         let (acks, warnings) = try file.claimAcknowledgments()
-        #expect(warnings.isEmpty)
+        // The file's own counts (QTY*90 1, AMT*YU 199.14) disagree with its one claim, which is rejected: said.
+        #expect(
+            warnings.map(\.description) == [
+                "277ca-emedny-rejected.x12: segment 14 (QTY), element 2: QTY*90 says 1 claim(s) accepted; the claims of this receiver (HL 21) show 0 accepted",
+                "277ca-emedny-rejected.x12: segment 15 (AMT), element 2: AMT*YU says 199.14 accepted; the claims of this receiver (HL 21) show 0.00 accepted (Σ claim STC04)",
+            ])
         let ack = try #require(acks.first)
         #expect(ack.reference == "3920394930203")
         let receiver = try #require(ack.receivers.first)
@@ -142,11 +147,7 @@ struct CorpusAcknowledgmentTests {
         #expect(claim.serviceDate == DatePeriod(start: X12Date(year: 2009, month: 3, day: 11)!))
     }
 
-    @Test(
-        "inspect counts the 277CA's claims: 0 accepted, 1 rejected",
-        .disabled(
-            "finding: X12Summary takes 277CA counts from QTY*90/QTY*AA, so it prints '1 accepted, 0 rejected' for a file whose only claim is A7 (issue 12, item 4)"
-        ))
+    @Test("inspect counts the 277CA's claims, not its QTY: 0 accepted, 1 rejected")
     func rejected277Summary() throws {
         let summary = try X12Summary(bytes: Corpus.bytes("277ca-emedny-rejected.x12"), fileName: "277ca-emedny-rejected.x12")
         let ack = try #require(summary.claimAcknowledgments.first)

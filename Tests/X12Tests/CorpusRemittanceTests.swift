@@ -162,7 +162,7 @@ struct CorpusRemittanceTests {
         #expect(!warnings.contains { $0.message.contains("component separator") })
     }
 
-    @Test("LinuxForHealth's secondary payment: BPR16 one element early and '>' composites are said, the money is read")
+    @Test("LinuxForHealth's secondary payment: BPR16 one element early, '>' composites and the retired CARC 42 are said, the money is read")
     func secondaryPaymentWarnings() throws {
         let (remits, warnings) = try Corpus.file("835-lfh-secondary-payment.x12").remittances()
         let remit = try #require(remits.first)
@@ -178,6 +178,7 @@ struct CorpusRemittanceTests {
                 "835-lfh-secondary-payment.x12: segment 4 (BPR), element 16: BPR16 (payment date) is missing; BPR15 holds \"20050412\", a date one element early (a separator short?); the payment date is left empty",
                 "835-lfh-secondary-payment.x12: segment 29 (SVC), element 1: composite \"HC>12345>26\" uses '>' but ISA16 declares ':' as the component separator; read with '>'",
                 "835-lfh-secondary-payment.x12: segment 34 (SVC), element 1: composite \"HC>66543>26\" uses '>' but ISA16 declares ':' as the component separator; read with '>'",
+                "835-lfh-secondary-payment.x12: segment 37 (CAS), element 2: claim adjustment reason code \"42\" is deactivated (X12 code source 139, list of 2026-08-17); payers should no longer send it",
             ])
     }
 }
