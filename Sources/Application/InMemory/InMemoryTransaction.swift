@@ -131,6 +131,10 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try phiStatement(hidden: { nil }) { record.identities[tenant]?[key] }
     }
 
+    func file(sha256: String, tenant: TenantID) throws -> [UInt8]? {
+        try phiStatement(hidden: { nil }) { record.files[tenant]?[sha256] }
+    }
+
     func forget(key: PatientKey, tenant: TenantID) throws -> Bool {
         try phiStatement(hidden: { false }) { record.identities[tenant]?.removeValue(forKey: key) != nil }
     }
@@ -269,6 +273,16 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
             }
             let inRange = logged.enumerated().filter { $0.element.dateOfService >= from && $0.element.dateOfService <= through }
             return inRange.sorted { ($0.element.dateOfService, $0.offset) < ($1.element.dateOfService, $1.offset) }.map(\.element.sessionID)
+        }
+    }
+
+    func remittanceStreams(tenant: TenantID) throws -> [String] {
+        try statement {
+            var streams: [String] = []
+            for event in visibleLog(tenant) where event.eventType == "remittance.received" && !streams.contains(event.streamID) {
+                streams.append(event.streamID)
+            }
+            return streams
         }
     }
 }

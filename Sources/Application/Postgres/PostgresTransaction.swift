@@ -67,6 +67,10 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try PostgresPHI.storeFile(bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, in: session)
     }
 
+    func file(sha256: String, tenant: TenantID) throws -> [UInt8]? {
+        try PostgresPHI.file(sha256: sha256, tenant: tenant, in: session)
+    }
+
     // MARK: DirectoryPort
 
     func find(_ slugOrID: String) throws -> Tenant? { try TenantDirectory.find(slugOrID, in: session) }
