@@ -18,15 +18,15 @@ public enum EventLog {
         let events = request.events
         let parameters: [SQLParameter] = [
             request.tenant.sqlParameter,
-            PostgresArray.literal(request.expectations.map(\.stream)),
-            PostgresArray.literal(request.expectations.map { String($0.expected.code) }),
-            PostgresArray.literal(events.map(\.streamID)),
-            PostgresArray.literal(events.map { $0.eventID.uuidString.lowercased() }),
-            PostgresArray.literal(events.map(\.eventType)),
-            PostgresArray.literal(events.map { String($0.schemaVersion) }),
-            PostgresArray.literal(events.map(\.payload.text)),
-            PostgresArray.literal(events.map(\.metadata.jsonText)),
-            PostgresArray.literal(events.map(\.effectiveDate)),
+            SQLParameter.textArray(request.expectations.map(\.stream)),
+            SQLParameter.textArray(request.expectations.map { String($0.expected.code) }),
+            SQLParameter.textArray(events.map(\.streamID)),
+            SQLParameter.textArray(events.map { $0.eventID.uuidString.lowercased() }),
+            SQLParameter.textArray(events.map(\.eventType)),
+            SQLParameter.textArray(events.map { String($0.schemaVersion) }),
+            SQLParameter.textArray(events.map(\.payload.text)),
+            SQLParameter.textArray(events.map(\.metadata.jsonText)),
+            SQLParameter.textArray(events.map(\.effectiveDate)),
             request.idempotencyKey.sqlParameter,
         ]
         let result: QueryResult
@@ -103,7 +103,7 @@ public enum EventLog {
     ) throws -> [RecordedEvent] {
         let rows: QueryResult
         if let types {
-            rows = try session.query(logTypedSQL, [tenant.sqlParameter, position.sqlParameter, limit.sqlParameter, PostgresArray.literal(types)])
+            rows = try session.query(logTypedSQL, [tenant.sqlParameter, position.sqlParameter, limit.sqlParameter, SQLParameter.textArray(types)])
         } else {
             rows = try session.query(logSQL, [tenant, position, limit])
         }

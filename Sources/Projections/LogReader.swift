@@ -32,7 +32,7 @@ enum LogReader {
             batchSQL,
             [
                 SQLParameter(text: tenant), position.sqlParameter, head.sqlParameter,
-                SQLArray.literal(ClaimsProjection.eventTypes), limit.sqlParameter, SQLParameter(text: asOf),
+                SQLParameter.textArray(ClaimsProjection.eventTypes), limit.sqlParameter, SQLParameter(text: asOf),
                 knownAt.map(\.sqlParameter) ?? .null,
             ])
         var events: [LogEvent] = []
