@@ -14,7 +14,7 @@ public struct CompanyService: Sendable {
     /// The company tenant, created on first use (owners only).
     public func ensureCompany(slug: String = "company", timeZone: String = "America/New_York", in session: DatabaseSession) throws -> Tenant {
         if let company = try TenantDirectory.company(in: session) { return company }
-        return try TenantDirectory.create(id: TenantID(UUID()), slug: slug, kind: "company", timeZone: timeZone, in: session)
+        return try TenantDirectory.create(id: TenantID(UUID()), slug: slug, kind: .company, timeZone: timeZone, in: session)
     }
 
     /// The company's folded state.
@@ -39,7 +39,7 @@ public struct CompanyService: Sendable {
         if try TenantDirectory.find(profile.slug, in: session) != nil { throw CommandRejected("a tenant \(profile.slug) already exists") }
         let company = try ensureCompany(in: session)
         let tenant = try TenantDirectory.create(
-            id: TenantID(UUID(uuidString: profile.tenantID) ?? UUID()), slug: profile.slug, kind: "practice",
+            id: TenantID(UUID(uuidString: profile.tenantID) ?? UUID()), slug: profile.slug, kind: .practice,
             timeZone: profile.timeZone, in: session)
         var stored = profile
         stored.tenantID = tenant.id.description

@@ -13,7 +13,7 @@ public struct OffboardingService: Sendable {
 
     /// Offboards the context's tenant; returns (identities, files) destroyed. Owners only.
     public func offboard(context: CommandContext, in session: DatabaseSession) throws -> (Int, Int) {
-        guard context.tenant.kind == "practice" else { throw CommandRejected("only a practice can be offboarded") }
+        guard context.tenant.kind == .practice else { throw CommandRejected("only a practice can be offboarded") }
         let (identities, files) = try PHIStore().destroyAll(tenant: context.tenant.id, in: session)
         let payload = try JSONSerialization.data(
             withJSONObject: ["identities_destroyed": identities, "files_destroyed": files, "reason": context.reason ?? ""], options: [.sortedKeys])

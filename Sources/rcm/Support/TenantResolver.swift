@@ -12,7 +12,7 @@ enum TenantResolver {
             return [tenant]
         }
         let all = try TenantDirectory.list(in: session)
-        return practicesOnly ? all.filter { $0.kind == "practice" } : all
+        return practicesOnly ? all.filter { $0.kind == .practice } : all
     }
 }
 
