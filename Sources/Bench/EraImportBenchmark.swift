@@ -13,17 +13,13 @@ func eraImportBenchmark(_ context: BenchContext) throws -> [Figure] {
     let wanted = context.scale == .full ? 10_000 : 500
     let session = try context.session()
     guard
-        let pick = try session.query(
-            SQL(
-                "bench_era_pick",
-                """
-                SELECT t.slug, e.payload ->> 'payerID' AS payer, count(*) AS claims FROM rcm.events e JOIN rcm.tenants t USING (tenant_id)
-                WHERE e.event_type = 'claim.created' GROUP BY t.slug, e.payload ->> 'payerID' ORDER BY claims DESC LIMIT 1
-                """)
-        ).first
+        let pick = try EventLog.countsByTenant(type: "claim.created", groupedByPayloadKey: "payerID", in: session).first,
+        let payer = pick.key
     else { throw BenchError.failed("no claims in the log: run the claims-load step first") }
-    let slug: String = try pick.decode("slug"), payer: String = try pick.decode("payer")
-    guard let tenant = try TenantDirectory.find(slug, in: session) else { throw BenchError.failed("no tenant \(slug)") }
+    guard let tenant = try TenantDirectory.find(pick.tenant.description, in: session) else {
+        throw BenchError.failed("no tenant \(pick.tenant)")
+    }
+    let slug = tenant.slug
     let context2 = CommandContext(tenant: tenant, actor: session.user, source: "bench", today: CommandContext.today(in: tenant.timeZone))
     let ids = try ClaimService().allClaimIDs(context: context2, in: session)
     var chosen: [ClaimID] = []

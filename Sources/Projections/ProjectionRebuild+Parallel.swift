@@ -29,7 +29,7 @@ extension ProjectionRebuild {
             try session.query(Self.beginSQL)
             let tenants = try TenantDirectory.list(in: session).map(\.id)
             var heads: [TenantID: Int64] = [:]
-            for tenant in tenants { heads[tenant] = try LogReader.head(tenant: tenant.description, in: session) }
+            for tenant in tenants { heads[tenant] = try EventLog.headPosition(tenant: tenant, in: session) }
             return (tenants, heads)
         }
         let tracker = ProgressTracker(total: heads.values.reduce(0, +), report: progress)
