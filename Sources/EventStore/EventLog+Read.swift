@@ -11,6 +11,7 @@ extension EventLog {
                 .init(tag: "types") { "event_type = ANY($\($0)::text[])" },
                 .init(tag: "asof") { "effective_date <= $\($0)::date" },
                 .init(tag: "known") { "recorded_at <= $\($0)::timestamptz" },
+                .init(tag: "payload") { "payload @> $\($0)::jsonb" },
             ],
             tail: "ORDER BY position LIMIT $3")
     }
@@ -26,13 +27,18 @@ extension EventLog {
     ///   - types: only these event types.
     ///   - asOf: only events whose business date is on or before this day (`YYYY-MM-DD`).
     ///   - knownAt: only events recorded at or before this time.
+    ///   - payloadContaining: only events whose payload contains this JSON document (`payload @> doc`).
     public static func readLog(
         tenant: TenantID, after position: Int64, through head: Int64? = nil, limit: Int = 1000, types: [String]? = nil,
-        asOf: String? = nil, knownAt: Date? = nil, upcasters: UpcasterRegistry = .none, in session: DatabaseSession
+        asOf: String? = nil, knownAt: Date? = nil, payloadContaining document: JSONText? = nil,
+        upcasters: UpcasterRegistry = .none, in session: DatabaseSession
     ) throws -> [RecordedEvent] {
         let (sql, parameters) = logShapes.bind(
             [tenant.sqlParameter, position.sqlParameter, limit.sqlParameter],
-            [head?.sqlParameter, types.map(SQLParameter.textArray), asOf?.sqlParameter, knownAt?.sqlParameter])
+            [
+                head?.sqlParameter, types.map(SQLParameter.textArray), asOf?.sqlParameter, knownAt?.sqlParameter,
+                document?.sqlParameter,
+            ])
         return try records(session.query(sql, parameters), upcasters)
     }
 
@@ -40,11 +46,15 @@ extension EventLog {
     /// date: the same batches and filters, without the columns a fold does not read.
     public static func readLogEntries(
         tenant: TenantID, after position: Int64, through head: Int64? = nil, limit: Int = 1000, types: [String]? = nil,
-        asOf: String? = nil, knownAt: Date? = nil, upcasters: UpcasterRegistry = .none, in session: DatabaseSession
+        asOf: String? = nil, knownAt: Date? = nil, payloadContaining document: JSONText? = nil,
+        upcasters: UpcasterRegistry = .none, in session: DatabaseSession
     ) throws -> [LogEntry] {
         let (sql, parameters) = entryShapes.bind(
             [tenant.sqlParameter, position.sqlParameter, limit.sqlParameter],
-            [head?.sqlParameter, types.map(SQLParameter.textArray), asOf?.sqlParameter, knownAt?.sqlParameter])
+            [
+                head?.sqlParameter, types.map(SQLParameter.textArray), asOf?.sqlParameter, knownAt?.sqlParameter,
+                document?.sqlParameter,
+            ])
         let rows = try session.query(sql, parameters)
         var entries: [LogEntry] = []
         entries.reserveCapacity(rows.count)

@@ -26,7 +26,7 @@ struct ReadTests {
         let first = try await Self.append(
             [
                 Self.event("a-1", type: "test.opened", on: "2026-03-01"), Self.event("a-1", type: "test.noted", on: "2026-03-05"),
-                Self.event("a-2", type: "test.opened", on: "2026-03-10"),
+                Self.event("a-2", type: "test.opened", payload: #"{"who": {"key": "pk-2"}, "n": 1}"#, on: "2026-03-10"),
             ], to: tenant, on: connection)
         _ = try await Self.append(
             [Self.event("a-2", type: "test.closed", on: "2026-03-02"), Self.event("a-3", type: "test.opened", on: "2026-04-01")],
@@ -43,6 +43,10 @@ struct ReadTests {
                 positions(try EventLog.readLog(tenant: tenant, after: 0, through: 4, limit: 1, types: ["test.opened"], asOf: "2026-03-31", in: session)),
                 positions(try EventLog.readLog(tenant: tenant, after: 1, through: 5, limit: 10, types: ["test.opened", "test.closed"], asOf: "2026-03-31", knownAt: knownAt, in: session)),
                 [try EventLog.headPosition(tenant: tenant, in: session), try EventLog.headPosition(tenant: TenantID(UUID()), in: session)],
+                positions(try EventLog.readLog(tenant: tenant, after: 0, payloadContaining: JSONText(#"{"who": {"key": "pk-2"}}"#), in: session)),
+                try EventLog.readLogEntries(tenant: tenant, after: 1, through: 4, types: ["test.opened"], in: session).map(\.position),
+                try EventLog.readLog(tenant: tenant, after: 0, in: session).map { LogEntry($0) }
+                    == EventLog.readLogEntries(tenant: tenant, after: 0, in: session) ? [1] : [0],
             ]
         }
         #expect(reads[0] == [1, 2, 3, 4, 5])
@@ -53,6 +57,9 @@ struct ReadTests {
         #expect(reads[5] == [1])
         #expect(reads[6] == [3])
         #expect(reads[7] == [5, 0])
+        #expect(reads[8] == [3])
+        #expect(reads[9] == [3])
+        #expect(reads[10] == [1], "an entry read lean equals the entry of the recorded event")
         await database.drop()
     }
 
