@@ -72,7 +72,7 @@ extension EventLog {
 
     static let byTypeShapes = StatementShapes(
         name: "event_by_type", fixed: 3,
-        head: "SELECT " + RecordedEvent.columns + " FROM rcm.events WHERE event_type = $1 AND tenant_id = ANY($2::uuid[])",
+        head: "SELECT " + RecordedEvent.columns + " FROM rcm.events WHERE event_type = ANY($1::text[]) AND tenant_id = ANY($2::uuid[])",
         filters: [
             .init(tag: "user") { "db_user = $\($0)" },
             .init(tag: "since") { "recorded_at >= $\($0)::timestamptz" },
@@ -80,7 +80,7 @@ extension EventLog {
         ],
         tail: "ORDER BY recorded_at, tenant_id, position LIMIT $3")
 
-    /// Events of one type across several tenants (those this login may see), ordered by `recorded_at`, then
+    /// Events of some types across several tenants (those this login may see), ordered by `recorded_at`, then
     /// tenant, then position.
     ///
     /// - Parameters:
@@ -89,13 +89,13 @@ extension EventLog {
     ///   - payloadContaining: only events whose payload contains this JSON document (`payload @> doc`).
     ///   - limit: at most this many events (nil: all).
     public static func readEvents(
-        ofType type: String, tenants: [TenantID], dbUser: String? = nil, recordedSince: Date? = nil,
+        ofTypes types: [String], tenants: [TenantID], dbUser: String? = nil, recordedSince: Date? = nil,
         payloadContaining document: JSONText? = nil, limit: Int? = nil, upcasters: UpcasterRegistry = .none,
         in session: DatabaseSession
     ) throws -> [RecordedEvent] {
         guard !tenants.isEmpty else { return [] }
         let (sql, parameters) = byTypeShapes.bind(
-            [type.sqlParameter, SQLParameter.textArray(tenants.map(\.description)), limit.sqlParameter],
+            [SQLParameter.textArray(types), SQLParameter.textArray(tenants.map(\.description)), limit.sqlParameter],
             [dbUser?.sqlParameter, recordedSince?.sqlParameter, document?.sqlParameter])
         return try records(session.query(sql, parameters), upcasters)
     }

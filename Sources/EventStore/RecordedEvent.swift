@@ -38,25 +38,6 @@ public struct RecordedEvent: Sendable, Hashable {
         (try? JSONSerialization.jsonObject(with: metadata) as? [String: Any])?["idempotency_key"] as? String
     }
 
-    /// Makes an event as a store would record it (an in-memory store, a test).
-    public init(
-        tenant: TenantID, position: Int64, streamID: String, streamVersion: Int64, eventID: UUID, eventType: String,
-        schemaVersion: Int, payload: Data, metadata: Data, effectiveDate: String, recordedAt: Date, dbUser: String
-    ) {
-        self.tenant = tenant
-        self.position = position
-        self.streamID = streamID
-        self.streamVersion = streamVersion
-        self.eventID = eventID
-        self.eventType = eventType
-        self.schemaVersion = schemaVersion
-        self.payload = payload
-        self.metadata = metadata
-        self.effectiveDate = effectiveDate
-        self.recordedAt = recordedAt
-        self.dbUser = dbUser
-    }
-
     static let columns = """
         tenant_id, position, stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
         to_char(effective_date, 'YYYY-MM-DD') AS effective_date, recorded_at, db_user

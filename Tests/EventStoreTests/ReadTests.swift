@@ -107,7 +107,7 @@ struct ReadTests {
         await database.drop()
     }
 
-    @Test("events of one type across tenants filter by login, time and payload, in recorded order")
+    @Test("events of some types across tenants filter by login, time and payload, in recorded order")
     func eventsByTypeAcrossTenants() async throws {
         let database = try await TestDatabase.create("es_by_type")
         let connection = try await database.connect()
@@ -121,15 +121,16 @@ struct ReadTests {
                 ], to: tenant, on: connection)
         }
         let login = try await connection.run { $0.user }
-        let (all, onePatient, someone, future, limited, none) = try await connection.run { session in
+        let (all, onePatient, someone, future, limited, none, twoTypes) = try await connection.run { session in
             let two = [tenants[0], tenants[2]]
             return (
-                try EventLog.readEvents(ofType: "test.viewed", tenants: two, in: session),
-                try EventLog.readEvents(ofType: "test.viewed", tenants: two, payloadContaining: JSONText(#"{"who": "pk-1"}"#), in: session),
-                try EventLog.readEvents(ofType: "test.viewed", tenants: two, dbUser: "someone_else", in: session),
-                try EventLog.readEvents(ofType: "test.viewed", tenants: two, dbUser: login, recordedSince: Date(timeIntervalSinceNow: 3600), in: session),
-                try EventLog.readEvents(ofType: "test.viewed", tenants: tenants, limit: 4, in: session),
-                try EventLog.readEvents(ofType: "test.viewed", tenants: [], in: session)
+                try EventLog.readEvents(ofTypes: ["test.viewed"], tenants: two, in: session),
+                try EventLog.readEvents(ofTypes: ["test.viewed"], tenants: two, payloadContaining: JSONText(#"{"who": "pk-1"}"#), in: session),
+                try EventLog.readEvents(ofTypes: ["test.viewed"], tenants: two, dbUser: "someone_else", in: session),
+                try EventLog.readEvents(ofTypes: ["test.viewed"], tenants: two, dbUser: login, recordedSince: Date(timeIntervalSinceNow: 3600), in: session),
+                try EventLog.readEvents(ofTypes: ["test.viewed"], tenants: tenants, limit: 4, in: session),
+                try EventLog.readEvents(ofTypes: ["test.viewed"], tenants: [], in: session),
+                try EventLog.readEvents(ofTypes: ["test.viewed", "test.other"], tenants: [tenants[1]], in: session)
             )
         }
         #expect(all.count == 4)
@@ -141,6 +142,7 @@ struct ReadTests {
         #expect(future.isEmpty)
         #expect(limited.count == 4)
         #expect(none.isEmpty)
+        #expect(twoTypes.map(\.position) == [1, 2, 3])
         await database.drop()
     }
 
