@@ -3,8 +3,9 @@ import PackageDescription
 
 /// RevenueCycle: an event-sourced revenue-cycle engine for mental-health billing companies.
 ///
-/// Layers point down only (docs/decisions/0001-layers.md):
-/// `rcm` → application → Projections / BillingX12 → Billing, X12, EventStore → Postgres → CLibPQ.
+/// Layers point down only (docs/decisions/0001-layers-and-modules.md):
+/// `rcm` → Demo → Application (core over ports; PostgreSQL and in-memory adapters)
+///   → Projections / BillingX12 / Schema → Billing, X12, EventStore → Postgres → CLibPQ.
 let package = Package(
     name: "RevenueCycle",
     platforms: [.macOS(.v14)],
@@ -48,14 +49,17 @@ let package = Package(
         // The application layer: commands that run the billing deciders against the event store and the PHI store.
         .target(
             name: "Application",
-            dependencies: ["EventStore", "Billing", "Postgres", "X12", "BillingX12", "Projections", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "EventStore", "Billing", "Postgres", "X12", "BillingX12", "Projections", "Schema", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
+        // The deterministic demo billing company, written through the application core.
+        .target(name: "Demo", dependencies: ["Application", "Billing", "EventStore"]),
         .executableTarget(
             name: "rcm",
             dependencies: [
-                "Postgres", "Schema", "EventStore", "Billing", "X12", "BillingX12", "Projections", "Application",
+                "Application", "Demo", "Billing", "X12", "BillingX12", "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Shared helpers of the integration tests: a fresh migrated database per suite, the rcm binary.
@@ -63,7 +67,7 @@ let package = Package(
         // The benchmark harness (Scripts/bench): the product's speed beside PostgreSQL's own limit.
         .executableTarget(
             name: "rcm-bench",
-            dependencies: ["Postgres", "Schema", "EventStore", "Billing", "X12", "BillingX12", "Projections", "Application"],
+            dependencies: ["Postgres", "Schema", "EventStore", "Billing", "X12", "BillingX12", "Projections", "Application", "Demo"],
             path: "Sources/Bench"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Schema", "TestSupport"]),
@@ -78,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApplicationTests",
-            dependencies: ["Application", "EventStore", "Billing", "Postgres", "Schema", "TestSupport"]
+            dependencies: ["Application", "Demo", "EventStore", "Billing", "Postgres", "Schema", "TestSupport"]
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),

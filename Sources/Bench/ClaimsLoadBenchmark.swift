@@ -1,4 +1,5 @@
 import Application
+import Demo
 import Dispatch
 import EventStore
 import Foundation
@@ -15,8 +16,8 @@ func claimsLoadBenchmark(_ context: BenchContext) throws -> [Figure] {
     let settings = context.settings
     let start = nanoseconds()
     let summary = try blocking {
-        let admin = try await Connection.connect(settings)
-        return try await DemoSeeder().seed(options, admin: admin)
+        let admin = try await RevenueCycle.connect(settings: settings)
+        return try await DemoSeeder().seed(options, admin: admin.backend)
     }
     let elapsed = seconds(since: start)
     let session = try context.session()

@@ -76,6 +76,16 @@ public struct AppendedEvent: Sendable, Hashable {
     public let recordedAt: Date
     /// Its chained hash.
     public let hash: Data
+
+    /// Where an event landed, every field given (an in-memory store builds these).
+    public init(eventID: UUID, position: Int64, streamID: String, streamVersion: Int64, recordedAt: Date, hash: Data) {
+        self.eventID = eventID
+        self.position = position
+        self.streamID = streamID
+        self.streamVersion = streamVersion
+        self.recordedAt = recordedAt
+        self.hash = hash
+    }
 }
 
 /// What an append returned.
@@ -84,6 +94,12 @@ public struct AppendResult: Sendable, Hashable {
     public let events: [AppendedEvent]
     /// True when the idempotency key had been used: nothing was appended, and these are the original events.
     public let replayed: Bool
+
+    /// What an append returned, every field given.
+    public init(events: [AppendedEvent], replayed: Bool) {
+        self.events = events
+        self.replayed = replayed
+    }
 
     /// The last position written (or found).
     public var lastPosition: Int64 { events.last?.position ?? 0 }

@@ -1,4 +1,5 @@
 import Application
+import Demo
 import Billing
 import Foundation
 import Postgres

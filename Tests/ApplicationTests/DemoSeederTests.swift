@@ -1,4 +1,5 @@
 import Application
+import Demo
 import Billing
 import EventStore
 import Foundation
@@ -73,7 +74,7 @@ struct DemoSeederTests {
         let first = try await TestDatabase.create("demo_a")
         let second = try await TestDatabase.create("demo_b")
         let plan = DemoPlan.make(options)
-        let a = try await DemoSeeder().seed(plan: plan, admin: try await first.connect())
+        let a = try await DemoSeeder().seed(plan: plan, admin: try await RevenueCycle.connect(settings: first.settings).backend)
         #expect(a.sessions == plan.sessionCount)
         #expect(a.patients == plan.patientCount)
         #expect(a.claims > 1_000)
@@ -85,7 +86,7 @@ struct DemoSeederTests {
         ] {
             #expect((a.codeFamilies[family] ?? 0) > 0, "no \(family)")
         }
-        let b = try await DemoSeeder().seed(plan: DemoPlan.make(options), admin: try await second.connect())
+        let b = try await DemoSeeder().seed(plan: DemoPlan.make(options), admin: try await RevenueCycle.connect(settings: second.settings).backend)
         #expect(a == b)
         await second.drop()
 
@@ -97,7 +98,8 @@ struct DemoSeederTests {
         // Seeding the same slugs again is refused and writes nothing.
         let connection = try await first.connect()
         let before = try await Self.eventCount(connection)
-        await #expect(throws: (any Error).self) { _ = try await DemoSeeder().seed(options, admin: connection) }
+        let again = try await RevenueCycle.connect(settings: first.settings).backend
+        await #expect(throws: (any Error).self) { _ = try await DemoSeeder().seed(options, admin: again) }
         #expect(try await Self.eventCount(connection) == before)
         await first.drop()
     }
@@ -108,9 +110,10 @@ struct DemoSeederTests {
         let options = DemoOptions(seed: 5, scale: .small, tenants: 1, staffLogin: "rcm_demo_staff")
         let plan = DemoPlan.make(options)
         let admin = try await database.connect()
-        let tenants = try await DemoSeeder().setUp(plan: plan, admin: admin)
-        let staff = try await database.connect(as: "rcm_demo_staff")
-        let summary = try await DemoSeeder().work(plan: plan, tenants: tenants, worker: staff)
+        let core = try await RevenueCycle.connect(settings: database.settings)
+        let tenants = try await DemoSeeder().setUp(plan: plan, admin: core.backend)
+        let staff = try await core.asLogin("rcm_demo_staff")
+        let summary = try await DemoSeeder().work(plan: plan, tenants: tenants, worker: staff.backend)
         #expect(summary.sessions == plan.sessionCount)
         let actors = try await admin.run { session in
             try session.query(SQL("demo_actors", "SELECT DISTINCT db_user FROM rcm.events WHERE event_type = 'session.logged'")).rows.map {

@@ -1,4 +1,5 @@
 import Application
+import Demo
 import Foundation
 import TestSupport
 import Testing
@@ -12,7 +13,7 @@ struct DemoTimingTests {
     func timed() async throws {
         let database = try await TestDatabase.create("demo_timing")
         let options = DemoOptions(seed: 1, scale: Self.scale ?? .small, staffLogin: nil)
-        let summary = try await DemoSeeder().seed(options, admin: try await database.connect()) { progress in
+        let summary = try await DemoSeeder().seed(options, admin: try await RevenueCycle.connect(settings: database.settings).backend) { progress in
             FileHandle.standardError.write(Data("demo: \(progress.phase) \(progress.done)/\(progress.total)\n".utf8))
         }
         print("demo timing: \(options.scale.rawValue): \(summary.sessions) sessions, \(summary.claims) claims, \(summary.patients) patients, \(summary.events) batched events in \(String(format: "%.1f", summary.seconds)) s")

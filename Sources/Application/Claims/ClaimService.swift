@@ -1,7 +1,6 @@
 import Billing
 import EventStore
 import Foundation
-import Postgres
 
 /// Claims: built from one patient's sessions for one payer, scrubbed, worked. Every command loads the
 /// claim's stream, runs the decider and appends with the loaded version expected; the authorization and
@@ -20,8 +19,8 @@ public struct ClaimService: Sendable {
     }
 
     /// A claim's state; throws when it does not exist.
-    public func state(_ id: ClaimID, context: CommandContext, in session: DatabaseSession) throws -> Claim.State {
-        let loaded = try repository.load(Claim.self, stream: Claim.streamID(id), tenant: context.tenant.id, in: session)
+    public func state(_ id: ClaimID, context: CommandContext, in tx: any StoreTransaction) throws -> Claim.State {
+        let loaded = try repository.load(Claim.self, stream: Claim.streamID(id), tenant: context.tenant.id, in: tx)
         guard loaded.version > 0 else { throw CommandRejected("there is no claim \(id) in \(context.tenant.slug)") }
         return loaded.state
     }
@@ -29,97 +28,80 @@ public struct ClaimService: Sendable {
     /// Creates a claim from sessions of one patient for one payer.
     public func create(
         patient key: PatientKey, payer: PayerID, sessionIDs: [SessionID], authorizationNumber: String? = nil,
-        number: ClaimNumber = ClaimService.newClaimNumber(), practice: Practice.State, context: CommandContext, in session: DatabaseSession
+        number: ClaimNumber = ClaimService.newClaimNumber(), practice: Practice.State, context: CommandContext, in tx: any StoreTransaction
     ) throws -> Claim.State {
-        let records = try sessionIDs.map { try sessions.record($0, context: context, in: session) }
+        let records = try sessionIDs.map { try sessions.record($0, context: context, in: tx) }
         guard records.allSatisfy({ $0.patientKey == key }) else { throw CommandRejected("every session of a claim must be of patient \(key)") }
         let id = ClaimID(number.description)
         let command = Claim.Command.create(
             claimID: id, claimNumber: number, payerID: payer, sessions: records, authorizationNumber: authorizationNumber,
             on: context.today, period: practice.postingPeriod(for: context.today))
-        return try run(id, command, patient: key, on: context.today, context: context, in: session)
+        return try run(id, command, patient: key, on: context.today, context: context, in: tx)
     }
 
     /// Scrubs a claim against the practice's rules, the patient's coverage and the patient's other claims.
-    public func scrub(_ id: ClaimID, practice: Practice.State, context: CommandContext, in session: DatabaseSession) throws -> Claim.State {
-        let claim = try state(id, context: context, in: session)
+    public func scrub(_ id: ClaimID, practice: Practice.State, context: CommandContext, in tx: any StoreTransaction) throws -> Claim.State {
+        let claim = try state(id, context: context, in: tx)
         guard let key = claim.patientKey else { throw CommandRejected("claim \(id) has no patient") }
-        let patient = try repository.load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: session).state
-        let others = try claimIDs(of: key, context: context, in: session).filter { $0 != id }.map { try state($0, context: context, in: session) }
+        let patient = try repository.load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: tx).state
+        let others = try claimIDs(of: key, context: context, in: tx).filter { $0 != id }.map { try state($0, context: context, in: tx) }
         let scrubContext = ScrubContext(practice: practice, patient: patient, otherClaims: others, today: context.today)
-        return try run(id, .scrub(scrubContext, on: context.today), patient: key, on: context.today, context: context, in: session)
+        return try run(id, .scrub(scrubContext, on: context.today), patient: key, on: context.today, context: context, in: tx)
     }
 
     /// Corrects a claim from its sessions' current records (after `rcm session correct`): a replacement
     /// (frequency 7) once the payer has adjudicated it.
-    public func correct(_ id: ClaimID, reason: String, practice: Practice.State, context: CommandContext, in session: DatabaseSession) throws -> Claim.State {
-        let claim = try state(id, context: context, in: session)
+    public func correct(_ id: ClaimID, reason: String, practice: Practice.State, context: CommandContext, in tx: any StoreTransaction) throws -> Claim.State {
+        let claim = try state(id, context: context, in: tx)
         var seen = Set<SessionID>()
         let ids = claim.lines.map(\.sessionID).filter { seen.insert($0).inserted }
-        let records = try ids.map { try sessions.record($0, context: context, in: session) }
+        let records = try ids.map { try sessions.record($0, context: context, in: tx) }
         return try run(
             id, .correct(sessions: records, reason: reason, on: context.today, period: practice.postingPeriod(for: context.today)),
-            patient: claim.patientKey, on: context.today, context: context, in: session)
+            patient: claim.patientKey, on: context.today, context: context, in: tx)
     }
 
     /// Runs any claim command, then its authorization and account consequences, in the caller's transaction.
     @discardableResult
     public func run(
         _ id: ClaimID, _ command: Claim.Command, patient key: PatientKey?, on date: LocalDate, context: CommandContext,
-        idempotencyKey: String? = nil, in session: DatabaseSession
+        idempotencyKey: String? = nil, in tx: any StoreTransaction
     ) throws -> Claim.State {
         let (state, events) = try repository.execute(
             Claim.self, stream: Claim.streamID(id), command: command, effectiveDate: date, context: context,
-            idempotencyKey: idempotencyKey, in: session)
+            idempotencyKey: idempotencyKey, in: tx)
         guard let key = key ?? state.patientKey else { return state }
         for event in events {
             for follow in Claim.authorizationCommands(for: event, patientKey: key) {
-                try repository.execute(Patient.self, stream: Patient.streamID(key), command: follow, effectiveDate: date, context: context, in: session)
+                try repository.execute(Patient.self, stream: Patient.streamID(key), command: follow, effectiveDate: date, context: context, in: tx)
             }
             for follow in Claim.accountCommands(for: event) {
                 try repository.execute(
-                    PatientAccount.self, stream: PatientAccount.streamID(key), command: follow, effectiveDate: date, context: context, in: session)
+                    PatientAccount.self, stream: PatientAccount.streamID(key), command: follow, effectiveDate: date, context: context, in: tx)
             }
         }
         return state
     }
 
     /// Shows a claim's details, recording the read of PHI (its diagnoses) in the access log.
-    public func show(_ id: ClaimID, purpose: String, context: CommandContext, in session: DatabaseSession) throws -> Claim.State {
-        let claim = try state(id, context: context, in: session)
-        try access.record(record: "claim:\(id)", patientKey: claim.patientKey?.rawValue, purpose: purpose, sensitive: claim.substanceUse, context: context, in: session)
+    public func show(_ id: ClaimID, purpose: String, context: CommandContext, in tx: any StoreTransaction) throws -> Claim.State {
+        let claim = try state(id, context: context, in: tx)
+        try access.record(record: "claim:\(id)", patientKey: claim.patientKey?.rawValue, purpose: purpose, sensitive: claim.substanceUse, context: context, in: tx)
         return claim
     }
 
-    static let patientClaimsSQL = SQL(
-        "claims_of_patient",
-        """
-        SELECT substr(stream_id, 7) AS claim_id FROM rcm.events
-        WHERE tenant_id = $1 AND event_type = 'claim.created' AND payload ->> 'patientKey' = $2 ORDER BY position
-        """)
-
     /// The claims of a patient, oldest first.
-    public func claimIDs(of key: PatientKey, context: CommandContext, in session: DatabaseSession) throws -> [ClaimID] {
-        try session.query(Self.patientClaimsSQL, [context.tenant.id, key.rawValue]).rows.map { ClaimID(try $0.decode("claim_id", as: String.self)) }
+    public func claimIDs(of key: PatientKey, context: CommandContext, in tx: any StoreTransaction) throws -> [ClaimID] {
+        try tx.readModels.claimIDs(tenant: context.tenant.id, patient: key, payer: nil)
     }
 
-    static let claimsByStatusSQL = SQL(
-        "claims_all", "SELECT DISTINCT substr(stream_id, 7) AS claim_id FROM rcm.events WHERE tenant_id = $1 AND event_type = 'claim.created'")
-
-    static let claimsOfPayerSQL = SQL(
-        "claims_of_payer",
-        """
-        SELECT substr(stream_id, 7) AS claim_id FROM rcm.events
-        WHERE tenant_id = $1 AND event_type = 'claim.created' AND payload ->> 'payerID' = $2 ORDER BY position
-        """)
-
     /// The tenant's claims for one payer (a claim's payer is fixed when it is created), oldest first.
-    public func claimIDs(payer: PayerID, context: CommandContext, in session: DatabaseSession) throws -> [ClaimID] {
-        try session.query(Self.claimsOfPayerSQL, [context.tenant.id, payer.rawValue]).rows.map { ClaimID(try $0.decode("claim_id", as: String.self)) }
+    public func claimIDs(payer: PayerID, context: CommandContext, in tx: any StoreTransaction) throws -> [ClaimID] {
+        try tx.readModels.claimIDs(tenant: context.tenant.id, patient: nil, payer: payer)
     }
 
     /// Every claim of the tenant.
-    public func allClaimIDs(context: CommandContext, in session: DatabaseSession) throws -> [ClaimID] {
-        try session.query(Self.claimsByStatusSQL, [context.tenant.id]).rows.map { ClaimID(try $0.decode("claim_id", as: String.self)) }
+    public func allClaimIDs(context: CommandContext, in tx: any StoreTransaction) throws -> [ClaimID] {
+        try tx.readModels.claimIDs(tenant: context.tenant.id, patient: nil, payer: nil)
     }
 }

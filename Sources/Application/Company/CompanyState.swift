@@ -1,6 +1,5 @@
 import EventStore
 import Foundation
-import Postgres
 
 /// The company tenant's log folded: practices, payers, staff, assignments, submitter.
 public struct CompanyState: Sendable {
@@ -30,11 +29,11 @@ public struct CompanyState: Sendable {
     }
 
     /// Loads the company tenant's stream.
-    public static func load(company: TenantID, in session: DatabaseSession) throws -> CompanyState {
+    public static func load(company: TenantID, in tx: any StoreTransaction) throws -> CompanyState {
         var state = CompanyState()
         var from: Int64 = 1
         while true {
-            let events = try EventLog.readStream(tenant: company, stream: CompanyEvent.streamID, from: from, limit: 5000, in: session)
+            let events = try tx.log.readStream(tenant: company, stream: CompanyEvent.streamID, from: from, limit: 5000)
             for recorded in events {
                 if let event = try CompanyEvent.decode(eventType: recorded.eventType, payload: recorded.payload) { state.apply(event) }
                 state.version = recorded.streamVersion

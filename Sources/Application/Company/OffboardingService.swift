@@ -1,6 +1,5 @@
 import EventStore
 import Foundation
-import Postgres
 
 /// Offboarding a practice when its business-associate agreement ends: every identity and raw file in
 /// the PHI store is destroyed, the destruction is recorded in the practice's log and the company's,
@@ -9,27 +8,25 @@ public struct OffboardingService: Sendable {
     /// A service.
     public init() {}
 
-    static let statusSQL = SQL("tenant_set_status", "SELECT rcm.set_tenant_status($1, 'offboarded')")
-
     /// Offboards the context's tenant; returns (identities, files) destroyed. Owners only.
-    public func offboard(context: CommandContext, in session: DatabaseSession) throws -> (Int, Int) {
+    public func offboard(context: CommandContext, in tx: any StoreTransaction) throws -> (Int, Int) {
         guard context.tenant.kind == .practice else { throw CommandRejected("only a practice can be offboarded") }
-        let (identities, files) = try PHIStore().destroyAll(tenant: context.tenant.id, in: session)
+        let (identities, files) = try PHIStore().destroyAll(tenant: context.tenant.id, in: tx)
         let payload = try JSONSerialization.data(
             withJSONObject: ["identities_destroyed": identities, "files_destroyed": files, "reason": context.reason ?? ""], options: [.sortedKeys])
-        _ = try EventLog.append(
+        _ = try tx.log.append(
             AppendRequest(
                 tenant: context.tenant.id,
                 events: [
                     NewEvent(
-                        eventID: UUID(), streamID: "lifecycle", eventType: "tenant.phi_destroyed", schemaVersion: 1, payload: JSONText(data: payload),
+                        eventID: UUID(), streamID: "lifecycle", eventType: "tenant.phi_destroyed", schemaVersion: 1, json: payload,
                         metadata: context.metadata(), effectiveDate: context.today.description)
-                ]), in: session)
-        try session.query(Self.statusSQL, [context.tenant.id])
-        let company = try CompanyService().ensureCompany(in: session)
+                ]))
+        try tx.directory.markOffboarded(context.tenant.id)
+        let company = try CompanyService().ensureCompany(in: tx)
         try CompanyEvent.append(
             [.practiceOffboarded(tenantID: context.tenant.id.description, reason: context.reason ?? "")], context: context.forTenant(company),
-            in: session)
+            in: tx)
         return (identities, files)
     }
 }

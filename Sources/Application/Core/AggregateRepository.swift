@@ -1,7 +1,6 @@
 import Billing
 import EventStore
 import Foundation
-import Postgres
 
 /// Loads billing aggregates from their streams, runs their deciders and appends what they decide, with
 /// the stream's version as the expected version (a concurrent change makes the append fail, not merge).
@@ -20,12 +19,12 @@ public struct AggregateRepository: Sendable {
     }
 
     /// Folds a stream into its aggregate's state.
-    public func load<A: Aggregate>(_ type: A.Type, stream: String, tenant: TenantID, in session: DatabaseSession) throws -> Loaded<A> {
+    public func load<A: Aggregate>(_ type: A.Type, stream: String, tenant: TenantID, in tx: any StoreTransaction) throws -> Loaded<A> {
         var state = A.initial
         var version: Int64 = 0
         var from: Int64 = 1
         while true {
-            let events = try EventLog.readStream(tenant: tenant, stream: stream, from: from, limit: 5000, in: session)
+            let events = try tx.log.readStream(tenant: tenant, stream: stream, from: from, limit: 5000)
             for recorded in events {
                 let decoded = try codec.decode(eventType: recorded.eventType, schemaVersion: recorded.schemaVersion, payload: recorded.payload)
                 if let event = A.unwrap(decoded) { state = A.evolve(state, event) }
@@ -42,9 +41,9 @@ public struct AggregateRepository: Sendable {
     @discardableResult
     public func execute<A: Aggregate>(
         _ type: A.Type, stream: String, command: A.Command, effectiveDate: LocalDate, context: CommandContext,
-        idempotencyKey: String? = nil, in session: DatabaseSession
+        idempotencyKey: String? = nil, in tx: any StoreTransaction
     ) throws -> (state: A.State, events: [A.Event]) {
-        let loaded = try load(type, stream: stream, tenant: context.tenant.id, in: session)
+        let loaded = try load(type, stream: stream, tenant: context.tenant.id, in: tx)
         let events: [A.Event]
         do {
             events = try A.decide(command, loaded.state)
@@ -53,24 +52,23 @@ public struct AggregateRepository: Sendable {
         }
         guard !events.isEmpty else { return (loaded.state, []) }
         try append(type, events, stream: stream, expected: loaded.version == 0 ? .noStream : .exactly(loaded.version),
-                   effectiveDate: effectiveDate, context: context, idempotencyKey: idempotencyKey, in: session)
+                   effectiveDate: effectiveDate, context: context, idempotencyKey: idempotencyKey, in: tx)
         return (events.reduce(loaded.state, A.evolve), events)
     }
 
     /// Appends already-decided events to a stream.
     public func append<A: Aggregate>(
         _ type: A.Type, _ events: [A.Event], stream: String, expected: ExpectedVersion, effectiveDate: LocalDate,
-        context: CommandContext, idempotencyKey: String? = nil, in session: DatabaseSession
+        context: CommandContext, idempotencyKey: String? = nil, in tx: any StoreTransaction
     ) throws {
         let metadata = context.metadata()
         let newEvents = try events.map { event -> NewEvent in
             let encoded = try codec.encode(A.wrap(event))
             return NewEvent(
                 eventID: UUID(), streamID: stream, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion,
-                payload: JSONText(data: encoded.payload), metadata: metadata, effectiveDate: effectiveDate.description)
+                json: encoded.payload, metadata: metadata, effectiveDate: effectiveDate.description)
         }
-        _ = try EventLog.append(
-            AppendRequest(tenant: context.tenant.id, events: newEvents, expectations: [(stream, expected)], idempotencyKey: idempotencyKey),
-            in: session)
+        _ = try tx.log.append(
+            AppendRequest(tenant: context.tenant.id, events: newEvents, expectations: [(stream, expected)], idempotencyKey: idempotencyKey))
     }
 }

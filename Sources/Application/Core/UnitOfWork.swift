@@ -1,7 +1,6 @@
 import Billing
 import EventStore
 import Foundation
-import Postgres
 
 /// Many commands against many streams of one tenant, decided in memory and appended with one call.
 ///
@@ -29,9 +28,9 @@ struct UnitOfWork {
     }
 
     /// The aggregate's current state in this unit (loaded on first use).
-    mutating func state<A: Aggregate>(_ type: A.Type, stream: String, in session: DatabaseSession) throws -> A.State {
+    mutating func state<A: Aggregate>(_ type: A.Type, stream: String, in tx: any StoreTransaction) throws -> A.State {
         if let state = states[stream] as? A.State { return state }
-        let loaded = try AggregateRepository().load(type, stream: stream, tenant: context.tenant.id, in: session)
+        let loaded = try AggregateRepository().load(type, stream: stream, tenant: context.tenant.id, in: tx)
         states[stream] = loaded.state
         versions[stream] = loaded.version
         order.append(stream)
@@ -40,10 +39,10 @@ struct UnitOfWork {
 
     /// Decides a command, keeps its events for the append and returns them.
     @discardableResult
-    mutating func run<A: Aggregate>(_ type: A.Type, stream: String, _ command: A.Command, on date: LocalDate, in session: DatabaseSession) throws
+    mutating func run<A: Aggregate>(_ type: A.Type, stream: String, _ command: A.Command, on date: LocalDate, in tx: any StoreTransaction) throws
         -> [A.Event]
     {
-        let current = try state(type, stream: stream, in: session)
+        let current = try state(type, stream: stream, in: tx)
         let decided: [A.Event]
         do { decided = try A.decide(command, current) } catch { throw CommandRejected(error.description) }
         states[stream] = decided.reduce(current, A.evolve)
@@ -53,32 +52,31 @@ struct UnitOfWork {
             events.append(
                 NewEvent(
                     eventID: UUID(), streamID: stream, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion,
-                    payload: JSONText(data: encoded.payload), metadata: metadata, effectiveDate: date.description))
+                    json: encoded.payload, metadata: metadata, effectiveDate: date.description))
         }
         return decided
     }
 
     /// A claim command with its authorization and patient-account consequences.
-    mutating func runClaim(_ id: ClaimID, _ command: Claim.Command, on date: LocalDate, in session: DatabaseSession) throws {
-        let decided = try run(Claim.self, stream: Claim.streamID(id), command, on: date, in: session)
-        guard let key = try state(Claim.self, stream: Claim.streamID(id), in: session).patientKey else { return }
+    mutating func runClaim(_ id: ClaimID, _ command: Claim.Command, on date: LocalDate, in tx: any StoreTransaction) throws {
+        let decided = try run(Claim.self, stream: Claim.streamID(id), command, on: date, in: tx)
+        guard let key = try state(Claim.self, stream: Claim.streamID(id), in: tx).patientKey else { return }
         for event in decided {
             for follow in Claim.authorizationCommands(for: event, patientKey: key) {
-                try run(Patient.self, stream: Patient.streamID(key), follow, on: date, in: session)
+                try run(Patient.self, stream: Patient.streamID(key), follow, on: date, in: tx)
             }
             for follow in Claim.accountCommands(for: event) {
-                try run(PatientAccount.self, stream: PatientAccount.streamID(key), follow, on: date, in: session)
+                try run(PatientAccount.self, stream: PatientAccount.streamID(key), follow, on: date, in: tx)
             }
         }
     }
 
     /// Appends `leading` (e.g. the event carrying the idempotency key), then everything decided, in one call.
-    func append(leading: [NewEvent] = [], trailing: [NewEvent] = [], idempotencyKey: String?, in session: DatabaseSession) throws -> AppendResult {
+    func append(leading: [NewEvent] = [], trailing: [NewEvent] = [], idempotencyKey: String?, in tx: any StoreTransaction) throws -> AppendResult {
         let expectations = order.filter { stream in events.contains { $0.streamID == stream } }.map { stream in
             (stream: stream, expected: (versions[stream] ?? 0) == 0 ? ExpectedVersion.noStream : .exactly(versions[stream]!))
         }
-        return try EventLog.append(
-            AppendRequest(tenant: context.tenant.id, events: leading + events + trailing, expectations: expectations, idempotencyKey: idempotencyKey),
-            in: session)
+        return try tx.log.append(
+            AppendRequest(tenant: context.tenant.id, events: leading + events + trailing, expectations: expectations, idempotencyKey: idempotencyKey))
     }
 }

@@ -1,7 +1,6 @@
 import Billing
 import EventStore
 import Foundation
-import Postgres
 
 /// A document made for a patient: the page to render and the account event that recorded it.
 public struct GeneratedDocument: Sendable, Equatable {
@@ -30,25 +29,20 @@ public struct DocumentService: Sendable {
 
     // MARK: Statements
 
-    static let accountsSQL = SQL(
-        "documents_accounts",
-        "SELECT payload ->> 'patientKey' AS patient_key FROM rcm.events WHERE tenant_id = $1 AND event_type = 'account.opened' ORDER BY position")
-
     /// Patients of the tenant whose account has a balance due, in registration order.
-    public func patientsWithBalance(context: CommandContext, in session: DatabaseSession) throws -> [PatientKey] {
-        try session.query(Self.accountsSQL, [context.tenant.id]).rows.compactMap { row in
-            let key = PatientKey(try row.decode("patient_key", as: String.self))
-            let account = try repository.load(PatientAccount.self, stream: PatientAccount.streamID(key), tenant: context.tenant.id, in: session)
+    public func patientsWithBalance(context: CommandContext, in tx: any StoreTransaction) throws -> [PatientKey] {
+        try tx.readModels.patientsWithAccounts(tenant: context.tenant.id).compactMap { key in
+            let account = try repository.load(PatientAccount.self, stream: PatientAccount.streamID(key), tenant: context.tenant.id, in: tx)
             return account.state.balance > .zero ? key : nil
         }
     }
 
     /// A statement of what the patient owes: charges per claim or session, payments and credits, amount
     /// and date due. Rejected when nothing is due.
-    public func statement(for key: PatientKey, dueInDays: Int = 30, context: CommandContext, in session: DatabaseSession) throws -> GeneratedDocument {
-        let (patient, account, history) = try load(key, context: context, in: session)
+    public func statement(for key: PatientKey, dueInDays: Int = 30, context: CommandContext, in tx: any StoreTransaction) throws -> GeneratedDocument {
+        let (patient, account, history) = try load(key, context: context, in: tx)
         guard account.balance > .zero else { throw CommandRejected("nothing is due on the account of \(key)") }
-        let identity = try readIdentity(key, purpose: "statement", patient: patient, context: context, in: session)
+        let identity = try readIdentity(key, purpose: "statement", patient: patient, context: context, in: tx)
         let due = context.today.adding(days: dueInDays)
         let id = DocumentID("st-\(context.today)-\(key.rawValue.dropFirst(3).prefix(8))-\(account.documents.count + 1)")
         var services: [[String]] = []
@@ -60,7 +54,7 @@ public struct DocumentService: Sendable {
                 if charge.goodFaithEstimateExceeded { estimateExceeded = true }
                 switch charge.source {
                 case .claim(let claimID):
-                    let claim = try claims.state(claimID, context: context, in: session)
+                    let claim = try claims.state(claimID, context: context, in: tx)
                     let dates = Set(claim.lines.map(\.dateOfService)).sorted().map(\.description).joined(separator: ", ")
                     let codes = claim.lines.map(\.code).joined(separator: ", ")
                     services.append([
@@ -68,7 +62,7 @@ public struct DocumentService: Sendable {
                         claim.insurancePaid.description, (claim.adjustments + claim.writeOffs).description, charge.amount.description,
                     ])
                 case .session(let sessionID):
-                    let record = try sessions.record(sessionID, context: context, in: session)
+                    let record = try sessions.record(sessionID, context: context, in: tx)
                     services.append([
                         record.dateOfService.description, record.lines.map(\.code).joined(separator: ", ") + " (self-pay)",
                         record.charge.description, Money.zero.description, Money.zero.description, charge.amount.description,
@@ -88,7 +82,7 @@ public struct DocumentService: Sendable {
             }
         }
         let page = DocumentPage(
-            kind: "Statement", documentID: id, patientKey: key, issued: context.today, from: try practiceLines(context: context, in: session),
+            kind: "Statement", documentID: id, patientKey: key, issued: context.today, from: try practiceLines(context: context, in: tx),
             to: patientLines(identity),
             facts: [("Statement date", context.today.description), ("Account", key.rawValue), ("Due date", due.description)],
             tables: [
@@ -112,7 +106,7 @@ public struct DocumentService: Sendable {
                         "Your charges are $400 or more above your Good Faith Estimate. You may dispute this bill; see www.cms.gov/nosurprises."
                     ] : []),
             amount: account.balance)
-        try record(.generateStatement(id, dueDate: due, on: context.today), key: key, context: context, in: session)
+        try record(.generateStatement(id, dueDate: due, on: context.today), key: key, context: context, in: tx)
         return GeneratedDocument(page: page)
     }
 
@@ -122,16 +116,16 @@ public struct DocumentService: Sendable {
     /// services and charges, given in advance, valid through a date. The account flags later self-pay
     /// charges that exceed it by $400 or more.
     public func estimate(
-        for key: PatientKey, items: [EstimateItem], validThrough: LocalDate, context: CommandContext, in session: DatabaseSession
+        for key: PatientKey, items: [EstimateItem], validThrough: LocalDate, context: CommandContext, in tx: any StoreTransaction
     ) throws -> GeneratedDocument {
-        let (patient, account, _) = try load(key, context: context, in: session)
+        let (patient, account, _) = try load(key, context: context, in: tx)
         guard account.selfPay else { throw CommandRejected("Good Faith Estimates are for self-pay clients; \(key) has insurance billed") }
         guard !items.isEmpty, items.allSatisfy({ $0.quantity > 0 && $0.unitCharge > .zero }) else {
             throw CommandRejected("an estimate needs at least one service with a quantity and a charge above zero")
         }
         for item in items where ProcedureCatalog.definition(item.code) == nil { throw CommandRejected("\(item.code) is not a code we bill") }
         guard validThrough >= context.today else { throw CommandRejected("the estimate must be valid through today or later") }
-        let identity = try readIdentity(key, purpose: "good faith estimate", patient: patient, context: context, in: session)
+        let identity = try readIdentity(key, purpose: "good faith estimate", patient: patient, context: context, in: tx)
         let id = DocumentID("gfe-\(context.today)-\(key.rawValue.dropFirst(3).prefix(8))-\(account.documents.count + 1)")
         let total = items.map(\.total).sum()
         let rows = items.map { item in
@@ -139,7 +133,7 @@ public struct DocumentService: Sendable {
         }
         let page = DocumentPage(
             kind: "Good Faith Estimate", documentID: id, patientKey: key, issued: context.today,
-            from: try practiceLines(context: context, in: session), to: patientLines(identity),
+            from: try practiceLines(context: context, in: tx), to: patientLines(identity),
             facts: [
                 ("Date given", context.today.description), ("Date of birth", identity.map { $0.dateOfBirth.description } ?? "on file"),
                 ("Valid through", validThrough.description),
@@ -157,44 +151,35 @@ public struct DocumentService: Sendable {
                 "This estimate is not a contract and does not require you to obtain the services listed. For questions or more information, visit www.cms.gov/nosurprises.",
             ],
             amount: total)
-        try record(.createEstimate(id, items: items, validThrough: validThrough, on: context.today), key: key, context: context, in: session)
+        try record(.createEstimate(id, items: items, validThrough: validThrough, on: context.today), key: key, context: context, in: tx)
         return GeneratedDocument(page: page)
     }
 
     // MARK: Superbills
 
-    static let patientSessionsSQL = SQL(
-        "documents_patient_sessions",
-        """
-        SELECT stream_id FROM rcm.events
-        WHERE tenant_id = $1 AND event_type = 'session.logged' AND payload -> 'record' ->> 'patientKey' = $2
-          AND effective_date BETWEEN $3::date AND $4::date
-        ORDER BY effective_date, position
-        """)
-
     /// Superbills for an out-of-network (or self-pay) client's sessions in a date range: codes, modifiers,
     /// diagnoses, the practice's tax id and NPI, each rendering provider's NPI, charges and what the client
     /// paid in the period. One superbill per rendering provider.
     public func superbills(
-        for key: PatientKey, from: LocalDate, through: LocalDate, context: CommandContext, in session: DatabaseSession
+        for key: PatientKey, from: LocalDate, through: LocalDate, context: CommandContext, in tx: any StoreTransaction
     ) throws -> [GeneratedDocument] {
         guard from <= through else { throw CommandRejected("--from must not be after --through") }
-        let (patient, account, history) = try load(key, context: context, in: session)
+        let (patient, account, history) = try load(key, context: context, in: tx)
         var records: [SessionRecord] = []
-        for row in try session.query(Self.patientSessionsSQL, [context.tenant.id.sqlParameter, key.rawValue.sqlParameter, from.description.sqlParameter, through.description.sqlParameter]).rows {
-            let stream: String = try row.decode("stream_id")
-            let loaded = try repository.load(Billing.Session.self, stream: stream, tenant: context.tenant.id, in: session)
+        for id in try tx.readModels.sessionIDs(tenant: context.tenant.id, patient: key, from: from, through: through) {
+            let stream = Billing.Session.streamID(id)
+            let loaded = try repository.load(Billing.Session.self, stream: stream, tenant: context.tenant.id, in: tx)
             if let record = loaded.state.record, !loaded.state.voided { records.append(record) }
         }
         guard !records.isEmpty else { throw CommandRejected("\(key) has no sessions from \(from) through \(through)") }
-        let practice = try PracticeService().state(context, in: session)
-        let names = try ProviderProfile.all(tenant: context.tenant.id, in: session)
+        let practice = try PracticeService().state(context, in: tx)
+        let names = try ProviderProfile.all(tenant: context.tenant.id, in: tx)
         var paid = history.reduce(Money.zero) { sum, event in
             if case .paymentReceived(let payment) = event, payment.effectiveDate >= from, payment.effectiveDate <= through { return sum + payment.amount }
             return sum
         }
-        let identity = try readIdentity(key, purpose: "superbill", patient: patient, context: context, in: session)
-        let header = try practiceLines(context: context, in: session)
+        let identity = try readIdentity(key, purpose: "superbill", patient: patient, context: context, in: tx)
+        let header = try practiceLines(context: context, in: tx)
         let grouped = Dictionary(grouping: records, by: \.rendering)
         var documents: [GeneratedDocument] = []
         var count = account.documents.count
@@ -252,7 +237,7 @@ public struct DocumentService: Sendable {
                     "Place of service: 11 office, 02 telehealth other than home, 10 telehealth in the patient's home.",
                 ],
                 amount: amountPaid)
-            try record(.issueSuperbill(id, superbill, on: context.today), key: key, context: context, in: session)
+            try record(.issueSuperbill(id, superbill, on: context.today), key: key, context: context, in: tx)
             documents.append(GeneratedDocument(page: page))
         }
         return documents
@@ -261,16 +246,16 @@ public struct DocumentService: Sendable {
     // MARK: Shared
 
     /// The patient, the account state and the account's history; throws when there is no such patient.
-    func load(_ key: PatientKey, context: CommandContext, in session: DatabaseSession) throws
+    func load(_ key: PatientKey, context: CommandContext, in tx: any StoreTransaction) throws
         -> (Patient.State, PatientAccount.State, [PatientAccount.Event])
     {
-        let patient = try repository.load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: session)
+        let patient = try repository.load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: tx)
         guard patient.version > 0 else { throw CommandRejected("there is no patient \(key) in \(context.tenant.slug)") }
         var state = PatientAccount.initial
         var history: [PatientAccount.Event] = []
         var from: Int64 = 1
         while true {
-            let events = try EventLog.readStream(tenant: context.tenant.id, stream: PatientAccount.streamID(key), from: from, limit: 5000, in: session)
+            let events = try tx.log.readStream(tenant: context.tenant.id, stream: PatientAccount.streamID(key), from: from, limit: 5000)
             for recorded in events {
                 if let event = PatientAccount.unwrap(try codec.decode(eventType: recorded.eventType, schemaVersion: recorded.schemaVersion, payload: recorded.payload)) {
                     history.append(event)
@@ -285,11 +270,11 @@ public struct DocumentService: Sendable {
     }
 
     /// Reads the identity, recording the access first (also when the identity was destroyed).
-    func readIdentity(_ key: PatientKey, purpose: String, patient: Patient.State, context: CommandContext, in session: DatabaseSession) throws
+    func readIdentity(_ key: PatientKey, purpose: String, patient: Patient.State, context: CommandContext, in tx: any StoreTransaction) throws
         -> PatientIdentity?
     {
-        try access.record(record: "patient:\(key)", purpose: purpose, sensitive: patient.substanceUseSensitive, context: context, in: session)
-        return try phi.identity(key: key, tenant: context.tenant.id, in: session)
+        try access.record(record: "patient:\(key)", purpose: purpose, sensitive: patient.substanceUseSensitive, context: context, in: tx)
+        return try phi.identity(key: key, tenant: context.tenant.id, in: tx)
     }
 
     func patientLines(_ identity: PatientIdentity?) -> [String] {
@@ -300,8 +285,8 @@ public struct DocumentService: Sendable {
     }
 
     /// The practice's name, address and identifiers from the company's records, when this login may read them.
-    func practiceLines(context: CommandContext, in session: DatabaseSession) throws -> [String] {
-        let company = try? session.withTransaction { session in try CompanyService().state(in: session) }
+    func practiceLines(context: CommandContext, in tx: any StoreTransaction) throws -> [String] {
+        let company = try? tx.nested { try CompanyService().state(in: tx) }
         guard let profile = company?.practices[context.tenant.id.description] else { return [context.tenant.slug] }
         return [
             profile.name, profile.street, "\(profile.city), \(profile.state) \(profile.zip.prefix(5))-\(profile.zip.dropFirst(5))",
@@ -309,8 +294,8 @@ public struct DocumentService: Sendable {
         ]
     }
 
-    func record(_ command: PatientAccount.Command, key: PatientKey, context: CommandContext, in session: DatabaseSession) throws {
+    func record(_ command: PatientAccount.Command, key: PatientKey, context: CommandContext, in tx: any StoreTransaction) throws {
         try repository.execute(
-            PatientAccount.self, stream: PatientAccount.streamID(key), command: command, effectiveDate: context.today, context: context, in: session)
+            PatientAccount.self, stream: PatientAccount.streamID(key), command: command, effectiveDate: context.today, context: context, in: tx)
     }
 }

@@ -1,7 +1,6 @@
 import Billing
 import EventStore
 import Foundation
-import Postgres
 
 /// Patient payments at the front desk or by mail: recorded on the patient account and, when a claim is
 /// named, applied to that claim's patient balance, in one transaction.
@@ -22,29 +21,29 @@ public struct PatientPaymentService: Sendable {
     @discardableResult
     public func post(
         patient key: PatientKey, amount: Money, method: PaymentMethod, claim claimID: ClaimID? = nil, paymentID: PaymentID = newPaymentID(),
-        context: CommandContext, in session: DatabaseSession
+        context: CommandContext, in tx: any StoreTransaction
     ) throws -> PatientAccount.State {
         guard amount > .zero else { throw CommandRejected("the amount must be more than zero") }
-        let patient = try repository.load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: session)
+        let patient = try repository.load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: tx)
         guard patient.version > 0 else { throw CommandRejected("there is no patient \(key) in \(context.tenant.slug)") }
-        let period = try PracticeService().state(context, in: session).postingPeriod(for: context.today)
+        let period = try PracticeService().state(context, in: tx).postingPeriod(for: context.today)
         if let claimID {
-            let claim = try claims.state(claimID, context: context, in: session)
+            let claim = try claims.state(claimID, context: context, in: tx)
             guard claim.patientKey == key else { throw CommandRejected("claim \(claimID) is not a claim of \(key)") }
             try claims.run(
                 claimID, .applyPatientPayment(paymentID, amount: amount, on: context.today, period: period), patient: key, on: context.today,
-                context: context, in: session)
+                context: context, in: tx)
         }
         return try repository.execute(
             PatientAccount.self, stream: PatientAccount.streamID(key),
             command: .receivePayment(paymentID, amount: amount, method: method, on: context.today, period: period), effectiveDate: context.today,
-            context: context, in: session
+            context: context, in: tx
         ).state
     }
 
     /// The account's state; throws when the patient has none.
-    public func account(_ key: PatientKey, context: CommandContext, in session: DatabaseSession) throws -> PatientAccount.State {
-        let loaded = try repository.load(PatientAccount.self, stream: PatientAccount.streamID(key), tenant: context.tenant.id, in: session)
+    public func account(_ key: PatientKey, context: CommandContext, in tx: any StoreTransaction) throws -> PatientAccount.State {
+        let loaded = try repository.load(PatientAccount.self, stream: PatientAccount.streamID(key), tenant: context.tenant.id, in: tx)
         guard loaded.version > 0 else { throw CommandRejected("there is no patient \(key) in \(context.tenant.slug)") }
         return loaded.state
     }

@@ -1,6 +1,5 @@
 import EventStore
 import Foundation
-import Postgres
 
 /// Names of a practice's providers (not PHI; needed for NM1*82/NM1*DQ), kept in the practice's
 /// `directory` stream beside the billing practice aggregate.
@@ -26,9 +25,9 @@ public struct ProviderProfile: Sendable, Codable, Equatable {
     static let streamID = "directory"
 
     /// Every provider profile of a tenant, by id.
-    public static func all(tenant: TenantID, in session: DatabaseSession) throws -> [String: ProviderProfile] {
+    public static func all(tenant: TenantID, in tx: any StoreTransaction) throws -> [String: ProviderProfile] {
         var profiles: [String: ProviderProfile] = [:]
-        for event in try EventLog.readStream(tenant: tenant, stream: streamID, in: session) where event.eventType == eventType {
+        for event in try tx.log.readWholeStream(tenant: tenant, stream: streamID) where event.eventType == eventType {
             let profile = try JSONDecoder().decode(ProviderProfile.self, from: event.payload)
             profiles[profile.providerID] = profile
         }
@@ -41,6 +40,6 @@ public struct ProviderProfile: Sendable, Codable, Equatable {
         encoder.outputFormatting = [.sortedKeys]
         return NewEvent(
             eventID: UUID(), streamID: Self.streamID, eventType: Self.eventType, schemaVersion: 1,
-            payload: JSONText(data: try encoder.encode(self)), metadata: context.metadata(), effectiveDate: context.today.description)
+            json: try encoder.encode(self), metadata: context.metadata(), effectiveDate: context.today.description)
     }
 }

@@ -2,7 +2,6 @@ import Billing
 import BillingX12
 import EventStore
 import Foundation
-import Postgres
 import X12
 
 /// `rcm ack import`: 999s accept or reject the transaction sets we sent (partially too); 277CAs accept or
@@ -29,10 +28,8 @@ public struct AcknowledgmentImportService: Sendable {
         public var unknown: [String] = []
     }
 
-    static let keySQL = SQL("ack_key_seen", "SELECT 1 FROM rcm.idempotency_keys WHERE tenant_id = $1 AND key = $2")
-
     /// Imports a 999 or 277CA file for the given practices, in one transaction.
-    public func importFile(bytes: [UInt8], fileName: String, tenants: [Tenant], actor: String, in session: DatabaseSession) throws -> Outcome {
+    public func importFile(bytes: [UInt8], fileName: String, tenants: [Tenant], actor: String, in tx: any StoreTransaction) throws -> Outcome {
         let file = try X12File(bytes: bytes, fileName: fileName)
         let acks999 = try file.implementationAcknowledgments().acknowledgments
         let acks277 = try file.claimAcknowledgments().acknowledgments
@@ -46,13 +43,13 @@ public struct AcknowledgmentImportService: Sendable {
         for tenant in tenants where tenant.kind == .practice {
             let context = CommandContext(tenant: tenant, actor: actor, source: "x12:\(sha)", today: CommandContext.today(in: tenant.timeZone))
             let lookup: (ClaimNumber) -> Claim.State? = { number in
-                let loaded = try? AggregateRepository().load(Claim.self, stream: Claim.streamID(ClaimID(number.description)), tenant: tenant.id, in: session)
+                let loaded = try? AggregateRepository().load(Claim.self, stream: Claim.streamID(ClaimID(number.description)), tenant: tenant.id, in: tx)
                 return (loaded?.version ?? 0) > 0 ? loaded?.state : nil
             }
             var commands: [AcknowledgmentCommand] = []
             var touched = false
             for ack in acks999 {
-                let manifests = try InterchangeRecord.all(tenant: tenant.id, in: session).map(\.manifest)
+                let manifests = try InterchangeRecord.all(tenant: tenant.id, in: tx).map(\.manifest)
                 let plan = AcknowledgmentPosting.plan(ack, submissions: manifests, receivedOn: context.today, claim: lookup)
                 for set in plan.sets where set.matched {
                     touched = true
@@ -68,21 +65,21 @@ public struct AcknowledgmentImportService: Sendable {
                 unknown += plan.notes.filter { $0.reason == "unknown claim" }.map(\.claimNumber)
                 for note in plan.notes where note.reason != "unknown claim" {
                     known.insert(note.claimNumber)
-                    if try session.query(Self.keySQL, [tenant.id.sqlParameter, note.dedupeKey.sqlParameter]).count > 0 {
+                    if try tx.log.isKeyUsed(tenant: tenant.id, key: note.dedupeKey) {
                         outcome.repeated += 1
                         continue
                     }
                     outcome.lines.append("\(tenant.slug): claim \(note.claimNumber) \(note.codes): \(note.reason)")
                 }
             }
-            if !commands.isEmpty || touched { try phi.storeFile(bytes, direction: "inbound", kind: acks999.isEmpty ? "277CA" : "999", fileName: fileName, tenant: tenant.id, in: session) }
+            if !commands.isEmpty || touched { try phi.storeFile(bytes, direction: "inbound", kind: acks999.isEmpty ? "277CA" : "999", fileName: fileName, tenant: tenant.id, in: tx) }
             for item in commands {
                 known.insert(item.claimNumber.description)
-                if try session.query(Self.keySQL, [tenant.id.sqlParameter, item.dedupeKey.sqlParameter]).count > 0 {
+                if try tx.log.isKeyUsed(tenant: tenant.id, key: item.dedupeKey) {
                     outcome.repeated += 1
                     continue
                 }
-                try claims.run(item.claimID, item.command, patient: nil, on: context.today, context: context, idempotencyKey: item.dedupeKey, in: session)
+                try claims.run(item.claimID, item.command, patient: nil, on: context.today, context: context, idempotencyKey: item.dedupeKey, in: tx)
                 if case .reject(let category, let code, _, _) = item.command {
                     outcome.rejected += 1
                     outcome.lines.append("\(tenant.slug): claim \(item.claimNumber) rejected \(category):\(code)")

@@ -1,7 +1,6 @@
 import BillingX12
 import EventStore
 import Foundation
-import Postgres
 
 /// `x12.interchange_sent`: an 837P we wrote, with the claims in each transaction set, so a 999 can be
 /// tied back to claims. Stored in the practice's `x12` stream; the raw file is in the PHI store.
@@ -17,8 +16,8 @@ public struct InterchangeRecord: Sendable, Codable, Equatable {
     static let streamID = "x12"
 
     /// Every interchange the tenant sent.
-    public static func all(tenant: TenantID, in session: DatabaseSession) throws -> [InterchangeRecord] {
-        try EventLog.readStream(tenant: tenant, stream: streamID, in: session).filter { $0.eventType == eventType }.map {
+    public static func all(tenant: TenantID, in tx: any StoreTransaction) throws -> [InterchangeRecord] {
+        try tx.log.readWholeStream(tenant: tenant, stream: streamID).filter { $0.eventType == eventType }.map {
             try JSONDecoder().decode(InterchangeRecord.self, from: $0.payload)
         }
     }
@@ -27,7 +26,7 @@ public struct InterchangeRecord: Sendable, Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return NewEvent(
-            eventID: UUID(), streamID: Self.streamID, eventType: Self.eventType, schemaVersion: 1, payload: JSONText(data: try encoder.encode(self)),
+            eventID: UUID(), streamID: Self.streamID, eventType: Self.eventType, schemaVersion: 1, json: try encoder.encode(self),
             metadata: context.metadata(), effectiveDate: context.today.description)
     }
 }

@@ -2,7 +2,6 @@ import Billing
 import BillingX12
 import EventStore
 import Foundation
-import Postgres
 import X12
 
 /// `rcm era import`: posts an 835 to the cent, one payment (transaction set) at a time, each entirely or
@@ -18,12 +17,22 @@ public struct RemittanceImportService: Sendable {
     /// A service.
     public init() {}
 
+    /// What became of a payment.
+    public enum PaymentStatus: String, Sendable {
+        /// Posted now.
+        case posted
+        /// Posted before; nothing posted twice.
+        case skipped
+        /// Not posted (see the message).
+        case refused
+    }
+
     /// What happened to one payment.
     public struct PaymentOutcome: Sendable {
-        /// `posted`, `skipped` (already posted) or `refused`.
-        public var status: String
+        /// Posted, skipped (already posted) or refused.
+        public var status: PaymentStatus
         /// The practice, when matched.
-        public var practice: String?
+        public var practice: Tenant?
         /// Payer, trace, amount, date.
         public var key: String
         /// The ST control number.
@@ -46,50 +55,56 @@ public struct RemittanceImportService: Sendable {
     /// or the one named by `--tenant`); `only` restricts to one of them.
     public func importFile(
         bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, acceptImbalance: Bool, reason: String?, actor: String,
-        in session: DatabaseSession
+        in tx: any StoreTransaction
     ) throws -> [PaymentOutcome] {
-        let file = try X12File(bytes: bytes, fileName: fileName)
-        let remittances = try file.remittances().remittances
-        let company = try CompanyService().state(in: session)
-        let sha = SHA256Hex.of(bytes)
-        var outcomes: [PaymentOutcome] = []
-        for remittance in remittances {
-            let keyText = "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(remittance.payment.amount.cents)|\(remittance.payment.date?.description ?? "")"
-            var outcome = PaymentOutcome(
-                status: "refused", practice: nil, key: keyText, transactionControlNumber: remittance.controlNumber, claimsPosted: 0, unapplied: [],
-                providerAdjustments: 0, denialsOpened: 0, underpaidLines: 0, message: nil)
-            guard let tenant = match(remittance.payee, company: company, tenants: tenants) else {
-                outcome.message = "payee \(remittance.payee.name) (\(remittance.payee.idQualifier) \(remittance.payee.id)) matches no practice this login may post to"
-                outcomes.append(outcome)
-                continue
-            }
-            outcome.practice = tenant.slug
-            if let only, only.id != tenant.id {
-                outcome.message = "payee \(remittance.payee.name) is practice \(tenant.slug), not \(only.slug)"
-                outcomes.append(outcome)
-                continue
-            }
-            let context = CommandContext(
-                tenant: tenant, actor: actor, source: "x12:\(sha):\(remittance.controlNumber)", reason: acceptImbalance ? reason : nil,
-                today: CommandContext.today(in: tenant.timeZone))
-            do {
-                try session.withTransaction { session in
-                    try post(remittance, bytes: bytes, fileName: fileName, acceptImbalance: acceptImbalance, context: context, outcome: &outcome, in: session)
-                }
-            } catch let skip as AlreadyPosted {
-                outcome.status = "skipped"
-                outcome.message = skip.description
-            } catch {
-                outcome.status = "refused"
-                outcome.claimsPosted = 0
-                outcome.message = String(describing: error)
-            }
-            outcomes.append(outcome)
+        try Self.payments(bytes: bytes, fileName: fileName).map { remittance in
+            try importPayment(
+                remittance, bytes: bytes, fileName: fileName, tenants: tenants, only: only, acceptImbalance: acceptImbalance, reason: reason,
+                actor: actor, in: tx)
         }
-        return outcomes
     }
 
-    static let keySeenSQL = SQL("era_key_seen", "SELECT 1 FROM rcm.idempotency_keys WHERE tenant_id = $1 AND key = $2")
+    /// The payments (835 transaction sets) of a file; throws naming the segment when the file is malformed.
+    public static func payments(bytes: [UInt8], fileName: String) throws -> [Remittance] {
+        try X12File(bytes: bytes, fileName: fileName).remittances().remittances
+    }
+
+    /// Posts one payment of a file entirely or not at all (a savepoint in the caller's transaction).
+    public func importPayment(
+        _ remittance: Remittance, bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, acceptImbalance: Bool, reason: String?,
+        actor: String, in tx: any StoreTransaction
+    ) throws -> PaymentOutcome {
+        let company = try CompanyService().state(in: tx)
+        let keyText = "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(remittance.payment.amount.cents)|\(remittance.payment.date?.description ?? "")"
+        var outcome = PaymentOutcome(
+            status: .refused, practice: nil, key: keyText, transactionControlNumber: remittance.controlNumber, claimsPosted: 0, unapplied: [],
+            providerAdjustments: 0, denialsOpened: 0, underpaidLines: 0, message: nil)
+        guard let tenant = match(remittance.payee, company: company, tenants: tenants) else {
+            outcome.message = "payee \(remittance.payee.name) (\(remittance.payee.idQualifier) \(remittance.payee.id)) matches no practice this login may post to"
+            return outcome
+        }
+        outcome.practice = tenant
+        if let only, only.id != tenant.id {
+            outcome.message = "payee \(remittance.payee.name) is practice \(tenant.slug), not \(only.slug)"
+            return outcome
+        }
+        let context = CommandContext(
+            tenant: tenant, actor: actor, source: "x12:\(SHA256Hex.of(bytes)):\(remittance.controlNumber)", reason: acceptImbalance ? reason : nil,
+            today: CommandContext.today(in: tenant.timeZone))
+        do {
+            try tx.nested {
+                try post(remittance, bytes: bytes, fileName: fileName, acceptImbalance: acceptImbalance, context: context, outcome: &outcome, in: tx)
+            }
+        } catch let skip as AlreadyPosted {
+            outcome.status = .skipped
+            outcome.message = skip.description
+        } catch {
+            outcome.status = .refused
+            outcome.claimsPosted = 0
+            outcome.message = String(describing: error)
+        }
+        return outcome
+    }
 
     struct AlreadyPosted: Error, CustomStringConvertible {
         let description = "already posted; nothing posted twice"
@@ -97,17 +112,17 @@ public struct RemittanceImportService: Sendable {
 
     private func post(
         _ remittance: Remittance, bytes: [UInt8], fileName: String, acceptImbalance: Bool, context: CommandContext, outcome: inout PaymentOutcome,
-        in session: DatabaseSession
+        in tx: any StoreTransaction
     ) throws {
-        let practice = try PracticeService().state(context, in: session)
+        let practice = try PracticeService().state(context, in: tx)
         var contexts: [ClaimNumber: ClaimContext] = [:]
         var work = UnitOfWork(context: context)
         for payment in remittance.claims {
             guard let number = ClaimNumber(payment.patientControlNumber), contexts[number] == nil else { continue }
             let stream = Claim.streamID(ClaimID(number.description))
-            let loaded = try AggregateRepository().load(Claim.self, stream: stream, tenant: context.tenant.id, in: session)
+            let loaded = try AggregateRepository().load(Claim.self, stream: stream, tenant: context.tenant.id, in: tx)
             guard loaded.version > 0, let key = loaded.state.patientKey else { continue }
-            let patient = try work.state(Patient.self, stream: Patient.streamID(key), in: session)
+            let patient = try work.state(Patient.self, stream: Patient.streamID(key), in: tx)
             work.preload(Claim.self, stream: stream, state: loaded.state, version: loaded.version)
             contexts[number] = ClaimContext(claim: loaded.state, practice: practice, patient: patient)
         }
@@ -125,12 +140,12 @@ public struct RemittanceImportService: Sendable {
                 "balanced": plan.balance.isBalanced, "claims": remittance.claims.count,
             ], stream: "remit-\(plan.key.payerID)-\(plan.key.traceNumber)", date: plan.effectiveDate, context: context)
         let key = "835:\(plan.key.description)"
-        if try session.query(Self.keySeenSQL, [context.tenant.id.sqlParameter, key.sqlParameter]).count > 0 { throw AlreadyPosted() }
+        if try tx.log.isKeyUsed(tenant: context.tenant.id, key: key) { throw AlreadyPosted() }
         // Every claim of the payment is decided in memory against its stream, then the whole payment is one append.
         for claimPlan in plan.claims {
             for command in claimPlan.commands {
                 do {
-                    try work.runClaim(claimPlan.claimID, command, on: plan.effectiveDate, in: session)
+                    try work.runClaim(claimPlan.claimID, command, on: plan.effectiveDate, in: tx)
                 } catch {
                     throw CommandRejected("claim \(claimPlan.claimNumber): \(error)")
                 }
@@ -162,17 +177,17 @@ public struct RemittanceImportService: Sendable {
                     ], stream: received.streamID, date: plan.effectiveDate, context: context))
             outcome.providerAdjustments += 1
         }
-        let result = try work.append(leading: [received], trailing: extra, idempotencyKey: key, in: session)
+        let result = try work.append(leading: [received], trailing: extra, idempotencyKey: key, in: tx)
         if result.replayed { throw AlreadyPosted() }
-        try phi.storeFile(bytes, direction: "inbound", kind: "835", fileName: fileName, tenant: context.tenant.id, in: session)
-        outcome.status = "posted"
+        try phi.storeFile(bytes, direction: "inbound", kind: "835", fileName: fileName, tenant: context.tenant.id, in: tx)
+        outcome.status = .posted
         outcome.message = plan.balance.isBalanced ? nil : "posted out of balance by \(plan.balance.difference), accepted: \(context.reason ?? "")"
     }
 
     static func event(_ type: String, _ payload: [String: Any], stream: String, date: LocalDate, context: CommandContext) throws -> NewEvent {
         NewEvent(
             eventID: UUID(), streamID: stream, eventType: type, schemaVersion: 1,
-            payload: JSONText(data: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])), metadata: context.metadata(),
+            json: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), metadata: context.metadata(),
             effectiveDate: date.description)
     }
 

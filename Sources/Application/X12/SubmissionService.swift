@@ -2,7 +2,6 @@ import Billing
 import BillingX12
 import EventStore
 import Foundation
-import Postgres
 import X12
 
 /// `rcm claims submit`: one 837P interchange per payer batch of claims that passed the scrubber.
@@ -32,19 +31,19 @@ public struct SubmissionService: Sendable {
 
     /// Submits the tenant's ready claims for a payer (all of them, or those named) into `directory`.
     public func submit(
-        payer: PayerID, only: [ClaimID]? = nil, through: LocalDate? = nil, directory: URL, now: Date, context: CommandContext, in session: DatabaseSession,
+        payer: PayerID, only: [ClaimID]? = nil, through: LocalDate? = nil, directory: URL, now: Date, context: CommandContext, in tx: any StoreTransaction,
         nextControlNumber: (String) throws -> Int
     ) throws -> Result? {
-        let company = try CompanyService().state(in: session)
+        let company = try CompanyService().state(in: tx)
         guard let submitter = company.submitter else { throw CommandRejected("the submitter is not configured: rcm company configure") }
         guard let profile = company.practices[context.tenant.id.description] else { throw CommandRejected("\(context.tenant.slug) is not an onboarded practice") }
         guard let payerProfile = company.payers[payer.rawValue] else { throw CommandRejected("payer \(payer) is not in the catalog") }
-        let practice = try PracticeService().state(context, in: session)
+        let practice = try PracticeService().state(context, in: tx)
         // Only the payer's claims are folded, not every claim of the practice.
-        let ids = try only ?? claims.claimIDs(payer: payer, context: context, in: session)
+        let ids = try only ?? claims.claimIDs(payer: payer, context: context, in: tx)
         var submissions: [ClaimSubmission] = []
         for id in ids {
-            let claim = try claims.state(id, context: context, in: session)
+            let claim = try claims.state(id, context: context, in: tx)
             guard claim.payerID == payer else {
                 if only != nil { throw CommandRejected("claim \(id) is for payer \(claim.payerID?.rawValue ?? "none"), not \(payer)") }
                 continue
@@ -55,11 +54,11 @@ public struct SubmissionService: Sendable {
             }
             if let through, let first = claim.firstDateOfService, first > through { continue }
             guard let key = claim.patientKey else { continue }
-            let patient = try PatientService().state(key, context: context, in: session)
+            let patient = try PatientService().state(key, context: context, in: tx)
             guard let coverage = patient.coverages.values.filter({ $0.payerID == payer }).sorted(by: { $0.order < $1.order }).first else {
                 throw CommandRejected("claim \(id): the patient has no coverage with \(payer)")
             }
-            guard let identity = try phi.identity(key: key, tenant: context.tenant.id, in: session) else {
+            guard let identity = try phi.identity(key: key, tenant: context.tenant.id, in: tx) else {
                 throw CommandRejected("claim \(id): the patient's identity was destroyed; the claim cannot be sent")
             }
             submissions.append(ClaimSubmission(claim: claim, coverage: coverage, patient: identity))
@@ -72,7 +71,7 @@ public struct SubmissionService: Sendable {
             interchangeControlNumber: number, groupControlNumber: number, transactionControlNumber: String(format: "%04d", number % 10000),
             batchReference: "\(context.tenant.slug.prefix(10))-\(number)",
             date: X12Date(year: context.today.year, month: context.today.month, day: context.today.day)!, time: X12Time(hour: parts.hour!, minute: parts.minute!)!)
-        let providerNames = try ProviderProfile.all(tenant: context.tenant.id, in: session).reduce(into: [ProviderID: PersonName]()) {
+        let providerNames = try ProviderProfile.all(tenant: context.tenant.id, in: tx).reduce(into: [ProviderID: PersonName]()) {
             $0[ProviderID($1.key)] = PersonName(last: $1.value.lastName, first: $1.value.firstName)
         }
         let builder = ProfessionalClaimBuilder(
@@ -92,14 +91,14 @@ public struct SubmissionService: Sendable {
         }
         let bytes = try batch.interchange.x12()
         let fileName = "\(context.tenant.slug)-\(payer)-\(String(format: "%09d", number)).837"
-        let sha = try phi.storeFile(bytes, direction: "outbound", kind: "837P", fileName: fileName, tenant: context.tenant.id, in: session)
+        let sha = try phi.storeFile(bytes, direction: "outbound", kind: "837P", fileName: fileName, tenant: context.tenant.id, in: tx)
         let source = context.withSource("x12:\(sha):\(control.transactionControlNumber)")
         for submission in submissions {
             guard let number = submission.claim.claimNumber else { continue }
-            try claims.run(ClaimID(number.description), .submit(on: context.today), patient: submission.claim.patientKey, on: context.today, context: source, in: session)
+            try claims.run(ClaimID(number.description), .submit(on: context.today), patient: submission.claim.patientKey, on: context.today, context: source, in: tx)
         }
         let record = InterchangeRecord(sha256: sha, fileName: fileName, manifest: batch.manifest)
-        _ = try EventLog.append(AppendRequest(tenant: context.tenant.id, events: [try record.newEvent(context: source)]), in: session)
+        _ = try tx.log.append(AppendRequest(tenant: context.tenant.id, events: [try record.newEvent(context: source)]))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent(fileName)
         try Data(bytes).write(to: path)

@@ -2,7 +2,6 @@ import Application
 import ArgumentParser
 import Billing
 import Foundation
-import Postgres
 
 /// `rcm claims submit`.
 struct SubmitCommand: AsyncParsableCommand {
@@ -17,30 +16,19 @@ struct SubmitCommand: AsyncParsableCommand {
             Example:
               rcm claims submit --tenant acme-counseling --payer aetna --out out/837
             """)
-    @Option var tenant: String
+    @OptionGroup var practice: TenantOption
     @Option var payer: String
     @Option(help: "The directory to write the file to.") var out: String
-    @Option(help: "Only these claim numbers (comma-separated).") var claims: String?
-    @Option(help: "Only claims whose first date of service is on or before this date (YYYY-MM-DD).") var through: String?
-
-    static let nextNumber = SQL("next_interchange_number", "SELECT rcm.next_interchange_number($1) AS n")
+    @Option(help: "Only these claim numbers (comma-separated).") var claims: CommaList?
+    @Option(help: "Only claims whose first date of service is on or before this date (YYYY-MM-DD).") var through: LocalDate?
 
     func run() async throws {
         try await reportingFailures {
-            let counter = try await Workspace.connect()
-            let payer = PayerID(payer), only = claims.map { list($0).map { ClaimID($0) } }, directory = URL(fileURLWithPath: out)
-            let through = try self.through.map { text -> LocalDate in
-                guard let date = LocalDate(text) else { throw CommandError("--through is a date YYYY-MM-DD") }
-                return date
-            }
-            let result = try await Workspace.inTenant(tenant) { session, context in
-                try SubmissionService().submit(payer: payer, only: only, through: through, directory: directory, now: Date(), context: context, in: session) { sender in
-                    // A short transaction of its own on another connection: a gap is harmless, a reuse is not.
-                    try counter.runBlocking { try $0.query(Self.nextNumber, [sender]).first!.decode("n", as: Int.self) }
-                }
-            }
-            guard let result else {
-                print("no claims of \(tenant) for \(payer) are ready to submit")
+            let request = SubmitClaimsRequest(
+                tenant: practice.tenant, payer: PayerID(payer), only: claims.map { $0.items.map { ClaimID($0) } }, through: through,
+                directory: URL(fileURLWithPath: out))
+            guard let result = try await Core.connect().submitClaims(request) else {
+                print("no claims of \(practice.tenant) for \(payer) are ready to submit")
                 return
             }
             print("wrote \(result.path): interchange \(result.interchangeControlNumber), \(result.claimNumbers.count) claim(s), sha256 \(result.sha256)")

@@ -20,16 +20,15 @@ struct EstimateCommand: AsyncParsableCommand {
                   rcm estimate create --tenant demo-solo --patient pk-4f1c0a9e2b7d8c61 \\
                     --service 90791=200.00 --service 90837=175.00x12 --out estimates
                 """)
-        @Option var tenant: String
+        @OptionGroup var practice: TenantOption
         @Option var patient: String
         @Option(help: "CODE=CHARGE[xQUANTITY]; repeatable.") var service: [String]
-        @Option(help: "Last date of service covered, YYYY-MM-DD (default: a year from today).") var through: String?
+        @Option(help: "Last date of service covered, YYYY-MM-DD (default: a year from today).") var through: LocalDate?
         @Option(help: "Directory to write to.") var out: String = "."
         @Option(help: "html or text.") var format: DocumentFormat = .html
 
         func validate() throws {
             guard !service.isEmpty else { throw ValidationError("give at least one --service CODE=CHARGE") }
-            if let through, LocalDate(through) == nil { throw ValidationError("--through is a date, YYYY-MM-DD") }
         }
 
         static func parse(_ text: String) throws -> EstimateItem {
@@ -46,11 +45,7 @@ struct EstimateCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let items = try service.map(Self.parse)
-                let key = PatientKey(patient), through = self.through.flatMap(LocalDate.init)
-                let document = try await Workspace.inTenant(tenant) { session, context in
-                    try DocumentService().estimate(
-                        for: key, items: items, validThrough: through ?? context.today.adding(days: 364), context: context, in: session)
-                }
+                let document = try await Core.connect().createEstimate(for: PatientKey(patient), items: items, validThrough: through, tenant: practice.tenant)
                 let path = try DocumentOutput.write(
                     [document.page], name: document.documentID.rawValue, title: "Good Faith Estimate", format: format, to: out)
                 print("\(document.documentID.rawValue)  estimated total \(document.amount)  \(path)")

@@ -19,35 +19,27 @@ struct PaymentCommand: AsyncParsableCommand {
                   rcm payment post --tenant demo-solo --patient pk-4f1c0a9e2b7d8c61 --amount 25.00 --method card
                   rcm payment post --tenant demo-group --patient pk-… --amount 40.00 --method check --claim C1A2B3C4D5E6
                 """)
-        @Option var tenant: String
+        @OptionGroup var practice: TenantOption
         @Option var patient: String
-        @Option(help: "Amount, e.g. 25.00.") var amount: String
-        @Option(help: "card, cash, check, ach or hsa.") var method: String
+        @Option(help: "Amount, e.g. 25.00.") var amount: Money
+        @Option(help: "card, cash, check, ach or hsa.") var method: PaymentMethod
         @Option(help: "A claim to apply the payment to.") var claim: String?
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func validate() throws {
-            guard let money = Money(parsing: amount) else { throw ValidationError("--amount is an amount such as 25.00") }
-            guard money > .zero else { throw ValidationError("--amount must be more than zero") }
-            guard PaymentMethod(rawValue: method) != nil else {
-                throw ValidationError("--method is one of " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))
-            }
+            guard amount > .zero else { throw ValidationError("--amount must be more than zero") }
         }
 
         func run() async throws {
             try await reportingFailures {
-                let money = Money(parsing: amount)!, method = PaymentMethod(rawValue: self.method)!
-                let key = PatientKey(patient), claimID = claim.map { ClaimID($0) }
-                let paymentID = PatientPaymentService.newPaymentID()
-                let account = try await Workspace.inTenant(tenant) { session, context in
-                    try PatientPaymentService().post(
-                        patient: key, amount: money, method: method, claim: claimID, paymentID: paymentID, context: context, in: session)
-                }
+                let key = PatientKey(patient), paymentID = PatientPaymentService.newPaymentID()
+                let account = try await Core.connect().postPatientPayment(
+                    amount, method: method, patient: key, claim: claim.map { ClaimID($0) }, paymentID: paymentID, tenant: practice.tenant)
                 print(
                     TableOutput(
                         headers: ["payment", "patient", "amount", "balance"],
-                        rows: [[paymentID.rawValue, key.rawValue, money.description, account.balance.description]]
-                    ).render(format))
+                        rows: [[paymentID.rawValue, key.rawValue, amount.description, account.balance.description]]
+                    ).render(output.format))
             }
         }
     }

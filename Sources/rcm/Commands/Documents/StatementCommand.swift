@@ -21,7 +21,7 @@ struct StatementCommand: AsyncParsableCommand {
                   rcm statement run --tenant demo-solo --out statements
                   rcm statement run --tenant demo-solo --out statements --format text --due-days 21
                 """)
-        @Option var tenant: String
+        @OptionGroup var practice: TenantOption
         @Option(help: "Directory to write to.") var out: String = "."
         @Option(help: "html or text.") var format: DocumentFormat = .html
         @Option(help: "Days until payment is due.") var dueDays: Int = 30
@@ -33,14 +33,8 @@ struct StatementCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let due = dueDays
-                let (documents, slug, today) = try await Workspace.inTenant(tenant) { session, context in
-                    let service = DocumentService()
-                    let documents = try service.patientsWithBalance(context: context, in: session).map {
-                        try service.statement(for: $0, dueInDays: due, context: context, in: session)
-                    }
-                    return (documents, context.tenant.slug, context.today)
-                }
+                let run = try await Core.connect().runStatements(tenant: practice.tenant, dueInDays: dueDays)
+                let (documents, slug, today) = (run.documents, run.practice, run.date)
                 guard !documents.isEmpty else {
                     print("no patient of \(slug) has a balance due")
                     return

@@ -16,24 +16,21 @@ struct SuperbillCommand: AsyncParsableCommand {
             Example:
               rcm superbill --tenant demo-solo --patient pk-4f1c0a9e2b7d8c61 --from 2026-01-01 --through 2026-03-31 --out superbills
             """)
-    @Option var tenant: String
+    @OptionGroup var practice: TenantOption
     @Option var patient: String
-    @Option(help: "First date of service, YYYY-MM-DD.") var from: String
-    @Option(help: "Last date of service, YYYY-MM-DD.") var through: String
+    @Option(help: "First date of service, YYYY-MM-DD.") var from: LocalDate
+    @Option(help: "Last date of service, YYYY-MM-DD.") var through: LocalDate
     @Option(help: "Directory to write to.") var out: String = "."
     @Option(help: "html or text.") var format: DocumentFormat = .html
 
     func validate() throws {
-        guard let from = LocalDate(from), let through = LocalDate(through) else { throw ValidationError("--from and --through are dates, YYYY-MM-DD") }
         guard from <= through else { throw ValidationError("--from must not be after --through") }
     }
 
     func run() async throws {
         try await reportingFailures {
-            let key = PatientKey(patient), from = LocalDate(self.from)!, through = LocalDate(self.through)!
-            let documents = try await Workspace.inTenant(tenant) { session, context in
-                try DocumentService().superbills(for: key, from: from, through: through, context: context, in: session)
-            }
+            let key = PatientKey(patient)
+            let documents = try await Core.connect().superbills(for: key, from: from, through: through, tenant: practice.tenant)
             let path = try DocumentOutput.write(
                 documents.map(\.page), name: "superbill-\(key.rawValue)-\(from)-\(through)", title: "Superbill", format: format, to: out)
             for document in documents { print("\(document.documentID.rawValue)  paid \(document.amount)") }

@@ -1,0 +1,42 @@
+import Billing
+import EventStore
+import Foundation
+
+/// One read of protected data, as the access trail shows it.
+public struct AccessRecord: Sendable, Equatable {
+    /// The practice's slug.
+    public var practice: String
+    /// When the server recorded the read.
+    public var recordedAt: Date
+    /// The database login that read.
+    public var login: String
+    /// What was read (`patient:…`, `claim:…`).
+    public var record: String
+    /// Why.
+    public var reason: String
+    /// A 42 CFR Part 2 record.
+    public var sensitive: Bool
+}
+
+extension RevenueCycle {
+    /// The access trail: reads of a patient's records, or by a login, since a date, in some or all tenants.
+    public func accessTrail(patient: PatientKey?, login: String?, since: LocalDate?, tenant: String?) async throws -> [AccessRecord] {
+        try await backend.transaction { tx in
+            let tenants = try Self.resolve(tenant, in: tx)
+            let slugs = Dictionary(uniqueKeysWithValues: tenants.map { ($0.id, $0.slug) })
+            let events = try tx.log.events(
+                ofTypes: [AccessLog.eventType], tenants: tenants.map(\.id), login: login, recordedSince: since?.description)
+            let records = try events.compactMap { event -> (AccessRecord, Int64)? in
+                let read = try AccessLog.decode(event)
+                guard patient == nil || read.patientKey == patient?.rawValue else { return nil }
+                let reason = (try? event.decodedMetadata().reason) ?? nil
+                return (
+                    AccessRecord(
+                        practice: slugs[event.tenant] ?? "", recordedAt: event.recordedAt, login: event.dbUser, record: read.record,
+                        reason: reason ?? read.purpose, sensitive: read.sensitive), event.position
+                )
+            }
+            return records.sorted { ($0.0.recordedAt, $0.0.practice, $0.1) < ($1.0.recordedAt, $1.0.practice, $1.1) }.map(\.0)
+        }
+    }
+}

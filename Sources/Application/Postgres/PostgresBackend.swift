@@ -1,0 +1,54 @@
+import EventStore
+import Foundation
+import Postgres
+import Projections
+
+/// The application core's record in PostgreSQL: one connection for a command's transactions, a second one
+/// opened for the interchange counter (its short transaction must not be the command's).
+public final class PostgresBackend: Backend {
+    let connection: Connection
+    let settings: ConnectionSettings
+
+    /// Connects with libpq settings.
+    public static func connect(_ settings: ConnectionSettings) async throws -> PostgresBackend {
+        PostgresBackend(connection: try await Connection.connect(settings), settings: settings)
+    }
+
+    init(connection: Connection, settings: ConnectionSettings) {
+        self.connection = connection
+        self.settings = settings
+    }
+
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
+        try await connection.withTransaction { session in try body(PostgresTransaction(session: session)) }
+    }
+
+    /// Runs `body` on the connection without opening a transaction (reads, administration that manages its own).
+    func run<T: Sendable>(_ body: @escaping @Sendable (DatabaseSession) throws -> T) async throws -> T {
+        try await connection.run(body)
+    }
+
+    public func afterCommit(tenants: [TenantID]) async -> String? {
+        guard !tenants.isEmpty else { return nil }
+        do {
+            try await connection.run { session in
+                for tenant in tenants {
+                    try session.notify(WakeupNotifier.channel, payload: tenant.description)
+                    try ProjectionRunner().catchUp(tenant: tenant, in: session)
+                }
+            }
+            return nil
+        } catch {
+            return "the analyst tables were not brought up to date (\(error)); rcm projections run catches up"
+        }
+    }
+
+    static let nextNumberSQL = SQL("next_interchange_number", "SELECT rcm.next_interchange_number($1) AS n")
+
+    public func interchangeCounter() async throws -> InterchangeCounter {
+        let connection = try await Connection.connect(settings)
+        return { sender in
+            try connection.runBlocking { session in try session.query(Self.nextNumberSQL, [sender]).first!.decode("n", as: Int.self) }
+        }
+    }
+}

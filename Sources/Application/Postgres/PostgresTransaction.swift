@@ -1,0 +1,89 @@
+import Billing
+import EventStore
+import Foundation
+import Postgres
+
+/// A command's transaction in PostgreSQL: every port over one `DatabaseSession`.
+final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, DirectoryPort {
+    let session: DatabaseSession
+    let models: PostgresReadModels
+
+    init(session: DatabaseSession) {
+        self.session = session
+        self.models = PostgresReadModels(session: session)
+    }
+
+    var login: String { session.user }
+    var log: any EventLogPort { self }
+    var phi: any PHIStorePort { self }
+    var directory: any DirectoryPort { self }
+    var readModels: any ReadModelPort { models }
+
+    func nested<T>(_ body: () throws -> T) throws -> T {
+        try session.withTransaction { _ in try body() }
+    }
+
+    // MARK: EventLogPort
+
+    func readStream(tenant: TenantID, stream: String, from version: Int64, limit: Int) throws -> [RecordedEvent] {
+        try EventLog.readStream(tenant: tenant, stream: stream, from: version, limit: limit, in: session)
+    }
+
+    func append(_ request: AppendRequest) throws -> AppendResult {
+        try EventLog.append(request, in: session)
+    }
+
+    func isKeyUsed(tenant: TenantID, key: String) throws -> Bool {
+        try EventLog.isKeyUsed(tenant: tenant, key: key, in: session)
+    }
+
+    func recordAccess(_ event: NewEvent, tenant: TenantID) throws -> Int64 {
+        try EventLog.recordAccess(event, tenant: tenant, in: session)
+    }
+
+    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: String?) throws -> [RecordedEvent] {
+        try EventLog.events(ofTypes: types, tenants: tenants, dbUser: login, recordedSince: recordedSince, in: session)
+    }
+
+    // MARK: PHIStorePort
+
+    func insertIdentity(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String) throws {
+        try PostgresPHI.insert(identity, key: key, tenant: tenant, salt: salt, digest: digest, in: session)
+    }
+
+    func identity(key: PatientKey, tenant: TenantID) throws -> PatientIdentity? {
+        try PostgresPHI.identity(key: key, tenant: tenant, in: session)
+    }
+
+    func forget(key: PatientKey, tenant: TenantID) throws -> Bool {
+        try PostgresPHI.forget(key: key, tenant: tenant, in: session)
+    }
+
+    func destroyAll(tenant: TenantID) throws -> (identities: Int, files: Int) {
+        try PostgresPHI.destroyAll(tenant: tenant, in: session)
+    }
+
+    func storeFile(_ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID) throws {
+        try PostgresPHI.storeFile(bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, in: session)
+    }
+
+    // MARK: DirectoryPort
+
+    func find(_ slugOrID: String) throws -> Tenant? { try TenantDirectory.find(slugOrID, in: session) }
+    func list() throws -> [Tenant] { try TenantDirectory.list(in: session) }
+    func company() throws -> Tenant? { try TenantDirectory.company(in: session) }
+
+    func create(id: TenantID, slug: String, kind: TenantKind, timeZone: String) throws -> Tenant {
+        try TenantDirectory.create(id: id, slug: slug, kind: kind, timeZone: timeZone, in: session)
+    }
+
+    func markOffboarded(_ tenant: TenantID) throws { try PostgresLogins.markOffboarded(tenant, in: session) }
+
+    func createLogin(_ login: String, password: String?, role: String) throws -> Bool {
+        try PostgresLogins.create(login, password: password, role: role, in: session)
+    }
+
+    func assign(login: String, to tenant: TenantID) throws -> Bool { try PostgresLogins.assign(login, to: tenant, in: session) }
+
+    func restoreDerived() throws -> Int { try PostgresLogins.restoreDerived(in: session) }
+}

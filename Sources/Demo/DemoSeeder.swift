@@ -1,0 +1,332 @@
+import Application
+import Billing
+import EventStore
+import Foundation
+
+/// Where the seeder is, for a progress line or bar.
+public struct DemoProgress: Sendable, Equatable {
+    /// What it is doing (`setup`, `demo-group`, …).
+    public var phase: String
+    /// Sessions written so far.
+    public var done: Int
+    /// Sessions to write in all.
+    public var total: Int
+}
+
+/// What the seeder built.
+public struct DemoSummary: Sendable, Equatable {
+    /// Practices: slug and tenant id.
+    public var practices: [(slug: String, tenantID: String)]
+    /// Providers over all practices.
+    public var providers: Int
+    /// Patients registered.
+    public var patients: Int
+    /// Sessions logged.
+    public var sessions: Int
+    /// Claims created (and scrubbed).
+    public var claims: Int
+    /// Total charges of the claims.
+    public var claimCharges: Money
+    /// Claims whose scrub found no error.
+    public var scrubPassed: Int
+    /// Self-pay session charges posted to patient accounts.
+    public var selfPayCharges: Money
+    /// Patient payments received at the visit.
+    public var patientPayments: Money
+    /// Sessions by code family (`psychotherapy`, `crisis`, `testing`, …), counted per line.
+    public var codeFamilies: [String: Int]
+    /// Lines by code.
+    public var codes: [String: Int]
+    /// Events the seeder appended in batches (services' own appends not counted).
+    public var events: Int
+    /// The staff login the practices are assigned to, if any.
+    public var staffLogin: String?
+    /// Wall-clock seconds.
+    public var seconds: Double
+
+    public static func == (a: DemoSummary, b: DemoSummary) -> Bool {
+        a.practices.map(\.slug) == b.practices.map(\.slug) && a.providers == b.providers && a.patients == b.patients
+            && a.sessions == b.sessions && a.claims == b.claims && a.claimCharges == b.claimCharges && a.scrubPassed == b.scrubPassed
+            && a.selfPayCharges == b.selfPayCharges && a.patientPayments == b.patientPayments && a.codes == b.codes
+    }
+}
+
+/// Builds the deterministic demo billing company: the company tenant and its submitter, the payer catalog,
+/// practices with providers, fee schedules and enrolments, patients (fictional identities, through
+/// `PatientService.add`), coverages, authorizations, twelve months of sessions, and a claim created and
+/// scrubbed for every insured session.
+///
+/// Set-up goes through the services on the administration connection (an owner login). The daily work —
+/// patients, sessions, claims, self-pay charges and payments — runs on `staff` when given (the demo's staff
+/// login, assigned to the practices first), else on the administration connection. Sessions and claims are
+/// decided in memory by the billing deciders and appended in multi-stream batches with exact expected
+/// versions (docs/decisions/0501-demo-seeder-batches.md).
+public struct DemoSeeder: Sendable {
+    /// A seeder.
+    public init() {}
+
+    /// Plans and writes the demo. Throws when a practice slug of the plan already exists.
+    public func seed(
+        _ options: DemoOptions, admin: any Backend, staff: (any Backend)? = nil,
+        progress: @escaping @Sendable (DemoProgress) -> Void = { _ in }
+    ) async throws -> DemoSummary {
+        try await seed(plan: DemoPlan.make(options), admin: admin, staff: staff, progress: progress)
+    }
+
+    /// Writes a plan: set-up on `admin`, then the daily work on `staff` (or `admin`).
+    public func seed(
+        plan: DemoPlan, admin: any Backend, staff: (any Backend)? = nil, progress: @escaping @Sendable (DemoProgress) -> Void = { _ in }
+    ) async throws -> DemoSummary {
+        let began = DispatchTime.now().uptimeNanoseconds
+        let tenants = try await setUp(plan: plan, admin: admin, progress: progress)
+        var summary = try await work(plan: plan, tenants: tenants, worker: staff ?? admin, progress: progress)
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+        return summary
+    }
+
+    /// The set-up, in one transaction on an owner's connection: company, submitter, payer catalog, staff
+    /// login (created if missing, assigned to each practice), practices, providers, fee schedules, enrolments.
+    public func setUp(plan: DemoPlan, admin: any Backend, progress: @escaping @Sendable (DemoProgress) -> Void = { _ in }) async throws -> [DemoTenant] {
+        progress(DemoProgress(phase: "setup", done: 0, total: plan.sessionCount))
+        return try await admin.transaction { tx in try Self.setUp(plan, in: tx) }
+    }
+
+    /// The daily work of the year on `worker` (a staff login assigned to the practices, or an owner): patients,
+    /// sessions, claims created and scrubbed, self-pay charges and payments; one transaction per practice-month.
+    public func work(
+        plan: DemoPlan, tenants: [DemoTenant], worker: any Backend, progress: @escaping @Sendable (DemoProgress) -> Void = { _ in }
+    ) async throws -> DemoSummary {
+        let began = DispatchTime.now().uptimeNanoseconds
+        let options = plan.options
+        let total = plan.sessionCount
+        var summary = DemoSummary(
+            practices: tenants.map { ($0.tenant.slug, $0.tenant.id.description) }, providers: plan.practices.map(\.providers.count).reduce(0, +),
+            patients: 0, sessions: 0, claims: 0, claimCharges: .zero, scrubPassed: 0, selfPayCharges: .zero, patientPayments: .zero,
+            codeFamilies: [:], codes: [:], events: 0, staffLogin: options.staffLogin, seconds: 0)
+        var done = 0
+        for (index, practice) in plan.practices.enumerated() {
+            let run = PracticeRun(plan: practice, options: options, tenant: tenants[index].tenant, practiceState: tenants[index].state)
+            var chunkStart = 0
+            while chunkStart < 365 {
+                let days = chunkStart..<min(365, chunkStart + 31)
+                try await worker.transaction { tx in try run.process(days: days, in: tx) }
+                chunkStart = days.upperBound
+                progress(DemoProgress(phase: practice.profile.slug, done: done + run.sessions, total: total))
+            }
+            done += run.sessions
+            summary.patients += run.patients
+            summary.sessions += run.sessions
+            summary.claims += run.claims
+            summary.claimCharges += run.claimCharges
+            summary.scrubPassed += run.scrubPassed
+            summary.selfPayCharges += run.selfPayCharges
+            summary.patientPayments += run.payments
+            summary.events += run.batch.appended
+            summary.codes.merge(run.codes, uniquingKeysWith: +)
+            summary.codeFamilies.merge(run.families, uniquingKeysWith: +)
+        }
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+        progress(DemoProgress(phase: "done", done: done, total: total))
+        return summary
+    }
+
+    /// The company, payers, submitter, staff login, practices, providers, fees and enrolments.
+    static func setUp(_ plan: DemoPlan, in tx: any StoreTransaction) throws -> [DemoTenant] {
+        let options = plan.options
+        var random = DemoRandom(seed: options.seed, stream: "setup")
+        let actor = tx.login
+        let company = CompanyService()
+        let practices = PracticeService()
+        let catalogDay = options.start.adding(days: -90)
+        let onboardDay = options.start.adding(days: -60)
+        let ratesFrom = options.start.adding(days: -365)
+        for practice in plan.practices where try tx.directory.find(practice.profile.slug) != nil {
+            throw CommandRejected(
+                "a tenant \(practice.profile.slug) already exists: seed a fresh database, or choose another slug prefix")
+        }
+        _ = try company.ensureCompany(in: tx)
+        let state = try company.state(in: tx)
+        for payer in DemoCatalog.payers where state.payers[payer.payerID] == nil {
+            try company.addPayer(payer, actor: actor, today: catalogDay, in: tx)
+        }
+        if state.submitter == nil {
+            try company.configureSubmitter(
+                SubmitterProfile(
+                    name: "Demo Billing Company", etin: "DEMOETIN01", senderID: "DEMOBILLCO", receiverID: "DEMOCLEARING",
+                    receiverName: "Demo Clearinghouse", contactPhone: "5550100100"), actor: actor, today: catalogDay, in: tx)
+        }
+        if let login = options.staffLogin, state.staff[login] == nil {
+            try company.addStaff(login: login, group: "staff", password: nil, actor: actor, today: catalogDay, in: tx)
+        }
+        let payers = Dictionary(uniqueKeysWithValues: DemoCatalog.payers.map { (PayerID($0.payerID), $0) })
+        var result: [DemoTenant] = []
+        for practice in plan.practices {
+            let tenant = try company.onboard(practice.profile, actor: actor, today: onboardDay, in: tx)
+            let context = CommandContext(tenant: tenant, actor: actor, source: "demo", correlationID: random.uuid(), today: onboardDay)
+            for (provider, profile) in practice.providers {
+                try practices.addProvider(provider, profile: profile, context: context, in: tx)
+            }
+            try practices.setFeeSchedule(
+                DemoCatalog.codes.map { RateEntry(code: $0, amount: Money(cents: DemoCatalog.fees[$0]!), effectiveFrom: ratesFrom) },
+                context: context, in: tx)
+            for (payer, providers) in practice.enrollments {
+                let (rule, percent) = DemoCatalog.rule(for: payer, from: ratesFrom)
+                let rates = DemoCatalog.codes.map { RateEntry(code: $0, amount: Money(cents: DemoCatalog.fees[$0]!).percentage(percent), effectiveFrom: ratesFrom) }
+                try practices.enroll(payer: payers[payer]!, providers: providers, rule: rule, rates: rates, context: context, in: tx)
+            }
+            if let login = options.staffLogin {
+                try company.assign(login: login, to: tenant, actor: actor, today: onboardDay, in: tx)
+            }
+            result.append(DemoTenant(tenant: tenant, state: try practices.state(context, in: tx)))
+        }
+        return result
+    }
+}
+
+/// A practice the set-up created: its tenant and its practice state (providers, payers, rules, fees).
+public struct DemoTenant: Sendable {
+    /// The tenant.
+    public let tenant: Tenant
+    /// The practice as configured.
+    public let state: Practice.State
+}
+
+/// One practice's year, written a month per transaction. A class so the transaction closures can carry
+/// its in-memory state (claims, accounts, versions) from one month to the next; used from one task only.
+final class PracticeRun: @unchecked Sendable {
+    let plan: PlannedPractice
+    let options: DemoOptions
+    let tenant: Tenant
+    let practiceState: Practice.State
+    var batch: DemoEventBatch
+    var random: DemoRandom
+    let patientService = PatientService()
+    /// Registrations and sessions by day offset from the start.
+    var registrations: [Int: [Int]] = [:]
+    var schedule: [Int: [(patient: Int, session: Int)]] = [:]
+    var patientStates: [Int: Patient.State] = [:]
+    var accounts: [Int: PatientAccount.State] = [:]
+    var claimsOf: [Int: [Claim.State]] = [:]
+
+    var patients = 0, sessions = 0, claims = 0, scrubPassed = 0
+    var claimCharges = Money.zero, selfPayCharges = Money.zero, payments = Money.zero
+    var codes: [String: Int] = [:], families: [String: Int] = [:]
+
+    init(plan: PlannedPractice, options: DemoOptions, tenant: Tenant, practiceState: Practice.State) {
+        self.plan = plan
+        self.options = options
+        self.tenant = tenant
+        self.practiceState = practiceState
+        batch = DemoEventBatch(tenant: tenant.id, ids: DemoRandom(seed: options.seed, stream: "events-\(plan.profile.slug)"))
+        random = DemoRandom(seed: options.seed, stream: "work-\(plan.profile.slug)")
+        for (index, patient) in plan.patients.enumerated() {
+            let first = patient.sessions.first.map { options.start.days(to: $0.record.dateOfService) } ?? 0
+            registrations[max(0, first), default: []].append(index)
+            for (sessionIndex, planned) in patient.sessions.enumerated() {
+                schedule[options.start.days(to: planned.record.dateOfService), default: []].append((index, sessionIndex))
+            }
+        }
+    }
+
+    func context(_ tx: any StoreTransaction, today: LocalDate) -> CommandContext {
+        CommandContext(tenant: tenant, actor: tx.login, source: "demo", correlationID: random.uuid(), today: today)
+    }
+
+    func process(days: Range<Int>, in tx: any StoreTransaction) throws {
+        for day in days {
+            for index in registrations[day] ?? [] { try register(index, in: tx) }
+            for (patient, sessionIndex) in schedule[day] ?? [] {
+                try work(plan.patients[patient].sessions[sessionIndex], patient: patient, in: tx)
+                if batch.pending >= 400 { try batch.flush(in: tx) }
+            }
+        }
+        try batch.flush(in: tx)
+    }
+
+    func register(_ index: Int, in tx: any StoreTransaction) throws {
+        let patient = plan.patients[index]
+        let context = context(tx, today: patient.registeredOn)
+        _ = try patientService.add(patient.identity, selfPay: patient.selfPay, key: patient.key, context: context, in: tx)
+        var state = Patient.State()
+        state.key = patient.key
+        for coverage in patient.coverages {
+            try patientService.addCoverage(coverage, for: patient.key, context: context, in: tx)
+            state.coverages[coverage.id] = coverage
+        }
+        for authorization in patient.authorizations {
+            try patientService.addAuthorization(authorization, for: patient.key, context: context, in: tx)
+            state.authorizations[authorization.number] = authorization
+        }
+        patientStates[index] = state
+        let stream = PatientAccount.streamID(patient.key)
+        var account = PatientAccount.evolve(
+            PatientAccount.initial, .opened(.init(patientKey: patient.key, selfPay: patient.selfPay, effectiveDate: patient.registeredOn)))
+        batch.versions[stream] = 1
+        if !patient.estimate.isEmpty {
+            let command = PatientAccount.Command.createEstimate(
+                DocumentID("gfe-\(patient.key.rawValue.dropFirst(3))-1"), items: patient.estimate,
+                validThrough: patient.registeredOn.adding(days: 364), on: patient.registeredOn)
+            account = try decide(PatientAccount.self, command, account, stream: stream, date: patient.registeredOn, context: context)
+        }
+        accounts[index] = account
+        patients += 1
+    }
+
+    func work(_ planned: PlannedSession, patient: Int, in tx: any StoreTransaction) throws {
+        let record = planned.record
+        let date = record.dateOfService
+        let context = context(tx, today: date)
+        _ = try decide(Billing.Session.self, .log(record, on: date), Billing.Session.initial, stream: Billing.Session.streamID(record.sessionID), date: date, context: context)
+        sessions += 1
+        for line in record.lines {
+            codes[line.code, default: 0] += 1
+            if let kind = ProcedureCatalog.definition(line.code)?.kind { families[kind.rawValue, default: 0] += 1 }
+        }
+        if let payer = planned.payer, let number = planned.claimNumber {
+            let billed = date.adding(days: 1)
+            let claimContext = self.context(tx, today: billed)
+            let id = ClaimID(number.rawValue)
+            let stream = Claim.streamID(id)
+            var claim = try decide(
+                Claim.self,
+                .create(
+                    claimID: id, claimNumber: number, payerID: payer, sessions: [record], authorizationNumber: planned.authorization,
+                    on: billed, period: practiceState.postingPeriod(for: billed)), Claim.initial, stream: stream, date: billed, context: claimContext)
+            let scrub = ScrubContext(practice: practiceState, patient: patientStates[patient]!, otherClaims: claimsOf[patient] ?? [], today: billed)
+            claim = try decide(Claim.self, .scrub(scrub, on: billed), claim, stream: stream, date: billed, context: claimContext)
+            claimsOf[patient, default: []].append(claim)
+            claims += 1
+            claimCharges += claim.charges
+            if claim.readyToSubmit { scrubPassed += 1 }
+        } else {
+            let key = record.patientKey
+            let stream = PatientAccount.streamID(key)
+            let period = practiceState.postingPeriod(for: date)
+            var account = accounts[patient]!
+            account = try decide(
+                PatientAccount.self, .postCharge(.session(record.sessionID), amount: record.charge, on: date, period: period), account,
+                stream: stream, date: date, context: context)
+            selfPayCharges += record.charge
+            if let method = planned.paidWith {
+                account = try decide(
+                    PatientAccount.self,
+                    .receivePayment(PaymentID("pay-" + record.sessionID.rawValue.dropFirst(2)), amount: record.charge, method: method, on: date, period: period),
+                    account, stream: stream, date: date, context: context)
+                payments += record.charge
+            }
+            accounts[patient] = account
+        }
+    }
+
+    /// Runs a decider in memory, queues what it decided and returns the new state.
+    func decide<A: Aggregate>(_ type: A.Type, _ command: A.Command, _ state: A.State, stream: String, date: LocalDate, context: CommandContext) throws -> A.State {
+        let events: [A.Event]
+        do {
+            events = try A.decide(command, state)
+        } catch {
+            throw CommandRejected("\(plan.profile.slug) \(stream): \(error.description)")
+        }
+        try batch.add(type, events, stream: stream, date: date, metadata: context.metadata())
+        return events.reduce(state, A.evolve)
+    }
+}

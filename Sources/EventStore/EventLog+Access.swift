@@ -1,0 +1,51 @@
+import Foundation
+import Postgres
+
+extension EventLog {
+    static let keyUsedSQL = SQL("event_key_used", "SELECT 1 FROM rcm.idempotency_keys WHERE tenant_id = $1 AND key = $2")
+
+    /// Whether an idempotency key has been used in the tenant's log.
+    public static func isKeyUsed(tenant: TenantID, key: String, in session: DatabaseSession) throws -> Bool {
+        try session.query(keyUsedSQL, [tenant.sqlParameter, key.sqlParameter]).count > 0
+    }
+
+    static let recordAccessSQL = SQL(
+        "access_record", "SELECT rcm.record_access($1, $2, $3, $4::jsonb, $5::jsonb, $6::date) AS position")
+
+    /// Records a read of protected data (an `access.*` event) through `rcm.record_access`, the path open to
+    /// auditors and staff alike; returns its position.
+    public static func recordAccess(_ event: NewEvent, tenant: TenantID, in session: DatabaseSession) throws -> Int64 {
+        try session.query(
+            recordAccessSQL,
+            [
+                tenant.sqlParameter, event.eventID.sqlParameter, event.eventType.sqlParameter, event.payload.sqlParameter,
+                JSONText(event.metadata.jsonText).sqlParameter, event.effectiveDate.sqlParameter,
+            ]
+        ).first!.decode("position")
+    }
+
+    static let eventsOfTypesSQL = SQL(
+        "event_of_types_in_tenants",
+        "SELECT " + RecordedEvent.columns
+            + """
+             FROM rcm.events
+            WHERE event_type = ANY($1::text[]) AND tenant_id = ANY($2::uuid[])
+              AND ($3::text IS NULL OR db_user = $3)
+              AND ($4::date IS NULL OR recorded_at >= $4::date)
+            ORDER BY recorded_at, tenant_id, position
+            """)
+
+    /// Events of some types in some tenants' logs, oldest recorded first, optionally only one login's and only
+    /// those recorded on or after a date (`YYYY-MM-DD`, midnight in the server's time zone).
+    public static func events(
+        ofTypes types: [String], tenants: [TenantID], dbUser: String?, recordedSince: String?, in session: DatabaseSession
+    ) throws -> [RecordedEvent] {
+        try session.query(
+            eventsOfTypesSQL,
+            [
+                SQLParameter.textArray(types), SQLParameter.textArray(tenants.map(\.description)), dbUser.sqlParameter,
+                recordedSince.sqlParameter,
+            ]
+        ).rows.map { try RecordedEvent(row: $0) }
+    }
+}

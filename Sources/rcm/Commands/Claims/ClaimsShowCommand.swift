@@ -1,0 +1,42 @@
+import Application
+import ArgumentParser
+import Billing
+import Foundation
+
+extension ClaimsCommand {
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a claim's lines, balances, adjudications and denials (the read is recorded in the access log).",
+            discussion: "Example:\n  rcm claims show C4F1C0A9E2B7D --tenant acme-counseling --reason \"payer call\"")
+        @Argument var claim: String
+        @OptionGroup var practice: TenantOption
+        @Option(help: "Why (recorded).") var reason: String = "billing"
+        @OptionGroup var output: FormatOption
+
+        func run() async throws {
+            try await reportingFailures {
+                let state = try await Core.connect().showClaim(ClaimID(claim), tenant: practice.tenant, reason: reason)
+                print(TableOutput(headers: ["field", "value"], rows: Self.rows(state)).render(output.format))
+            }
+        }
+
+        static func rows(_ state: Claim.State) -> [[String]] {
+            var rows: [[String]] = [
+                ["claim", state.claimNumber?.description ?? ""], ["status", state.status.rawValue], ["patient_key", state.patientKey?.rawValue ?? ""],
+                ["payer", state.payerID?.rawValue ?? ""], ["frequency", state.frequency.rawValue],
+                ["diagnoses", state.diagnoses.map(\.description).joined(separator: " ")], ["charges", state.charges.description],
+                ["insurance_paid", state.insurancePaid.description], ["patient_paid", state.patientPaid.description],
+                ["adjustments", state.adjustments.description], ["write_offs", state.writeOffs.description],
+                ["insurance_balance", state.insuranceBalance.description], ["patient_balance", state.patientBalance.description],
+            ]
+            for line in state.lines {
+                rows.append(["line \(line.lineID)", "\(line.dateOfService) \(line.code) \(line.modifiers.joined(separator: ",")) \(line.units) units \(line.charge)"])
+            }
+            for denial in state.denials.values.sorted(by: { $0.denialID < $1.denialID }) {
+                rows.append(["denial \(denial.denialID)", "\(denial.status) \(denial.amount) \(denial.reasons.map { "\($0.group)-\($0.reason)" }.joined(separator: " "))"])
+            }
+            for finding in state.findings { rows.append(["finding \(finding.ruleID)", "\(finding.severity.rawValue): \(finding.message)"]) }
+            return rows
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Application
+import ArgumentParser
+import Billing
+import Foundation
+
+extension PatientCommand {
+    struct Forget: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Destroy a patient's identifying data after retention; the log records it and still verifies.",
+            discussion: "Example:\n  rcm patient forget pk-4f1c0a9e2b7d8c61 --tenant acme-counseling --reason \"retention ended\"")
+        @Argument var key: String
+        @OptionGroup var practice: TenantOption
+        @Option(help: "Why (recorded).") var reason: String
+
+        func run() async throws {
+            try await reportingFailures {
+                let key = PatientKey(key)
+                try await Core.connect().forgetPatient(key, tenant: practice.tenant, reason: reason)
+                print("identity of \(key) destroyed")
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Application
+import ArgumentParser
+import Foundation
+
+extension AckCommand {
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a 999 (transaction sets accepted or rejected) or a 277CA (claims accepted or rejected).",
+            discussion: """
+                Each acknowledgment counts once: importing the same file again changes nothing.
+
+                Example:
+                  rcm ack import batch.999
+                  rcm ack import claims.277 --tenant acme-counseling
+                """)
+        @Argument var file: String
+        @Option(help: "Only this practice.") var tenant: String?
+
+        func run() async throws {
+            try await reportingFailures {
+                let upload = X12Upload(bytes: try readFile(file), fileName: fileName(file))
+                let outcome = try await Core.connect().importAcknowledgment(upload, tenant: tenant)
+                outcome.lines.forEach { print($0) }
+                print("\(outcome.accepted) accepted, \(outcome.rejected) rejected, \(outcome.repeated) already recorded")
+                if !outcome.unknown.isEmpty {
+                    print("not ours: \(outcome.unknown.joined(separator: " "))")
+                }
+            }
+        }
+    }
+}
