@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApplicationTests",
-            dependencies: ["Application", "Demo", "EventStore", "Billing", "Postgres", "Schema", "TestSupport"]
+            dependencies: ["Application", "Demo", "EventStore", "Billing", "BillingX12", "X12", "Postgres", "Schema", "TestSupport"]
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),
@@ -99,5 +99,6 @@ enum Migrations {
         "V0002__event_store.sql",
         "V0003__phi_store_and_access.sql",
         "V0004__projections.sql",
+        "V0005__event_key_style.sql",
     ]
 }

@@ -33,6 +33,7 @@ extension Migration {
         Migration(fileName: "V0002__event_store.sql", bytes: PackageResources.V0002__event_store_sql),
         Migration(fileName: "V0003__phi_store_and_access.sql", bytes: PackageResources.V0003__phi_store_and_access_sql),
         Migration(fileName: "V0004__projections.sql", bytes: PackageResources.V0004__projections_sql),
+        Migration(fileName: "V0005__event_key_style.sql", bytes: PackageResources.V0005__event_key_style_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

@@ -15,16 +15,20 @@ public struct ProfessionalClaimBuilder: Sendable {
     public var practice: Practice.State
     /// Names of the practice's clinicians, as NM1*82 and NM1*DQ carry them (not PHI, not in the domain).
     public var providerNames: [ProviderID: PersonName]
+    /// Every payer a claim of the batch may name (the batch's payer, and earlier payers in 2330B), as the payers
+    /// know themselves.
+    public var payers: [PayerID: SubmissionPayer]
 
     /// A builder for one practice.
     public init(
         parties: SubmissionParties, billingProvider: BillingProviderIdentity, practice: Practice.State,
-        providerNames: [ProviderID: PersonName]
+        providerNames: [ProviderID: PersonName], payers: [PayerID: SubmissionPayer]
     ) {
         self.parties = parties
         self.billingProvider = billingProvider
         self.practice = practice
         self.providerNames = providerNames
+        self.payers = payers
     }
 
     /// One batch: the interchange to write with `interchange.x12()` and the manifest to record.
@@ -41,7 +45,8 @@ public struct ProfessionalClaimBuilder: Sendable {
         payer: PayerID, claims: [ClaimSubmission], control: SubmissionControl, filingIndicator: String = "CI"
     ) throws(SubmissionError) -> Batch {
         guard !claims.isEmpty else { throw .emptyBatch }
-        guard let enrolment = practice.payers[payer] else { throw .unknownPayer(payer) }
+        guard practice.payers[payer] != nil else { throw .unknownPayer(payer) }
+        guard let identity = payers[payer] else { throw .payerWithoutIdentity(payer) }
         var groups: [SubscriberClaims] = []
         var groupIndex: [GroupKey: Int] = [:]
         var numbers: [String] = []
@@ -56,7 +61,7 @@ public struct ProfessionalClaimBuilder: Sendable {
             let claim = try professionalClaim(submission, number: number)
             numbers.append(number.rawValue)
             let group = try subscriberLoop(
-                submission, number: number, payer: SubscriberClaims.Payer(name: enrolment.name, id: payer.rawValue),
+                submission, number: number, payer: SubscriberClaims.Payer(name: identity.name, id: identity.x12PayerID),
                 filingIndicator: filingIndicator)
             let key = GroupKey(
                 subscriber: group.subscriber, patient: group.patient, sequence: group.payerSequence,
@@ -134,7 +139,7 @@ public struct ProfessionalClaimBuilder: Sendable {
             placeOfService: first.placeOfService, frequency: state.frequency.rawValue,
             priorAuthorization: state.authorizationNumber, originalPayerClaimNumber: original,
             diagnoses: state.diagnoses.map(\.x12), renderingProvider: rendering, supervisingProvider: supervising,
-            otherPayers: otherPayers(submission), lines: lines)
+            otherPayers: try otherPayers(submission), lines: lines)
     }
 
     private func claimProvider(_ id: ProviderID, taxonomy: Bool) throws(SubmissionError)
@@ -148,11 +153,12 @@ public struct ProfessionalClaimBuilder: Sendable {
 
     /// Loop 2320 for a secondary or tertiary claim: what earlier payers did (claim and line CAS summed by
     /// group and reason, AMT*D paid).
-    private func otherPayers(_ submission: ClaimSubmission) -> [ProfessionalClaim.OtherPayer] {
+    private func otherPayers(_ submission: ClaimSubmission) throws(SubmissionError) -> [ProfessionalClaim.OtherPayer] {
         let state = submission.claim
         guard state.payerOrder != .primary else { return [] }
         let person = SubmissionIdentity.person(submission.subscriber ?? submission.patient, subscriber: true)
-        return state.adjudications.filter { !$0.reversed && $0.payerOrder < state.payerOrder }.map { record in
+        var result: [ProfessionalClaim.OtherPayer] = []
+        for record in state.adjudications where !record.reversed && record.payerOrder < state.payerOrder {
             let all = record.adjudication.claimAdjustments + record.adjudication.lines.flatMap(\.adjustments)
             var summed: [(String, String, Money)] = []
             for cas in all {
@@ -163,14 +169,16 @@ public struct ProfessionalClaimBuilder: Sendable {
                 }
             }
             let payer = record.adjudication.payerID
-            return ProfessionalClaim.OtherPayer(
+            guard let identity = payers[payer] else { throw .payerWithoutIdentity(payer) }
+            result.append(ProfessionalClaim.OtherPayer(
                 payerSequence: SubmissionIdentity.sequence(record.payerOrder),
                 relationship: SubmissionIdentity.relationship(submission.coverage.relation), filingIndicator: "CI",
                 adjustments: summed.map { Adjustment(group: $0.0, reason: $0.1, amount: $0.2.x12Amount) },
                 paidAmount: record.posting.paid.x12Amount, subscriber: person,
-                payer: SubscriberClaims.Payer(name: practice.payers[payer]?.name ?? payer.rawValue, id: payer.rawValue),
-                adjudicationDate: record.adjudication.adjudicatedOn.x12Date)
+                payer: SubscriberClaims.Payer(name: identity.name, id: identity.x12PayerID),
+                adjudicationDate: record.adjudication.adjudicatedOn.x12Date))
         }
+        return result
     }
 
     /// Loop 2000B (and 2000C for a dependent) for one claim.

@@ -139,17 +139,8 @@ public struct UnappliedRemittance: Sendable, Hashable {
 
 /// One PLB item: money moved at the provider level, not on a claim.
 public struct ProviderLevelAdjustment: Sendable, Hashable {
-    /// What kind of item it is.
-    public enum Kind: String, Sendable, Hashable, Codable {
-        /// L6 interest, CT capitation interest (negative: increases the payment).
-        case interest
-        /// WO overpayment recovery, WU unspecified recovery (positive: reduces the payment).
-        case recoupment
-        /// FB forwarding balance.
-        case forwardingBalance
-        /// Any other reason (72, 90, CS, J1, L3, IR…).
-        case other
-    }
+    /// What kind of item it is (declared in Billing, where `remittance.provider_adjustment` stores it).
+    public typealias Kind = ProviderAdjustmentKind
 
     /// PLB01.
     public var providerID: String

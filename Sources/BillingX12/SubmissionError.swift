@@ -6,6 +6,8 @@ public enum SubmissionError: Error, Sendable, Equatable, CustomStringConvertible
     case emptyBatch
     /// The practice is not enrolled with the payer.
     case unknownPayer(PayerID)
+    /// The payer has no X12 identity (name and payer id) to put in NM1*PR.
+    case payerWithoutIdentity(PayerID)
     /// A claim has not been created.
     case claimNotCreated
     /// A claim is billed to another payer than the batch's.
@@ -30,6 +32,7 @@ public enum SubmissionError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .emptyBatch: "A batch needs at least one claim."
         case .unknownPayer(let payer): "The practice is not enrolled with payer \(payer)."
+        case .payerWithoutIdentity(let payer): "Payer \(payer) has no X12 payer id in the catalog."
         case .claimNotCreated: "A claim in the batch has not been created."
         case .wrongPayer(let claim, let expected, let got):
             "Claim \(claim) is billed to \(got.map(\.rawValue) ?? "no payer"), not \(expected)."

@@ -10,7 +10,7 @@ extension EventLog {
     }
 
     static let recordAccessSQL = SQL(
-        "access_record", "SELECT rcm.record_access($1, $2, $3, $4::jsonb, $5::jsonb, $6::date) AS position")
+        "access_record", "SELECT rcm.record_access($1, $2, $3, $4::integer, $5::jsonb, $6::jsonb, $7::date) AS position")
 
     /// Records a read of protected data (an `access.*` event) through `rcm.record_access`, the path open to
     /// auditors and staff alike; returns its position.
@@ -18,7 +18,7 @@ extension EventLog {
         try session.query(
             recordAccessSQL,
             [
-                tenant.sqlParameter, event.eventID.sqlParameter, event.eventType.sqlParameter, event.payload.sqlParameter,
+                tenant.sqlParameter, event.eventID.sqlParameter, event.eventType.sqlParameter, event.schemaVersion.sqlParameter, event.payload.sqlParameter,
                 JSONText(event.metadata.jsonText).sqlParameter, event.effectiveDate.sqlParameter,
             ]
         ).first!.decode("position")

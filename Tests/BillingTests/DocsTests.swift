@@ -21,7 +21,10 @@ struct DocsTests {
     @Test("lists exactly the event types of the code")
     func events() {
         let listed = Set(
-            matches(#"`((?:practice|patient|session|claim|denial|account)\.[a-z_]+)`"#, in: Self.text).map { $0[1] })
+            matches(
+                #"`((?:practice|patient|session|claim|denial|account|company|remittance|directory|x12|tenant|access)\.[a-z_]+)`"#,
+                in: Self.text
+            ).map { $0[1] })
         #expect(listed == Set(BillingEvent.allEventTypes))
     }
 

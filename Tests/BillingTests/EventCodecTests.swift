@@ -10,13 +10,15 @@ struct EventCodecTests {
         String(decoding: try codec.encode(event).payload, as: UTF8.self)
     }
 
-    @Test("the sample scenario produces every event type, and every event round-trips")
+    @Test("the sample scenario and the records beside it produce every event type, and every event round-trips")
     func roundTrip() throws {
-        let events = try SampleEvents.all()
+        let events = try SampleEvents.all() + RecordSamples.all()
         #expect(Set(events.map(\.eventType)) == Set(BillingEvent.allEventTypes))
         for event in events {
             let stored = try codec.encode(event)
-            #expect(stored.eventType == event.eventType && stored.schemaVersion == 1)
+            #expect(
+                stored.eventType == event.eventType
+                    && stored.schemaVersion == (BillingEvent.schemaVersions[event.eventType] ?? 1))
             #expect(
                 try codec.decode(
                     eventType: stored.eventType, schemaVersion: stored.schemaVersion, payload: stored.payload) == event)
@@ -30,7 +32,8 @@ struct EventCodecTests {
         for name in all {
             #expect(
                 name.range(
-                    of: #"^(practice|patient|session|claim|denial|account)\.[a-z_]+$"#, options: .regularExpression)
+                    of: #"^(practice|patient|session|claim|denial|account|company|remittance|directory|x12|tenant|access)\.[a-z_]+$"#,
+                    options: .regularExpression)
                     != nil, "\(name)")
         }
     }

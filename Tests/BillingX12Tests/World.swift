@@ -76,8 +76,14 @@ struct World {
         taxonomy: "261QM0801X",
         address: Address(line1: "100 Main St", city: "Austin", state: "TX", postalCode: "787010001"))
 
+    /// The payers as they know themselves (here their X12 ids happen to equal our ids).
+    static let payerIdentities: [PayerID: SubmissionPayer] = [
+        acme: SubmissionPayer(name: "Acme Health", x12PayerID: "ACME1"),
+        medicaid: SubmissionPayer(name: "State Medicaid MCO", x12PayerID: "MCD01"),
+    ]
+
     static let builder = ProfessionalClaimBuilder(
-        parties: parties, billingProvider: billingProvider, practice: practice, providerNames: names)
+        parties: parties, billingProvider: billingProvider, practice: practice, providerNames: names, payers: payerIdentities)
 
     /// A patient: key, state with one coverage, identity, and optionally a subscriber.
     struct Member {

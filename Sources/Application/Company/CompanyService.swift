@@ -57,7 +57,37 @@ public struct CompanyService: Sendable {
         guard payer.payerID.range(of: "^[a-z0-9][a-z0-9-]{1,40}$", options: .regularExpression) != nil else {
             throw CommandRejected("a payer id is lower-case letters, digits and dashes, e.g. aetna-bh")
         }
+        try Self.checkIdentifiers(payer.identifiers, of: payer.payerID, in: state)
         try CompanyEvent.append([.payerAdded(payer)], context: CommandContext(tenant: company, actor: actor, today: today), in: tx)
+    }
+
+    /// Changes a catalog payer's name, X12 payer id or aliases from a business date on.
+    public func updatePayer(_ update: PayerUpdated, actor: String, today: LocalDate, in tx: any StoreTransaction) throws {
+        let company = try ensureCompany(in: tx)
+        let state = try CompanyState.load(company: company.id, in: tx)
+        guard let current = state.payers[update.payerID] else { throw CommandRejected("payer \(update.payerID) is not in the catalog") }
+        guard !update.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandRejected("a payer needs a name") }
+        let identifiers = [update.x12PayerID] + update.aliases
+        try Self.checkIdentifiers(identifiers, of: update.payerID, in: state)
+        if current.name == update.name && current.x12PayerID == update.x12PayerID && current.aliases == update.aliases {
+            throw CommandRejected("payer \(update.payerID) already has this name, payer id and aliases")
+        }
+        try CompanyEvent.append([.payerUpdated(update)], context: CommandContext(tenant: company, actor: actor, today: today), in: tx)
+    }
+
+    /// An X12 payer id or alias: 1 to 80 characters (NM109), letters, digits, dashes and dots, and not already
+    /// another payer's (matching an incoming file must name one payer).
+    static func checkIdentifiers(_ identifiers: [String], of payerID: String, in state: CompanyState) throws {
+        var seen = Set<String>()
+        for identifier in identifiers {
+            guard identifier.range(of: "^[A-Za-z0-9][A-Za-z0-9.-]{0,79}$", options: .regularExpression) != nil else {
+                throw CommandRejected("payer id \(identifier) is not 1 to 80 letters, digits, dashes or dots (NM109)")
+            }
+            guard seen.insert(identifier.uppercased()).inserted else { throw CommandRejected("payer id \(identifier) is given twice") }
+            if let owner = state.owner(of: identifier, except: payerID) {
+                throw CommandRejected("payer id \(identifier) already identifies \(owner) in the catalog")
+            }
+        }
     }
 
     /// Records the submitter identity used on every 837P.
@@ -77,7 +107,7 @@ public struct CompanyService: Sendable {
         let role = "rcm_" + group
         let created = try tx.directory.createLogin(login, password: password, role: role)
         let company = try ensureCompany(in: tx)
-        try CompanyEvent.append([.staffAdded(login: login, group: group)], context: CommandContext(tenant: company, actor: actor, today: today), in: tx)
+        try CompanyEvent.append([.staffAdded(.init(login: login, group: group))], context: CommandContext(tenant: company, actor: actor, today: today), in: tx)
         return created
     }
 
@@ -86,7 +116,7 @@ public struct CompanyService: Sendable {
         let company = try ensureCompany(in: tx)
         _ = try tx.directory.assign(login: login, to: tenant.id)
         try CompanyEvent.append(
-            [.staffAssigned(login: login, tenantID: tenant.id.description)], context: CommandContext(tenant: company, actor: actor, today: today),
+            [.staffAssigned(.init(login: login, tenantID: tenant.id.description))], context: CommandContext(tenant: company, actor: actor, today: today),
             in: tx)
     }
 }

@@ -1,3 +1,4 @@
+import Billing
 import EventStore
 import Foundation
 
@@ -12,20 +13,21 @@ public struct OffboardingService: Sendable {
     public func offboard(context: CommandContext, in tx: any StoreTransaction) throws -> (Int, Int) {
         guard context.tenant.kind == .practice else { throw CommandRejected("only a practice can be offboarded") }
         let (identities, files) = try PHIStore().destroyAll(tenant: context.tenant.id, in: tx)
-        let payload = try JSONSerialization.data(
-            withJSONObject: ["identities_destroyed": identities, "files_destroyed": files, "reason": context.reason ?? ""], options: [.sortedKeys])
+        let destroyed = try EventCodec().encode(
+            BillingEvent.tenant(.phiDestroyed(.init(identitiesDestroyed: identities, filesDestroyed: files, reason: context.reason ?? ""))))
         _ = try tx.log.append(
             AppendRequest(
                 tenant: context.tenant.id,
                 events: [
                     NewEvent(
-                        eventID: UUID(), streamID: "lifecycle", eventType: "tenant.phi_destroyed", schemaVersion: 1, json: payload,
+                        eventID: UUID(), streamID: TenantLifecycleEvent.streamID, eventType: destroyed.eventType,
+                        schemaVersion: destroyed.schemaVersion, json: destroyed.payload,
                         metadata: context.metadata(), effectiveDate: context.today.description)
                 ]))
         try tx.directory.markOffboarded(context.tenant.id)
         let company = try CompanyService().ensureCompany(in: tx)
         try CompanyEvent.append(
-            [.practiceOffboarded(tenantID: context.tenant.id.description, reason: context.reason ?? "")], context: context.forTenant(company),
+            [.practiceOffboarded(.init(tenantID: context.tenant.id.description, reason: context.reason ?? ""))], context: context.forTenant(company),
             in: tx)
         return (identities, files)
     }

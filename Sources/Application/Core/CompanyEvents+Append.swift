@@ -1,3 +1,4 @@
+import Billing
 import EventStore
 import Foundation
 
@@ -5,10 +6,12 @@ extension CompanyEvent {
     /// Appends company events to the company tenant's `company` stream.
     static func append(_ events: [CompanyEvent], context: CommandContext, in tx: any StoreTransaction) throws {
         let metadata = context.metadata()
+        let codec = EventCodec()
         let newEvents = try events.map { event in
-            NewEvent(
-                eventID: UUID(), streamID: streamID, eventType: event.eventType, schemaVersion: 1,
-                json: try event.payload(), metadata: metadata, effectiveDate: context.today.description)
+            let encoded = try codec.encode(BillingEvent.company(event))
+            return NewEvent(
+                eventID: UUID(), streamID: streamID, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion,
+                json: encoded.payload, metadata: metadata, effectiveDate: context.today.description)
         }
         _ = try tx.log.append(AppendRequest(tenant: context.tenant.id, events: newEvents))
     }

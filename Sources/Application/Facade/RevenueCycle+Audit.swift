@@ -28,7 +28,7 @@ extension RevenueCycle {
                 ofTypes: [AccessLog.eventType], tenants: tenants.map(\.id), login: login, recordedSince: since?.description)
             let records = try events.compactMap { event -> (AccessRecord, Int64)? in
                 let read = try AccessLog.decode(event)
-                guard patient == nil || read.patientKey == patient?.rawValue else { return nil }
+                guard patient == nil || read.patientKey == patient else { return nil }
                 let reason = (try? event.decodedMetadata().reason) ?? nil
                 return (
                     AccessRecord(

@@ -38,6 +38,18 @@ extension RevenueCycle {
         try await administration { tx, actor, today in try CompanyService().addPayer(payer, actor: actor, today: today, in: tx) }
     }
 
+    /// Changes a catalog payer's name, X12 payer id or aliases from a business date on (owner login).
+    public func updatePayer(_ update: PayerUpdated) async throws {
+        try await administration { tx, actor, today in try CompanyService().updatePayer(update, actor: actor, today: today, in: tx) }
+    }
+
+    /// One catalog payer with every version of its identity.
+    public func payer(_ payerID: String) async throws -> (current: PayerProfile, history: [PayerVersion]) {
+        let state = try await companyState()
+        guard let current = state.payers[payerID] else { throw CommandRejected("payer \(payerID) is not in the catalog") }
+        return (current, state.payerHistory[payerID] ?? [])
+    }
+
     /// The payer catalog, by our id.
     public func payers() async throws -> [PayerProfile] {
         try await companyState().payers.values.sorted { $0.payerID < $1.payerID }

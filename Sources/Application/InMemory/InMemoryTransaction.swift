@@ -3,11 +3,16 @@ import EventStore
 import Foundation
 
 /// One in-memory transaction: works on a copy of the record; the backend keeps the copy when the body returns.
+///
+/// As in PostgreSQL, an error raised by the store aborts the transaction: every later call fails and the
+/// transaction cannot commit, unless the error was raised inside `nested` (a savepoint rolled back).
 final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, DirectoryPort, ReadModelPort {
     var record: InMemoryRecord
     let login: String
     let isOwner: Bool
     private let codec = EventCodec()
+    /// The store error that aborted the transaction, if any.
+    private var abortedBy: String?
 
     init(record: InMemoryRecord, login: String, isOwner: Bool) {
         self.record = record
@@ -21,139 +26,246 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     var readModels: any ReadModelPort { self }
 
     func nested<T>(_ body: () throws -> T) throws -> T {
+        try checkNotAborted()
         let saved = record
         do { return try body() } catch {
             record = saved
+            abortedBy = nil
+            throw error
+        }
+    }
+
+    /// Throws when an earlier store error aborted the transaction (PostgreSQL's "current transaction is aborted").
+    func checkNotAborted() throws {
+        if let abortedBy {
+            throw EventStoreError.invalidRequest(
+                "current transaction is aborted, commands ignored until end of transaction block (after: \(abortedBy))")
+        }
+    }
+
+    /// Runs one store operation: refused in an aborted transaction; its error aborts the transaction.
+    private func statement<T>(_ body: () throws -> T) throws -> T {
+        try checkNotAborted()
+        do { return try body() } catch {
+            abortedBy = String(describing: error)
             throw error
         }
     }
 
     // MARK: EventLogPort
 
+    /// A tenant's log as the row policies show it to this login: empty for a tenant it may not access.
+    private func visibleLog(_ tenant: TenantID) -> [RecordedEvent] {
+        record.mayAccess(tenant, login: login, isOwner: isOwner) ? record.logs[tenant] ?? [] : []
+    }
+
     func readStream(tenant: TenantID, stream: String, from version: Int64, limit: Int) throws -> [RecordedEvent] {
-        Array((record.logs[tenant] ?? []).lazy.filter { $0.streamID == stream && $0.streamVersion >= version }.prefix(limit))
+        try statement { Array(visibleLog(tenant).lazy.filter { $0.streamID == stream && $0.streamVersion >= version }.prefix(limit)) }
     }
 
     func append(_ request: AppendRequest) throws -> AppendResult {
-        try record.append(request, login: login, now: Date())
+        try statement { try record.append(request, login: login, isOwner: isOwner, now: Date()) }
     }
 
-    func isKeyUsed(tenant: TenantID, key: String) throws -> Bool { record.keys[tenant]?[key] != nil }
+    func isKeyUsed(tenant: TenantID, key: String) throws -> Bool {
+        try statement { record.mayAccess(tenant, login: login, isOwner: isOwner) && record.keys[tenant]?[key] != nil }
+    }
 
+    /// `rcm.record_access`: access events only, to the `access` stream, any version, no idempotency key.
     func recordAccess(_ event: NewEvent, tenant: TenantID) throws -> Int64 {
-        guard event.eventType.hasPrefix("access.") else { throw EventStoreError.invalidRequest("only access events") }
-        let renamed = NewEvent(
-            eventID: event.eventID, streamID: "access", eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload,
-            metadata: event.metadata, effectiveDate: event.effectiveDate)
-        return try record.append(AppendRequest(tenant: tenant, events: [renamed]), login: login, now: Date()).lastPosition
+        try statement {
+            guard event.eventType.hasPrefix("access.") else {
+                throw EventStoreError.invalidRequest("record_access records access events only")
+            }
+            let renamed = NewEvent(
+                eventID: event.eventID, streamID: "access", eventType: event.eventType, schemaVersion: 1, payload: event.payload,
+                metadata: event.metadata, effectiveDate: event.effectiveDate)
+            return try record.append(
+                AppendRequest(tenant: tenant, events: [renamed], expectations: [("access", .any)]), login: login, isOwner: isOwner,
+                accessPath: true,
+                now: Date()
+            ).lastPosition
+        }
     }
 
+    /// Events of some types, oldest recorded first; `recordedSince` is a date whose midnight (in this process's
+    /// time zone, as PostgreSQL casts a date in the server's) the events were recorded on or after.
     func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: String?) throws -> [RecordedEvent] {
-        tenants.flatMap { record.logs[$0] ?? [] }.filter { event in
-            types.contains(event.eventType) && (login == nil || event.dbUser == login)
-                && (recordedSince == nil || String(event.effectiveDate) >= recordedSince!)
-        }.sorted { ($0.recordedAt, $0.position) < ($1.recordedAt, $1.position) }
+        try statement {
+            let since = try recordedSince.map { text -> Date in
+                guard let day = LocalDate(text) else { throw EventStoreError.invalidRequest("\(text) is not a date") }
+                return Calendar.current.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+            }
+            return tenants.flatMap(visibleLog).filter { event in
+                types.contains(event.eventType) && (login == nil || event.dbUser == login) && (since == nil || event.recordedAt >= since!)
+            }.sorted { ($0.recordedAt, $0.tenant, $0.position) < ($1.recordedAt, $1.tenant, $1.position) }
+        }
     }
 
     // MARK: PHIStorePort
 
-    func insertIdentity(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String) throws {
-        guard record.identities[tenant]?[key] == nil else { throw EventStoreError.invalidRequest("identity \(key) exists") }
-        record.identities[tenant, default: [:]][key] = identity
+    /// Runs a PHI store operation: staff only (the `rcm_phi` grants); `hidden` answers for a login the row
+    /// policies hide every row from (auditors).
+    private func phiStatement<T>(hidden: () throws -> T, _ body: () throws -> T) throws -> T {
+        try statement {
+            guard record.isStaff(login, isOwner: isOwner) else {
+                throw EventStoreError.invalidRequest("permission denied for schema rcm_phi")
+            }
+            return try record.phiHidden(from: login, isOwner: isOwner) ? hidden() : body()
+        }
     }
 
-    func identity(key: PatientKey, tenant: TenantID) throws -> PatientIdentity? { record.identities[tenant]?[key] }
+    /// A write the row policies refuse (`WITH CHECK`).
+    private func refusedByPolicy<T>() throws -> T {
+        throw EventStoreError.invalidRequest("new row violates row-level security policy")
+    }
+
+    func insertIdentity(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String) throws {
+        try phiStatement(hidden: refusedByPolicy) {
+            guard record.identities[tenant]?[key] == nil else { throw EventStoreError.invalidRequest("identity \(key) exists") }
+            record.identities[tenant, default: [:]][key] = identity
+        }
+    }
+
+    func identity(key: PatientKey, tenant: TenantID) throws -> PatientIdentity? {
+        try phiStatement(hidden: { nil }) { record.identities[tenant]?[key] }
+    }
 
     func forget(key: PatientKey, tenant: TenantID) throws -> Bool {
-        record.identities[tenant]?.removeValue(forKey: key) != nil
+        try phiStatement(hidden: { false }) { record.identities[tenant]?.removeValue(forKey: key) != nil }
     }
 
     func destroyAll(tenant: TenantID) throws -> (identities: Int, files: Int) {
-        let counts = (record.identities[tenant]?.count ?? 0, record.files[tenant]?.count ?? 0)
-        record.identities[tenant] = nil
-        record.files[tenant] = nil
-        return counts
+        try phiStatement(hidden: { (0, 0) }) {
+            let counts = (record.identities[tenant]?.count ?? 0, record.files[tenant]?.count ?? 0)
+            record.identities[tenant] = nil
+            record.files[tenant] = nil
+            return counts
+        }
     }
 
     func storeFile(_ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID) throws {
-        if record.files[tenant]?[sha256] == nil { record.files[tenant, default: [:]][sha256] = bytes }
+        try phiStatement(hidden: refusedByPolicy) {
+            if record.files[tenant]?[sha256] == nil { record.files[tenant, default: [:]][sha256] = bytes }
+        }
     }
 
     // MARK: DirectoryPort
 
-    func visible(_ tenant: Tenant) -> Bool {
-        isOwner || tenant.kind == .company || record.assignments.contains("\(login)|\(tenant.id)")
-    }
+    func visible(_ tenant: Tenant) -> Bool { record.mayAccess(tenant.id, login: login, isOwner: isOwner) }
 
     func find(_ slugOrID: String) throws -> Tenant? {
-        record.tenants.first { ($0.slug == slugOrID || $0.id.description == slugOrID) && visible($0) }
+        try statement { record.tenants.first { ($0.slug == slugOrID || $0.id.description == slugOrID) && visible($0) } }
     }
 
     func list() throws -> [Tenant] {
-        record.tenants.filter(visible).sorted { ($0.kind.rawValue, $0.slug) < ($1.kind.rawValue, $1.slug) }
+        try statement { record.tenants.filter(visible).sorted { ($0.kind.rawValue, $0.slug) < ($1.kind.rawValue, $1.slug) } }
     }
 
-    func company() throws -> Tenant? { record.tenants.first { $0.kind == .company } }
+    func company() throws -> Tenant? { try statement { record.tenants.first { $0.kind == .company } } }
 
+    /// `rcm.create_tenant` and the table's checks: owners only, a slug of lower-case letters, digits and
+    /// dashes, a known time zone (the kind is typed), one company, no second tenant with the slug or id.
     func create(id: TenantID, slug: String, kind: TenantKind, timeZone: String) throws -> Tenant {
-        guard isOwner else { throw EventStoreError.notPermitted(id) }
-        guard !record.tenants.contains(where: { $0.slug == slug || $0.id == id }) else {
-            throw EventStoreError.invalidRequest("tenant \(slug) exists")
+        try statement {
+            guard isOwner else { throw EventStoreError.notPermitted(id) }
+            guard TimeZone(identifier: timeZone) != nil else {
+                throw EventStoreError.invalidRequest("time zone \"\(timeZone)\" not recognized")
+            }
+            guard slug.range(of: "^[a-z0-9][a-z0-9-]{1,62}$", options: .regularExpression) != nil else {
+                throw EventStoreError.invalidRequest("slug \(slug) is not 2 to 63 lower-case letters, digits or dashes")
+            }
+            guard kind != .company || !record.tenants.contains(where: { $0.kind == .company }) else {
+                throw EventStoreError.invalidRequest("there is a company tenant already")
+            }
+            guard !record.tenants.contains(where: { $0.slug == slug || $0.id == id }) else {
+                throw EventStoreError.invalidRequest("tenant \(slug) exists")
+            }
+            let tenant = Tenant(id: id, slug: slug, kind: kind, timeZone: timeZone, status: .active)
+            record.tenants.append(tenant)
+            return tenant
         }
-        let tenant = Tenant(id: id, slug: slug, kind: kind, timeZone: timeZone, status: .active)
-        record.tenants.append(tenant)
-        return tenant
     }
 
+    /// `rcm.set_tenant_status`: owners only.
     func markOffboarded(_ tenant: TenantID) throws {
-        guard let index = record.tenants.firstIndex(where: { $0.id == tenant }) else { throw EventStoreError.unknownTenant(tenant) }
-        let old = record.tenants[index]
-        record.tenants[index] = Tenant(id: old.id, slug: old.slug, kind: old.kind, timeZone: old.timeZone, status: .offboarded)
+        try statement {
+            guard isOwner else { throw EventStoreError.notPermitted(tenant) }
+            guard let index = record.tenants.firstIndex(where: { $0.id == tenant }) else { return }
+            let old = record.tenants[index]
+            record.tenants[index] = Tenant(id: old.id, slug: old.slug, kind: old.kind, timeZone: old.timeZone, status: .offboarded)
+        }
     }
 
+    /// `rcm.create_login`: owners only, a known group, a login of 3 to 63 lower-case letters, digits or
+    /// underscores starting with a letter; false when the login existed (it joins the group).
     func createLogin(_ login: String, password: String?, role: String) throws -> Bool {
-        guard isOwner else { throw EventStoreError.invalidRequest("only an owner creates logins") }
-        let created = record.logins[login] == nil
-        record.logins[login] = role
-        return created
+        try statement {
+            guard isOwner else { throw EventStoreError.invalidRequest("permission denied to create role") }
+            guard ["rcm_staff", "rcm_auditor", "rcm_analyst", "rcm_owner"].contains(role) else {
+                throw EventStoreError.invalidRequest("unknown group \(role)")
+            }
+            guard login.range(of: "^[a-z][a-z0-9_]{2,62}$", options: .regularExpression) != nil else {
+                throw EventStoreError.invalidRequest("a login is 3 to 63 lower-case letters, digits or underscores, starting with a letter")
+            }
+            let created = record.logins[login] == nil
+            record.logins[login, default: []].insert(role)
+            return created
+        }
     }
 
+    /// `rcm.assign_staff`: owners only, an existing tenant; false when the login was assigned already.
     func assign(login: String, to tenant: TenantID) throws -> Bool {
-        guard isOwner else { throw EventStoreError.notPermitted(tenant) }
-        return record.assignments.insert("\(login)|\(tenant)").inserted
+        try statement {
+            guard isOwner else { throw EventStoreError.notPermitted(tenant) }
+            guard record.tenant(tenant) != nil else { throw EventStoreError.unknownTenant(tenant) }
+            return record.assignments.insert("\(login)|\(tenant)").inserted
+        }
     }
 
-    func restoreDerived() throws -> Int { record.tenants.count }
+    /// `rcm.rebuild_derived_state`: owners only; nothing derived is lost in memory, so it returns the tenants.
+    func restoreDerived() throws -> Int {
+        try statement {
+            guard isOwner else { throw EventStoreError.invalidRequest("only an owner login may rebuild derived state") }
+            return record.tenants.count
+        }
+    }
 
     // MARK: ReadModelPort
 
     private func decoded(_ tenant: TenantID, type: String) -> [BillingEvent] {
-        (record.logs[tenant] ?? []).filter { $0.eventType == type }.compactMap {
+        visibleLog(tenant).filter { $0.eventType == type }.compactMap {
             try? codec.decode(eventType: $0.eventType, schemaVersion: $0.schemaVersion, payload: $0.payload)
         }
     }
 
     func claimIDs(tenant: TenantID, patient: PatientKey?, payer: PayerID?) throws -> [ClaimID] {
-        decoded(tenant, type: "claim.created").compactMap { event in
-            guard case .claim(.created(let created)) = event else { return nil }
-            guard patient == nil || created.patientKey == patient, payer == nil || created.payerID == payer else { return nil }
-            return created.claimID
+        try statement {
+            decoded(tenant, type: "claim.created").compactMap { event in
+                guard case .claim(.created(let created)) = event else { return nil }
+                guard patient == nil || created.patientKey == patient, payer == nil || created.payerID == payer else { return nil }
+                return created.claimID
+            }
         }
     }
 
     func patientsWithAccounts(tenant: TenantID) throws -> [PatientKey] {
-        decoded(tenant, type: "account.opened").compactMap { event in
-            if case .account(.opened(let opened)) = event { return opened.patientKey }
-            return nil
+        try statement {
+            decoded(tenant, type: "account.opened").compactMap { event in
+                if case .account(.opened(let opened)) = event { return opened.patientKey }
+                return nil
+            }
         }
     }
 
     func sessionIDs(tenant: TenantID, patient: PatientKey, from: LocalDate, through: LocalDate) throws -> [SessionID] {
-        let logged = decoded(tenant, type: "session.logged").compactMap { event -> SessionRecord? in
-            guard case .session(.logged(let logged)) = event, logged.record.patientKey == patient else { return nil }
-            return logged.record
+        try statement {
+            let logged = decoded(tenant, type: "session.logged").compactMap { event -> SessionRecord? in
+                guard case .session(.logged(let logged)) = event, logged.record.patientKey == patient else { return nil }
+                return logged.record
+            }
+            let inRange = logged.enumerated().filter { $0.element.dateOfService >= from && $0.element.dateOfService <= through }
+            return inRange.sorted { ($0.element.dateOfService, $0.offset) < ($1.element.dateOfService, $1.offset) }.map(\.element.sessionID)
         }
-        let inRange = logged.enumerated().filter { $0.element.dateOfService >= from && $0.element.dateOfService <= through }
-        return inRange.sorted { ($0.element.dateOfService, $0.offset) < ($1.element.dateOfService, $1.offset) }.map(\.element.sessionID)
     }
 }

@@ -1,3 +1,4 @@
+import Billing
 import EventStore
 import Foundation
 
@@ -10,20 +11,11 @@ public struct AccessLog: Sendable {
     /// The stored type of a read.
     static let eventType = "access.phi_viewed"
 
-    /// A recorded read, decoded.
-    struct Read {
-        var record: String
-        var purpose: String
-        var sensitive: Bool
-        var patientKey: String?
-    }
-
     /// Decodes a recorded read.
-    static func decode(_ event: RecordedEvent) throws -> Read {
-        let object = try JSONSerialization.jsonObject(with: event.payload) as? [String: Any] ?? [:]
-        return Read(
-            record: object["record"] as? String ?? "", purpose: object["purpose"] as? String ?? "", sensitive: object["sensitive"] as? Bool ?? false,
-            patientKey: object["patient_key"] as? String)
+    static func decode(_ event: RecordedEvent) throws -> AccessEvent.PHIViewed {
+        switch try EventCodec().decode(AccessEvent.self, event.eventType, event.schemaVersion, event.payload) {
+        case .phiViewed(let read): read
+        }
     }
 
     /// Appends one access event; returns its position.
@@ -31,11 +23,10 @@ public struct AccessLog: Sendable {
     public func record(
         record: String, patientKey: String? = nil, purpose: String, sensitive: Bool, context: CommandContext, in tx: any StoreTransaction
     ) throws -> Int64 {
-        var payload: [String: Any] = ["record": record, "purpose": purpose, "sensitive": sensitive]
-        if let patientKey { payload["patient_key"] = patientKey }
-        let data = try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])
+        let viewed = AccessEvent.PHIViewed(record: record, purpose: purpose, sensitive: sensitive, patientKey: patientKey.map { PatientKey($0) })
+        let encoded = try EventCodec().encode(BillingEvent.access(.phiViewed(viewed)))
         let event = NewEvent(
-            eventID: UUID(), streamID: "access", eventType: Self.eventType, schemaVersion: 1, json: data,
+            eventID: UUID(), streamID: AccessEvent.streamID, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion, json: encoded.payload,
             metadata: context.metadata(), effectiveDate: context.today.description)
         return try tx.log.recordAccess(event, tenant: context.tenant.id)
     }

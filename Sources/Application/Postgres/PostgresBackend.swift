@@ -52,3 +52,10 @@ public final class PostgresBackend: Backend {
         }
     }
 }
+
+/// The ports over a session the caller already holds (integration tests, tools that manage their own
+/// transaction): every write joins the caller's transaction.
+public enum PostgresStore {
+    /// A store transaction over `session`.
+    public static func transaction(on session: DatabaseSession) -> any StoreTransaction { PostgresTransaction(session: session) }
+}

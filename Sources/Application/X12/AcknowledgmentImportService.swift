@@ -38,6 +38,7 @@ public struct AcknowledgmentImportService: Sendable {
         }
         let sha = SHA256Hex.of(bytes)
         var outcome = Outcome()
+        let company = try CompanyService().state(in: tx)
         var known = Set<String>()
         var unknown: [String] = []
         for tenant in tenants where tenant.kind == .practice {
@@ -61,7 +62,9 @@ public struct AcknowledgmentImportService: Sendable {
             }
             for ack in acks277 {
                 let plan = AcknowledgmentPosting.plan(ack, receivedOn: context.today, claim: lookup)
-                commands += plan.commands
+                let (accepted, refusals) = Self.fromItsPayer(plan.commands, source: ack.source, company: company, claim: lookup)
+                commands += accepted
+                for refusal in refusals where !outcome.lines.contains("\(tenant.slug): \(refusal)") { outcome.lines.append("\(tenant.slug): \(refusal)") }
                 unknown += plan.notes.filter { $0.reason == "unknown claim" }.map(\.claimNumber)
                 for note in plan.notes where note.reason != "unknown claim" {
                     known.insert(note.claimNumber)
@@ -91,5 +94,32 @@ public struct AcknowledgmentImportService: Sendable {
         }
         outcome.unknown = Array(Set(unknown).subtracting(known)).sorted()
         return outcome
+    }
+
+    /// The commands of a 277CA whose source is a payer (2100A NM1*PR) that the claims were billed to: the source is
+    /// matched to the catalog by its X12 payer id and aliases, never by our id. A clearinghouse's 277CA (NM1*AY) is
+    /// taken for any payer. Returns the commands kept and, for the others, why.
+    static func fromItsPayer(
+        _ commands: [AcknowledgmentCommand], source: ClaimAcknowledgment.Entity, company: CompanyState, claim: (ClaimNumber) -> Claim.State?
+    ) -> ([AcknowledgmentCommand], [String]) {
+        guard source.entity == "PR" else { return (commands, []) }
+        let ids = [source.id].compactMap { $0 }.filter { !$0.isEmpty }
+        let named = "277CA from payer \(source.name.last) (\(ids.joined(separator: ", ")))"
+        let payers = company.payers(answeringTo: ids)
+        guard payers.count == 1, let payer = payers.first else {
+            let why = payers.isEmpty ? "matches no payer of the catalog" : "matches several payers of the catalog"
+            return ([], commands.isEmpty ? [] : ["\(named) \(why): nothing recorded"])
+        }
+        var kept: [AcknowledgmentCommand] = []
+        var refusals: [String] = []
+        for command in commands {
+            let billed = claim(command.claimNumber)?.payerID?.rawValue
+            if billed == payer.payerID {
+                kept.append(command)
+            } else {
+                refusals.append("claim \(command.claimNumber) is billed to \(billed ?? "no payer"), not \(payer.payerID): \(named) not recorded for it")
+            }
+        }
+        return (kept, refusals)
     }
 }

@@ -79,6 +79,15 @@ public struct RemittanceImportService: Sendable {
         var outcome = PaymentOutcome(
             status: .refused, practice: nil, key: keyText, transactionControlNumber: remittance.controlNumber, claimsPosted: 0, unapplied: [],
             providerAdjustments: 0, denialsOpened: 0, underpaidLines: 0, message: nil)
+        let payers = company.payers(answeringTo: Self.payerIdentifiers(remittance))
+        guard payers.count == 1, let payer = payers.first else {
+            let named = "payer \(remittance.payer.name) (\(Self.payerIdentifiers(remittance).joined(separator: ", ")))"
+            outcome.message =
+                payers.isEmpty
+                ? "\(named) matches no payer of the catalog; add it with rcm payer add, or its id as an alias with rcm payer update"
+                : "\(named) matches several payers of the catalog: \(payers.map(\.payerID).joined(separator: ", "))"
+            return outcome
+        }
         guard let tenant = match(remittance.payee, company: company, tenants: tenants) else {
             outcome.message = "payee \(remittance.payee.name) (\(remittance.payee.idQualifier) \(remittance.payee.id)) matches no practice this login may post to"
             return outcome
@@ -93,7 +102,9 @@ public struct RemittanceImportService: Sendable {
             today: CommandContext.today(in: tenant.timeZone))
         do {
             try tx.nested {
-                try post(remittance, bytes: bytes, fileName: fileName, acceptImbalance: acceptImbalance, context: context, outcome: &outcome, in: tx)
+                try post(
+                    remittance, payer: payer, bytes: bytes, fileName: fileName, acceptImbalance: acceptImbalance, context: context, outcome: &outcome,
+                    in: tx)
             }
         } catch let skip as AlreadyPosted {
             outcome.status = .skipped
@@ -110,8 +121,48 @@ public struct RemittanceImportService: Sendable {
         let description = "already posted; nothing posted twice"
     }
 
+    /// The ids an 835 names its payer by: REF*2U, TRN03 (`1` + the payer's EIN), TRN04.
+    static func payerIdentifiers(_ remittance: Remittance) -> [String] {
+        var ids: [String] = []
+        for id in [remittance.payer.identifier, remittance.trace.originatorID, remittance.trace.supplementalCode] {
+            if let id, !id.isEmpty, !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// The payment's key: payer, payee, trace, amount and date. A repeat is the same deposit; the same payer,
+    /// payee and trace with another amount or date is a corrected re-send.
+    static func paymentKey(_ plan: RemittancePlan, payee: Remittance.Payee) -> String {
+        "835:\(plan.key.payerID)|\(payee.idQualifier):\(payee.id)|\(plan.key.traceNumber)|\(plan.key.amount)|\(plan.key.paymentDate ?? "")"
+    }
+
+    /// The key payments were posted under before payers were matched to the catalog (the 835's own payer id,
+    /// no payee): still honoured, so a file posted then is not posted again.
+    static func legacyPaymentKey(_ plan: RemittancePlan, remittance: Remittance) -> String {
+        "835:\(remittance.payerIdentifier ?? "")|\(plan.key.traceNumber)|\(plan.key.amount)|\(plan.key.paymentDate ?? "")"
+    }
+
+    /// A corrected re-send: this payer already paid this practice under the same trace, with another amount or date.
+    struct CorrectedResend: Error, CustomStringConvertible {
+        let trace: String
+        let earlier: RemittanceEvent.Received
+        var description: String {
+            "trace \(trace) was already posted for \(earlier.amount) on \(earlier.paymentDate?.description ?? "no date"): this is a corrected re-send, not a second deposit; nothing posted (review it and post its claims with rcm era apply)"
+        }
+    }
+
+    /// The payment this payer made to this practice under `trace` before, if any.
+    func earlierPayment(payer: PayerID, trace: String, context: CommandContext, in tx: any StoreTransaction) throws -> RemittanceEvent.Received? {
+        let stream = RemittanceEvent.streamID(payerID: payer, traceNumber: trace)
+        guard let first = try tx.log.readStream(tenant: context.tenant.id, stream: stream, from: 1, limit: 1).first,
+            case .remittance(.received(let received)) = try EventCodec().decode(
+                eventType: first.eventType, schemaVersion: first.schemaVersion, payload: first.payload)
+        else { return nil }
+        return received
+    }
+
     private func post(
-        _ remittance: Remittance, bytes: [UInt8], fileName: String, acceptImbalance: Bool, context: CommandContext, outcome: inout PaymentOutcome,
+        _ remittance: Remittance, payer: PayerProfile, bytes: [UInt8], fileName: String, acceptImbalance: Bool, context: CommandContext, outcome: inout PaymentOutcome,
         in tx: any StoreTransaction
     ) throws {
         let practice = try PracticeService().state(context, in: tx)
@@ -127,20 +178,25 @@ public struct RemittanceImportService: Sendable {
             contexts[number] = ClaimContext(claim: loaded.state, practice: practice, patient: patient)
         }
         let plan = RemittancePosting.plan(
-            remittance, lookup: RemittanceLookup(claims: contexts), options: .init(receivedOn: remittance.payment.date.map(LocalDate.init) ?? context.today))
+            remittance, lookup: RemittanceLookup(claims: contexts), options: .init(receivedOn: remittance.payment.date.map(LocalDate.init) ?? context.today, payerID: PayerID(payer.payerID)))
         if plan.requiresAcceptance && !acceptImbalance {
             throw CommandRejected(
                 "the payment does not balance: BPR02 \(plan.balance.stated) but claims paid \(plan.balance.claimsPaid) less provider adjustments \(plan.balance.providerAdjustments) is \(plan.balance.computed) (difference \(plan.balance.difference)); post it with --accept-imbalance --reason TEXT")
         }
         let received = try Self.event(
-            "remittance.received",
-            [
-                "payer_id": plan.key.payerID, "trace_number": plan.key.traceNumber, "amount": plan.key.amount.description,
-                "payment_date": plan.key.paymentDate ?? "", "transaction_control_number": remittance.controlNumber, "file_sha256": SHA256Hex.of(bytes),
-                "balanced": plan.balance.isBalanced, "claims": remittance.claims.count,
-            ], stream: "remit-\(plan.key.payerID)-\(plan.key.traceNumber)", date: plan.effectiveDate, context: context)
-        let key = "835:\(plan.key.description)"
+            .received(
+                .init(
+                    payerID: PayerID(plan.key.payerID), traceNumber: plan.key.traceNumber, amount: plan.key.amount,
+                    paymentDate: remittance.payment.date.map(LocalDate.init), transactionControlNumber: remittance.controlNumber,
+                    fileSHA256: SHA256Hex.of(bytes), balanced: plan.balance.isBalanced, claims: remittance.claims.count)),
+            stream: RemittanceEvent.streamID(payerID: PayerID(plan.key.payerID), traceNumber: plan.key.traceNumber), date: plan.effectiveDate,
+            context: context)
+        let key = Self.paymentKey(plan, payee: remittance.payee)
         if try tx.log.isKeyUsed(tenant: context.tenant.id, key: key) { throw AlreadyPosted() }
+        if try tx.log.isKeyUsed(tenant: context.tenant.id, key: Self.legacyPaymentKey(plan, remittance: remittance)) { throw AlreadyPosted() }
+        if let earlier = try earlierPayment(payer: PayerID(payer.payerID), trace: plan.key.traceNumber, context: context, in: tx) {
+            throw CorrectedResend(trace: plan.key.traceNumber, earlier: earlier)
+        }
         // Every claim of the payment is decided in memory against its stream, then the whole payment is one append.
         for claimPlan in plan.claims {
             for command in claimPlan.commands {
@@ -159,22 +215,21 @@ public struct RemittanceImportService: Sendable {
             outcome.unapplied.append("\(item.patientControlNumber)\(item.lineControlNumber.map { " line \($0)" } ?? ""): \(item.reason) (paid \(item.paid))")
             extra.append(
                 try Self.event(
-                    "remittance.unapplied",
-                    [
-                        "patient_control_number": item.patientControlNumber, "status_code": item.statusCode, "payer_claim_number": item.payerClaimNumber ?? "",
-                        "line_control_number": item.lineControlNumber ?? "", "procedure_code": item.procedureCode ?? "", "charge": item.charge.description,
-                        "paid": item.paid.description, "reason": item.reason.description,
-                    ], stream: received.streamID, date: plan.effectiveDate, context: context))
+                    .unapplied(
+                        .init(
+                            patientControlNumber: item.patientControlNumber, statusCode: item.statusCode, payerClaimNumber: item.payerClaimNumber,
+                            lineControlNumber: item.lineControlNumber, procedureCode: item.procedureCode, charge: item.charge, paid: item.paid,
+                            reason: item.reason.description)),
+                    stream: received.streamID, date: plan.effectiveDate, context: context))
         }
         for adjustment in plan.providerAdjustments {
             extra.append(
                 try Self.event(
-                    "remittance.provider_adjustment",
-                    [
-                        "provider_id": adjustment.providerID, "reason": adjustment.reason, "reference": adjustment.reference ?? "",
-                        "amount": adjustment.amount.description, "kind": adjustment.kind.rawValue, "claim_number": adjustment.claimNumber?.description ?? "",
-                        "fiscal_period_date": adjustment.fiscalPeriodDate.description,
-                    ], stream: received.streamID, date: plan.effectiveDate, context: context))
+                    .providerAdjustment(
+                        .init(
+                            providerID: adjustment.providerID, fiscalPeriodDate: adjustment.fiscalPeriodDate, reason: adjustment.reason,
+                            reference: adjustment.reference, amount: adjustment.amount, kind: adjustment.kind, claimNumber: adjustment.claimNumber)),
+                    stream: received.streamID, date: plan.effectiveDate, context: context))
             outcome.providerAdjustments += 1
         }
         let result = try work.append(leading: [received], trailing: extra, idempotencyKey: key, in: tx)
@@ -184,11 +239,11 @@ public struct RemittanceImportService: Sendable {
         outcome.message = plan.balance.isBalanced ? nil : "posted out of balance by \(plan.balance.difference), accepted: \(context.reason ?? "")"
     }
 
-    static func event(_ type: String, _ payload: [String: Any], stream: String, date: LocalDate, context: CommandContext) throws -> NewEvent {
-        NewEvent(
-            eventID: UUID(), streamID: stream, eventType: type, schemaVersion: 1,
-            json: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), metadata: context.metadata(),
-            effectiveDate: date.description)
+    static func event(_ event: RemittanceEvent, stream: String, date: LocalDate, context: CommandContext) throws -> NewEvent {
+        let encoded = try EventCodec().encode(BillingEvent.remittance(event))
+        return NewEvent(
+            eventID: UUID(), streamID: stream, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion,
+            json: encoded.payload, metadata: context.metadata(), effectiveDate: date.description)
     }
 
     /// The practice whose billing NPI (then tax id) is the payee's.

@@ -82,7 +82,7 @@ public struct SubmissionService: Sendable {
             billingProvider: BillingProviderIdentity(
                 name: PersonName(last: profile.name), npi: profile.npi, taxID: profile.taxID, taxonomy: profile.taxonomy,
                 address: Address(line1: profile.street, city: profile.city, state: profile.state, postalCode: profile.zip)),
-            practice: practice, providerNames: providerNames)
+            practice: practice, providerNames: providerNames, payers: Self.payerIdentities(company, on: context.today))
         let batch: ProfessionalClaimBuilder.Batch
         do {
             batch = try builder.build(payer: payer, claims: submissions, control: control, filingIndicator: payerProfile.filingIndicator)
@@ -103,6 +103,16 @@ public struct SubmissionService: Sendable {
         let path = directory.appendingPathComponent(fileName)
         try Data(bytes).write(to: path)
         return Result(path: path.path, sha256: sha, claimNumbers: batch.manifest.claimNumbers, interchangeControlNumber: number)
+    }
+
+    /// Every catalog payer as the 837P names it on `date`: its name and X12 payer id then.
+    static func payerIdentities(_ company: CompanyState, on date: LocalDate) -> [PayerID: SubmissionPayer] {
+        var identities: [PayerID: SubmissionPayer] = [:]
+        for id in company.payers.keys {
+            guard let profile = company.payer(id, on: date) else { continue }
+            identities[PayerID(id)] = SubmissionPayer(name: profile.name, x12PayerID: profile.x12PayerID)
+        }
+        return identities
     }
 
     static func calendar(_ zone: String) -> Calendar {

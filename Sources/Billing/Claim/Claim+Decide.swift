@@ -3,52 +3,18 @@ extension Claim {
     public static func decide(_ command: Command, _ state: State) throws(Rejection) -> [Event] {
         if case .create(let id, let number, let payer, let sessions, let auth, let date, let period) = command {
             guard state.status == .none else { throw .alreadyCreated }
-            let (diagnoses, lines) = try buildLines(sessions, claimNumber: number, from: 1)
-            return [
-                .created(
-                    .init(
-                        claimID: id, claimNumber: number, patientKey: sessions[0].patientKey, payerID: payer,
-                        diagnoses: diagnoses, lines: lines, authorizationNumber: auth,
-                        substanceUse: sessions.contains(where: \.isSubstanceUse), charges: lines.map(\.charge).sum(),
-                        effectiveDate: date, period: period))
-            ]
+            return try create(id, number, payer, sessions, auth, date, period)
         }
         guard let id = state.claimID, state.status != .none else { throw .notCreated }
-        let status = state.status
         switch command {
         case .create: throw .alreadyCreated
-        case .scrub(let context, let date):
-            try require(status, in: [.draft, .rejected, .awaitingNextPayer], "scrub")
-            let findings = Scrubber.scrub(claim: state, context: context)
-            return [
-                .scrubbed(
-                    .init(
-                        claimID: id, findings: findings, passed: !findings.contains { $0.severity == .error },
-                        effectiveDate: date))
-            ]
-        case .submit(let date):
-            try require(status, in: [.draft, .rejected, .awaitingNextPayer], "submit")
-            let errors = state.findings.filter { $0.severity == .error }.map(\.ruleID)
-            guard errors.isEmpty else { throw .scrubErrors(errors) }
-            guard state.readyToSubmit else { throw .notScrubbed }
-            var consume = Quantity.zero
-            if state.authorizationNumber != nil, state.payerID == state.primaryPayerID,
-                state.totalUnits > state.authorizationUnitsHeld
-            {
-                consume = state.totalUnits - state.authorizationUnitsHeld
-            }
-            return [
-                .submitted(
-                    .init(
-                        claimID: id, payerID: state.payerID!, payerOrder: state.payerOrder, frequency: state.frequency,
-                        charges: state.charges, authorizationNumber: state.authorizationNumber,
-                        authorizationUnitsConsumed: consume, substanceUse: state.substanceUse, effectiveDate: date))
-            ]
+        case .scrub(let context, let date): return try scrub(context, date, id, state)
+        case .submit(let date): return try submit(date, id, state)
         case .acknowledge(let number, let date):
-            try require(status, in: [.submitted], "acknowledge")
+            try require(state.status, in: [.submitted], "acknowledge")
             return [.acknowledged(.init(claimID: id, payerClaimNumber: number, effectiveDate: date))]
         case .reject(let category, let code, let message, let date):
-            try require(status, in: [.submitted, .acknowledged], "reject")
+            try require(state.status, in: [.submitted, .acknowledged], "reject")
             return [
                 .rejected(
                     .init(claimID: id, category: category, statusCode: code, message: message, effectiveDate: date))
@@ -58,115 +24,77 @@ extension Claim {
         case .reverseAdjudication(let number, let date, let period):
             return try reverse(number, date, period, state)
         case .assignDenial(let denialID, let owner, let due, let date):
-            guard let denial = state.denials[denialID], denial.status != .resolved else {
-                throw .noOpenDenial(denialID)
-            }
-            return [
-                .denialAssigned(
-                    .init(
-                        claimID: id, denialID: denialID, owner: owner, dueDate: due ?? denial.dueDate,
-                        effectiveDate: date))
-            ]
-        case .appeal(let denialID, let reference, let date):
-            guard let denial = state.denials[denialID], denial.status != .resolved else {
-                throw .noOpenDenial(denialID)
-            }
-            guard !reference.isEmpty else { throw .reasonRequired }
-            return [.appealed(.init(claimID: id, denialID: denialID, reference: reference, effectiveDate: date))]
+            return try assignDenial(denialID, owner, due, date, id, state)
+        case .appeal(let denialID, let reference, let date): return try appeal(denialID, reference, date, id, state)
         case .correct(let sessions, let reason, let date, let period):
-            try require(status, in: [.draft, .rejected, .adjudicated, .denied], "correct")
-            guard !reason.isEmpty else { throw .reasonRequired }
-            guard sessions.allSatisfy({ $0.patientKey == state.patientKey }) else { throw .otherPatient }
-            let (diagnoses, lines) = try buildLines(
-                sessions, claimNumber: state.claimNumber!, from: state.nextLineNumber)
-            let adjudicated = state.adjudications.contains { !$0.reversed }
-            return [
-                .corrected(
-                    .init(
-                        claimID: id, diagnoses: diagnoses, lines: lines,
-                        frequency: adjudicated ? .replacement : .original,
-                        chargeChange: lines.map(\.charge).sum() - state.charges, reason: reason,
-                        substanceUse: sessions.contains(where: \.isSubstanceUse),
-                        resolvedDenials: state.openDenials.map(\.denialID), effectiveDate: date, period: period))
-            ]
-        case .void(let reason, let date, let period):
-            try require(
-                status, in: [.draft, .submitted, .acknowledged, .rejected, .adjudicated, .denied, .awaitingNextPayer],
-                "void")
-            guard !reason.isEmpty else { throw .reasonRequired }
-            guard state.insurancePaid == .zero, state.adjustments == .zero, state.writeOffs == .zero,
-                state.patientPaid == .zero, state.refunds == .zero, state.patientBalance == .zero
-            else { throw .moneyPosted }
-            let filed = state.firstSubmittedOn != nil && status != .rejected
-            return [
-                .voided(
-                    .init(
-                        claimID: id, reason: reason, chargesReversed: state.charges,
-                        frequency: filed ? .void : .original,
-                        authorizationNumber: state.authorizationNumber,
-                        authorizationUnitsReleased: state.authorizationUnitsHeld,
-                        resolvedDenials: state.openDenials.map(\.denialID), effectiveDate: date, period: period))
-            ]
+            return try correct(sessions, reason, date, period, id, state)
+        case .void(let reason, let date, let period): return try void(reason, date, period, id, state)
         case .writeOff(let amount, let reason, let side, let denialID, let date, let period):
-            try require(
-                status, in: [.draft, .submitted, .acknowledged, .rejected, .adjudicated, .denied, .awaitingNextPayer],
-                "write off")
-            guard amount > .zero else { throw .nonPositiveAmount }
-            if side == .patient && reason == .timelyFiling { throw .timelyFilingNotBillableToPatient }
-            let balance = side == .insurance ? state.insuranceBalance : state.patientBalance
-            guard amount <= balance else { throw .exceedsBalance(amount: amount, balance: balance) }
-            if let denialID, state.denials[denialID].map({ $0.status == .resolved }) ?? true {
-                throw .noOpenDenial(denialID)
-            }
-            return [
-                .writtenOff(
-                    .init(
-                        claimID: id, amount: amount, reason: reason, side: side, denialID: denialID,
-                        effectiveDate: date, period: period))
-            ]
+            return try writeOff(amount, reason, side, denialID, date, period, id, state)
         case .transferToPatient(let amount, let reason, let date, let period):
-            try require(status, in: [.adjudicated, .denied], "transfer a balance on")
-            guard amount > .zero else { throw .nonPositiveAmount }
-            guard !reason.isEmpty else { throw .reasonRequired }
-            guard amount <= state.insuranceBalance else {
-                throw .exceedsBalance(amount: amount, balance: state.insuranceBalance)
-            }
-            return [
-                .responsibilityTransferred(
-                    .init(
-                        claimID: id, amount: amount, to: .patient, reason: reason, effectiveDate: date, period: period))
-            ]
+            return try transferToPatient(amount, reason, date, period, id, state)
         case .applyPatientPayment(let payment, let amount, let date, let period):
-            guard status != .voided else { throw .wrongStatus(action: "apply a payment to", status: status) }
-            guard amount > .zero else { throw .nonPositiveAmount }
-            guard amount <= state.patientBalance else {
-                throw .exceedsBalance(amount: amount, balance: state.patientBalance)
-            }
-            return [
-                .patientPaymentApplied(
-                    .init(claimID: id, paymentID: payment, amount: amount, effectiveDate: date, period: period))
-            ]
+            return try applyPatientPayment(payment, amount, date, period, id, state)
         case .refundPatient(let payment, let amount, let date, let period):
-            guard amount > .zero else { throw .nonPositiveAmount }
-            let credit = -state.patientBalance
-            guard amount <= credit else { throw .exceedsCredit(amount: amount, credit: credit) }
-            return [
-                .patientRefunded(
-                    .init(claimID: id, paymentID: payment, amount: amount, effectiveDate: date, period: period))
-            ]
-        case .close(let date):
-            try require(
-                status, in: [.adjudicated, .denied, .awaitingNextPayer, .rejected, .acknowledged, .submitted, .draft],
-                "close")
-            guard state.balance == .zero, state.openDenials.isEmpty else {
-                throw .cannotClose(balance: state.balance, openDenials: state.openDenials.count)
-            }
-            return [.closed(.init(claimID: id, effectiveDate: date))]
+            return try refundPatient(payment, amount, date, period, id, state)
+        case .close(let date): return try close(date, id, state)
         case .reopen(let reason, let date):
-            try require(status, in: [.closed], "reopen")
+            try require(state.status, in: [.closed], "reopen")
             guard !reason.isEmpty else { throw .reasonRequired }
             return [.reopened(.init(claimID: id, reason: reason, effectiveDate: date))]
         }
+    }
+
+    /// `create`: numbered lines and merged diagnoses from one patient's sessions.
+    static func create(
+        _ id: ClaimID, _ number: ClaimNumber, _ payer: PayerID, _ sessions: [SessionRecord], _ auth: String?,
+        _ date: LocalDate, _ period: AccountingPeriod
+    ) throws(Rejection) -> [Event] {
+        let (diagnoses, lines) = try buildLines(sessions, claimNumber: number, from: 1)
+        return [
+            .created(
+                .init(
+                    claimID: id, claimNumber: number, patientKey: sessions[0].patientKey, payerID: payer,
+                    diagnoses: diagnoses, lines: lines, authorizationNumber: auth,
+                    substanceUse: sessions.contains(where: \.isSubstanceUse), charges: lines.map(\.charge).sum(),
+                    effectiveDate: date, period: period))
+        ]
+    }
+
+    /// `scrub`: the scrubber's findings; the claim passes when none is an error.
+    static func scrub(_ context: ScrubContext, _ date: LocalDate, _ id: ClaimID, _ state: State) throws(Rejection)
+        -> [Event]
+    {
+        try require(state.status, in: [.draft, .rejected, .awaitingNextPayer], "scrub")
+        let findings = Scrubber.scrub(claim: state, context: context)
+        return [
+            .scrubbed(
+                .init(
+                    claimID: id, findings: findings, passed: !findings.contains { $0.severity == .error },
+                    effectiveDate: date))
+        ]
+    }
+
+    /// `submit`: a passing scrub is required; units beyond those already held are consumed from the
+    /// authorization when the claim goes to the primary payer.
+    static func submit(_ date: LocalDate, _ id: ClaimID, _ state: State) throws(Rejection) -> [Event] {
+        try require(state.status, in: [.draft, .rejected, .awaitingNextPayer], "submit")
+        let errors = state.findings.filter { $0.severity == .error }.map(\.ruleID)
+        guard errors.isEmpty else { throw .scrubErrors(errors) }
+        guard state.readyToSubmit else { throw .notScrubbed }
+        var consume = Quantity.zero
+        if state.authorizationNumber != nil, state.payerID == state.primaryPayerID,
+            state.totalUnits > state.authorizationUnitsHeld
+        {
+            consume = state.totalUnits - state.authorizationUnitsHeld
+        }
+        return [
+            .submitted(
+                .init(
+                    claimID: id, payerID: state.payerID!, payerOrder: state.payerOrder, frequency: state.frequency,
+                    charges: state.charges, authorizationNumber: state.authorizationNumber,
+                    authorizationUnitsConsumed: consume, substanceUse: state.substanceUse, effectiveDate: date))
+        ]
     }
 
     static func require(_ status: Status, in allowed: Set<Status>, _ action: String) throws(Rejection) {

@@ -1,36 +1,5 @@
 import Foundation
 
-/// Any event of the billing domain, as one value the event log can store.
-public enum BillingEvent: Sendable, Equatable {
-    /// A practice event (`practice.*`).
-    case practice(Practice.Event)
-    /// A patient event (`patient.*`).
-    case patient(Patient.Event)
-    /// A session event (`session.*`).
-    case session(Session.Event)
-    /// A claim event (`claim.*`, `denial.*`).
-    case claim(Claim.Event)
-    /// A patient-account event (`account.*`).
-    case account(PatientAccount.Event)
-
-    /// The stored type name.
-    public var eventType: String {
-        switch self {
-        case .practice(let e): e.eventType
-        case .patient(let e): e.eventType
-        case .session(let e): e.eventType
-        case .claim(let e): e.eventType
-        case .account(let e): e.eventType
-        }
-    }
-
-    /// Every type name of every family, for documentation and drift checks.
-    public static var allEventTypes: [String] {
-        Practice.Event.eventTypes + Patient.Event.eventTypes + Session.Event.eventTypes
-            + Claim.Event.eventTypes + PatientAccount.Event.eventTypes
-    }
-}
-
 /// An event as the log stores it: type name, schema version and JSON payload (for a `jsonb` column).
 public struct EncodedEvent: Sendable, Equatable {
     /// The type name, e.g. `"claim.submitted"`.
@@ -67,11 +36,16 @@ public struct Upcaster: Sendable {
 
 /// Turns billing events into `(eventType, schemaVersion, payload)` and back, upcasting old versions.
 public struct EventCodec: Sendable {
-    /// The upcasters applied when reading older schema versions.
+    /// The upcasters applied when reading older schema versions: the caller's, then the standard ones.
     public let upcasters: [Upcaster]
 
-    /// A codec with the given upcasters (none are needed while every type is at version 1).
-    public init(upcasters: [Upcaster] = []) { self.upcasters = upcasters }
+    /// Every upcaster the product needs to read its own log: the snake_case payloads of version 1 of the
+    /// types whose keys became camelCase in version 2 (decision 0102).
+    public static let standardUpcasters: [Upcaster] =
+        CompanyEvent.upcasters + RemittanceEvent.upcasters + TenantLifecycleEvent.upcasters + AccessEvent.upcasters
+
+    /// A codec with the standard upcasters and, consulted first, any given ones.
+    public init(upcasters: [Upcaster] = []) { self.upcasters = upcasters + Self.standardUpcasters }
 
     /// The encoder for payloads: sorted keys, dates as `"YYYY-MM-DD"` strings (our own types), money as strings.
     public static func makeEncoder() -> JSONEncoder {
@@ -88,6 +62,12 @@ public struct EventCodec: Sendable {
         case .session(let e): try encode(e)
         case .claim(let e): try encode(e)
         case .account(let e): try encode(e)
+        case .company(let e): try encode(e)
+        case .remittance(let e): try encode(e)
+        case .directory(let e): try encode(e)
+        case .interchange(let e): try encode(e)
+        case .tenant(let e): try encode(e)
+        case .access(let e): try encode(e)
         }
     }
 
@@ -107,6 +87,12 @@ public struct EventCodec: Sendable {
         case "session": return .session(try decode(Session.Event.self, eventType, schemaVersion, payload))
         case "claim", "denial": return .claim(try decode(Claim.Event.self, eventType, schemaVersion, payload))
         case "account": return .account(try decode(PatientAccount.Event.self, eventType, schemaVersion, payload))
+        case "company": return .company(try decode(CompanyEvent.self, eventType, schemaVersion, payload))
+        case "remittance": return .remittance(try decode(RemittanceEvent.self, eventType, schemaVersion, payload))
+        case "directory": return .directory(try decode(DirectoryEvent.self, eventType, schemaVersion, payload))
+        case "x12": return .interchange(try decode(InterchangeEvent.self, eventType, schemaVersion, payload))
+        case "tenant": return .tenant(try decode(TenantLifecycleEvent.self, eventType, schemaVersion, payload))
+        case "access": return .access(try decode(AccessEvent.self, eventType, schemaVersion, payload))
         default: throw unknownEventType(eventType)
         }
     }

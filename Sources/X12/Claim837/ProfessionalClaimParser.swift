@@ -17,6 +17,13 @@ struct ProfessionalClaimParser {
     private var lineHasDate = false
     private var other: ProfessionalClaim.OtherPayer?
     private var seenClaimNumbers: Set<String> = []
+    private var bht: Segment?
+    private var submitter: Interchange.Submitter?
+    private var receiver: Interchange.Receiver?
+    /// The party the last NM1 named, which the N3, N4 and DMG after it describe.
+    private var target = Target.none
+
+    private static let blankPerson = SubscriberClaims.Person(name: PersonName(last: ""))
 
     init(segments: [Segment], envelope: InterchangeEnvelope) {
         self.segments = segments
@@ -25,178 +32,7 @@ struct ProfessionalClaimParser {
 
     mutating func parse() throws(X12Error) -> ProfessionalClaimInterchange {
         guard let st = segments.first else { throw X12Error(.structure, at: X12Location(), "an empty transaction set") }
-        var bht: Segment?
-        var submitter: Interchange.Submitter?
-        var receiver: Interchange.Receiver?
-        var target = Target.none
-        let blankPerson = SubscriberClaims.Person(name: PersonName(last: ""))
-
-        for segment in segments.dropFirst().dropLast() {
-            switch segment.id {
-            case "BHT": bht = segment
-            case "HL":
-                let level = try segment.required(3, "HL03 (level code)")
-                switch level {
-                case "20":
-                    try closeProvider()
-                    provider = Interchange.BillingProvider(name: PersonName(last: ""), npi: "", taxID: "",
-                                                           address: Address(line1: "", city: ""), subscribers: [])
-                case "22":
-                    guard provider != nil else { throw X12Error(.structure, at: segment.location(), "a subscriber level (HL 22) before any billing provider (HL 20)") }
-                    try closeGroup()
-                    group = SubscriberClaims(filingIndicator: "", subscriber: blankPerson, payer: .init(name: "", id: ""), claims: [])
-                case "23":
-                    guard let current = group else { throw X12Error(.structure, at: segment.location(), "a patient level (HL 23) before any subscriber (HL 22)") }
-                    if current.patient != nil || !current.claims.isEmpty {
-                        try closeGroup()
-                        group = current
-                        group?.claims = []
-                    }
-                    group?.patient = .init(relationship: "", person: blankPerson)
-                default:
-                    throw X12Error(.value, at: segment.location(3), "\(quoted(segment.bytes(3))) is not an 837P level (20, 22, 23)")
-                }
-                target = .none
-            case "NM1":
-                let entity = try segment.required(1, "NM101 (entity identifier)")
-                switch entity {
-                case "41":
-                    submitter = .init(name: try segment.required(3, "NM103 (submitter name)"), etin: try segment.required(9, "NM109 (ETIN)"),
-                                      contactName: "", phone: "")
-                case "40":
-                    receiver = .init(name: try segment.required(3, "NM103 (receiver name)"), id: try segment.required(9, "NM109 (receiver id)"))
-                case "85":
-                    let party = try segment.party()
-                    provider?.entityType = party.entityType
-                    provider?.name = party.name.value
-                    let value = try npi(segment)
-                    provider?.npi = value
-                    target = .billing
-                case "IL":
-                    let party = try segment.party()
-                    if claim != nil, other != nil {
-                        other?.subscriber.name = party.name.value
-                        other?.subscriber.memberID = party.id?.value
-                        target = .otherSubscriber
-                    } else {
-                        group?.subscriber.name = party.name.value
-                        group?.subscriber.memberID = party.id?.value
-                        target = .subscriber
-                    }
-                case "QC":
-                    group?.patient?.person.name = try segment.party().name.value
-                    target = .patient
-                case "PR":
-                    let payer = SubscriberClaims.Payer(name: try segment.required(3, "NM103 (payer name)"), id: try segment.required(9, "NM109 (payer id)"))
-                    if claim != nil, other != nil { other?.payer = payer; target = .otherPayer } else { group?.payer = payer; target = .skipped }
-                case "82":
-                    let party = try segment.party()
-                    let value = try npi(segment)
-                    claim?.renderingProvider = .init(name: party.name.value, npi: value)
-                    target = .skipped
-                case "DQ":
-                    let party = try segment.party()
-                    let value = try npi(segment)
-                    claim?.supervisingProvider = .init(name: party.name.value, npi: value)
-                    target = .skipped
-                default:
-                    target = .skipped
-                }
-            case "PER":
-                if submitter != nil, provider == nil, submitter?.contactName == "" {
-                    submitter?.contactName = segment.element(2) ?? ""
-                    submitter?.phone = segment.element(4) ?? ""
-                }
-            case "PRV":
-                if segment.element(1) == "BI" { provider?.taxonomy = segment.element(3) }
-                if segment.element(1) == "PE" { claim?.renderingProvider?.taxonomy = segment.element(3) }
-            case "N3":
-                let next = segment.index - segments[0].index + 1 < segments.count ? segments[segment.index - segments[0].index + 1] : nil
-                let address = try segment.address(n4: next)
-                switch target {
-                case .billing: provider?.address = address
-                case .subscriber: group?.subscriber.address = address
-                case .patient: group?.patient?.person.address = address
-                case .otherSubscriber: other?.subscriber.address = address
-                default: break
-                }
-            case "N4": break
-            case "DMG":
-                let birth = try segment.date(2, phi: true)
-                switch target {
-                case .subscriber: group?.subscriber.birthDate = birth; group?.subscriber.gender = segment.element(3)
-                case .patient: group?.patient?.person.birthDate = birth; group?.patient?.person.gender = segment.element(3)
-                default: break
-                }
-            case "REF":
-                let value = try segment.required(2, "REF02 (reference)")
-                switch segment.element(1) {
-                case "EI" where claim == nil: provider?.taxID = value
-                case "G1" where line == nil && other == nil: claim?.priorAuthorization = value
-                case "F8" where line == nil && other == nil: claim?.originalPayerClaimNumber = value
-                case "6R": line?.lineControlNumber = value
-                default: break
-                }
-            case "SBR":
-                if claim != nil {
-                    closeOther()
-                    other = .init(payerSequence: try segment.required(1, "SBR01 (payer sequence)"), relationship: segment.element(2) ?? "",
-                                  groupNumber: segment.element(3), filingIndicator: segment.element(9) ?? "",
-                                  subscriber: blankPerson, payer: .init(name: "", id: ""))
-                } else {
-                    group?.payerSequence = try segment.required(1, "SBR01 (payer sequence)")
-                    group?.groupNumber = segment.element(3)
-                    group?.groupName = segment.element(4)
-                    group?.filingIndicator = segment.element(9) ?? ""
-                }
-            case "PAT":
-                group?.patient?.relationship = try segment.required(1, "PAT01 (relationship)")
-            case "CLM":
-                guard group != nil else { throw X12Error(.structure, at: segment.location(), "CLM before any subscriber (HL 22)") }
-                try closeClaim()
-                claim = try readCLM(segment)
-                claimSegment = segment
-                target = .none
-            case "HI":
-                guard claim != nil else { throw misplaced(segment) }
-                for position in 1...max(1, min(segment.elementCount, 12)) where !segment.bytes(position).isEmpty {
-                    let parts = segment.components(position, warnings: &warnings)
-                    guard parts.count >= 2, !parts[1].isEmpty else {
-                        throw X12Error(.value, at: segment.location(position), "\(quoted(segment.bytes(position))) is not a diagnosis (qualifier:code)")
-                    }
-                    if parts[0] == "BK" || parts[0] == "BF" {
-                        warnings.append(X12Warning(at: segment.location(position, component: 1),
-                                                   "qualifier \(parts[0]) is ICD-9; 5010 claims use ABK/ABF (ICD-10-CM)"))
-                    } else if parts[0] != "ABK" && parts[0] != "ABF" {
-                        continue
-                    }
-                    claim?.diagnoses.append(parts[1])
-                }
-            case "CAS":
-                guard other != nil else { throw misplaced(segment) }
-                other?.adjustments += try segment.adjustments()
-            case "AMT":
-                if other != nil, segment.element(1) == "D" { other?.paidAmount = try segment.amount(2) }
-            case "DTP":
-                if line != nil, segment.element(1) == "472" {
-                    if let period = try segment.period(qualifierAt: 2) { line?.serviceDate = period; lineHasDate = true }
-                } else if other != nil, segment.element(1) == "573", segment.element(2) == "D8" {
-                    other?.adjudicationDate = try segment.date(3)
-                }
-            case "LX":
-                guard claim != nil else { throw misplaced(segment) }
-                try closeLine()
-                closeOther()
-            case "SV1":
-                guard claim != nil else { throw misplaced(segment) }
-                try closeLine()
-                line = try readSV1(segment)
-                lineSegment = segment
-                lineHasDate = false
-            default:
-                break
-            }
-        }
+        for segment in segments.dropFirst().dropLast() { try read(segment) }
         try closeProvider()
         guard let bht else { throw X12Error(.structure, at: st.location(), "the 837 has no BHT") }
         guard let submitter else { throw X12Error(.structure, at: st.location(), "the 837 has no submitter (NM1*41)") }
@@ -205,6 +41,206 @@ struct ProfessionalClaimParser {
             envelope: envelope, transactionControlNumber: st.element(2) ?? "", batchReference: try bht.required(3, "BHT03 (reference)"),
             purpose: bht.element(2) ?? "00", claimOrEncounter: bht.element(6) ?? "CH", submitter: submitter, receiver: receiver,
             billingProviders: providers)
+    }
+
+    /// Reads one segment between ST and SE into the loop it belongs to.
+    private mutating func read(_ segment: Segment) throws(X12Error) {
+        switch segment.id {
+        case "BHT": bht = segment
+        case "HL": try readHL(segment)
+        case "NM1": try readNM1(segment)
+        case "PER":
+            if submitter != nil, provider == nil, submitter?.contactName == "" {
+                submitter?.contactName = segment.element(2) ?? ""
+                submitter?.phone = segment.element(4) ?? ""
+            }
+        case "PRV":
+            if segment.element(1) == "BI" { provider?.taxonomy = segment.element(3) }
+            if segment.element(1) == "PE" { claim?.renderingProvider?.taxonomy = segment.element(3) }
+        case "N3": try readN3(segment)
+        case "N4": break
+        case "DMG": try readDMG(segment)
+        case "REF": try readREF(segment)
+        case "SBR": try readSBR(segment)
+        case "PAT":
+            group?.patient?.relationship = try segment.required(1, "PAT01 (relationship)")
+        case "CLM":
+            guard group != nil else { throw X12Error(.structure, at: segment.location(), "CLM before any subscriber (HL 22)") }
+            try closeClaim()
+            claim = try readCLM(segment)
+            claimSegment = segment
+            target = .none
+        case "HI": try readHI(segment)
+        case "CAS":
+            guard other != nil else { throw misplaced(segment) }
+            other?.adjustments += try segment.adjustments()
+        case "AMT":
+            if other != nil, segment.element(1) == "D" { other?.paidAmount = try segment.amount(2) }
+        case "DTP": try readDTP(segment)
+        case "LX":
+            guard claim != nil else { throw misplaced(segment) }
+            try closeLine()
+            closeOther()
+        case "SV1":
+            guard claim != nil else { throw misplaced(segment) }
+            try closeLine()
+            line = try readSV1(segment)
+            lineSegment = segment
+            lineHasDate = false
+        default:
+            break
+        }
+    }
+
+    /// HL: a billing provider (20), subscriber (22) or patient (23) level begins.
+    private mutating func readHL(_ segment: Segment) throws(X12Error) {
+        let level = try segment.required(3, "HL03 (level code)")
+        switch level {
+        case "20":
+            try closeProvider()
+            provider = Interchange.BillingProvider(name: PersonName(last: ""), npi: "", taxID: "",
+                                                   address: Address(line1: "", city: ""), subscribers: [])
+        case "22":
+            guard provider != nil else { throw X12Error(.structure, at: segment.location(), "a subscriber level (HL 22) before any billing provider (HL 20)") }
+            try closeGroup()
+            group = SubscriberClaims(filingIndicator: "", subscriber: Self.blankPerson, payer: .init(name: "", id: ""), claims: [])
+        case "23":
+            guard let current = group else { throw X12Error(.structure, at: segment.location(), "a patient level (HL 23) before any subscriber (HL 22)") }
+            if current.patient != nil || !current.claims.isEmpty {
+                try closeGroup()
+                group = current
+                group?.claims = []
+            }
+            group?.patient = .init(relationship: "", person: Self.blankPerson)
+        default:
+            throw X12Error(.value, at: segment.location(3), "\(quoted(segment.bytes(3))) is not an 837P level (20, 22, 23)")
+        }
+        target = .none
+    }
+
+    /// NM1: a party; which one, and where the N3/N4/DMG that follow go, depends on NM101.
+    private mutating func readNM1(_ segment: Segment) throws(X12Error) {
+        let entity = try segment.required(1, "NM101 (entity identifier)")
+        switch entity {
+        case "41":
+            submitter = .init(name: try segment.required(3, "NM103 (submitter name)"), etin: try segment.required(9, "NM109 (ETIN)"),
+                              contactName: "", phone: "")
+        case "40":
+            receiver = .init(name: try segment.required(3, "NM103 (receiver name)"), id: try segment.required(9, "NM109 (receiver id)"))
+        case "85":
+            let party = try segment.party()
+            provider?.entityType = party.entityType
+            provider?.name = party.name.value
+            let value = try npi(segment)
+            provider?.npi = value
+            target = .billing
+        case "IL":
+            let party = try segment.party()
+            if claim != nil, other != nil {
+                other?.subscriber.name = party.name.value
+                other?.subscriber.memberID = party.id?.value
+                target = .otherSubscriber
+            } else {
+                group?.subscriber.name = party.name.value
+                group?.subscriber.memberID = party.id?.value
+                target = .subscriber
+            }
+        case "QC":
+            group?.patient?.person.name = try segment.party().name.value
+            target = .patient
+        case "PR":
+            let payer = SubscriberClaims.Payer(name: try segment.required(3, "NM103 (payer name)"), id: try segment.required(9, "NM109 (payer id)"))
+            if claim != nil, other != nil { other?.payer = payer; target = .otherPayer } else { group?.payer = payer; target = .skipped }
+        case "82":
+            let party = try segment.party()
+            let value = try npi(segment)
+            claim?.renderingProvider = .init(name: party.name.value, npi: value)
+            target = .skipped
+        case "DQ":
+            let party = try segment.party()
+            let value = try npi(segment)
+            claim?.supervisingProvider = .init(name: party.name.value, npi: value)
+            target = .skipped
+        default:
+            target = .skipped
+        }
+    }
+
+    /// N3 (with the N4 after it): the address of the party the last NM1 named.
+    private mutating func readN3(_ segment: Segment) throws(X12Error) {
+        let next = segment.index - segments[0].index + 1 < segments.count ? segments[segment.index - segments[0].index + 1] : nil
+        let address = try segment.address(n4: next)
+        switch target {
+        case .billing: provider?.address = address
+        case .subscriber: group?.subscriber.address = address
+        case .patient: group?.patient?.person.address = address
+        case .otherSubscriber: other?.subscriber.address = address
+        default: break
+        }
+    }
+
+    /// DMG: the birth date and gender of the subscriber or patient the last NM1 named.
+    private mutating func readDMG(_ segment: Segment) throws(X12Error) {
+        let birth = try segment.date(2, phi: true)
+        switch target {
+        case .subscriber: group?.subscriber.birthDate = birth; group?.subscriber.gender = segment.element(3)
+        case .patient: group?.patient?.person.birthDate = birth; group?.patient?.person.gender = segment.element(3)
+        default: break
+        }
+    }
+
+    /// REF: the provider's tax id, the claim's prior authorization or original claim number, a line's control number.
+    private mutating func readREF(_ segment: Segment) throws(X12Error) {
+        let value = try segment.required(2, "REF02 (reference)")
+        switch segment.element(1) {
+        case "EI" where claim == nil: provider?.taxID = value
+        case "G1" where line == nil && other == nil: claim?.priorAuthorization = value
+        case "F8" where line == nil && other == nil: claim?.originalPayerClaimNumber = value
+        case "6R": line?.lineControlNumber = value
+        default: break
+        }
+    }
+
+    /// SBR: the subscriber's payer sequence and plan, or, inside a claim, another payer (loop 2320).
+    private mutating func readSBR(_ segment: Segment) throws(X12Error) {
+        if claim != nil {
+            closeOther()
+            other = .init(payerSequence: try segment.required(1, "SBR01 (payer sequence)"), relationship: segment.element(2) ?? "",
+                          groupNumber: segment.element(3), filingIndicator: segment.element(9) ?? "",
+                          subscriber: Self.blankPerson, payer: .init(name: "", id: ""))
+        } else {
+            group?.payerSequence = try segment.required(1, "SBR01 (payer sequence)")
+            group?.groupNumber = segment.element(3)
+            group?.groupName = segment.element(4)
+            group?.filingIndicator = segment.element(9) ?? ""
+        }
+    }
+
+    /// HI: the claim's ICD-10-CM diagnoses (ABK/ABF); ICD-9 qualifiers are kept with a warning, others skipped.
+    private mutating func readHI(_ segment: Segment) throws(X12Error) {
+        guard claim != nil else { throw misplaced(segment) }
+        for position in 1...max(1, min(segment.elementCount, 12)) where !segment.bytes(position).isEmpty {
+            let parts = segment.components(position, warnings: &warnings)
+            guard parts.count >= 2, !parts[1].isEmpty else {
+                throw X12Error(.value, at: segment.location(position), "\(quoted(segment.bytes(position))) is not a diagnosis (qualifier:code)")
+            }
+            if parts[0] == "BK" || parts[0] == "BF" {
+                warnings.append(X12Warning(at: segment.location(position, component: 1),
+                                           "qualifier \(parts[0]) is ICD-9; 5010 claims use ABK/ABF (ICD-10-CM)"))
+            } else if parts[0] != "ABK" && parts[0] != "ABF" {
+                continue
+            }
+            claim?.diagnoses.append(parts[1])
+        }
+    }
+
+    /// DTP: a line's date of service (472) or another payer's adjudication date (573).
+    private mutating func readDTP(_ segment: Segment) throws(X12Error) {
+        if line != nil, segment.element(1) == "472" {
+            if let period = try segment.period(qualifierAt: 2) { line?.serviceDate = period; lineHasDate = true }
+        } else if other != nil, segment.element(1) == "573", segment.element(2) == "D8" {
+            other?.adjudicationDate = try segment.date(3)
+        }
     }
 
     private func misplaced(_ segment: Segment) -> X12Error {

@@ -6,7 +6,7 @@ import Foundation
 /// `rcm payer add|enroll|list`.
 struct PayerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "payer", abstract: "The company's payer catalog and practices' enrolments.", subcommands: [Add.self, Enroll.self, List.self])
+        commandName: "payer", abstract: "The company's payer catalog and practices' enrolments.", subcommands: [Add.self, Update.self, Show.self, Enroll.self, List.self])
 }
 
 /// Splits a comma-separated option.

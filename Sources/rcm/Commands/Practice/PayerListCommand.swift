@@ -10,8 +10,8 @@ extension PayerCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let rows = try await Core.connect().payers().map { [$0.payerID, $0.name, $0.x12PayerID, $0.kind, $0.filingIndicator] }
-                print(TableOutput(headers: ["id", "name", "payer_id", "kind", "filing"], rows: rows).render(output.format))
+                let rows = try await Core.connect().payers().map { [$0.payerID, $0.name, $0.x12PayerID, $0.aliases.joined(separator: " "), $0.kind, $0.filingIndicator] }
+                print(TableOutput(headers: ["id", "name", "payer_id", "aliases", "kind", "filing"], rows: rows).render(output.format))
             }
         }
     }

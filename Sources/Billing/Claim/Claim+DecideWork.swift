@@ -1,0 +1,143 @@
+extension Claim {
+    /// `assignDenial`: an open denial gets an owner and a due date (its own when none is given).
+    static func assignDenial(
+        _ denialID: DenialID, _ owner: StaffID, _ due: LocalDate?, _ date: LocalDate, _ id: ClaimID, _ state: State
+    ) throws(Rejection) -> [Event] {
+        guard let denial = state.denials[denialID], denial.status != .resolved else { throw .noOpenDenial(denialID) }
+        return [
+            .denialAssigned(
+                .init(
+                    claimID: id, denialID: denialID, owner: owner, dueDate: due ?? denial.dueDate, effectiveDate: date))
+        ]
+    }
+
+    /// `appeal`: an open denial is appealed, with the payer's reference.
+    static func appeal(_ denialID: DenialID, _ reference: String, _ date: LocalDate, _ id: ClaimID, _ state: State)
+        throws(Rejection) -> [Event]
+    {
+        guard let denial = state.denials[denialID], denial.status != .resolved else { throw .noOpenDenial(denialID) }
+        guard !reference.isEmpty else { throw .reasonRequired }
+        return [.appealed(.init(claimID: id, denialID: denialID, reference: reference, effectiveDate: date))]
+    }
+
+    /// `writeOff`: part of one side's balance, never timely filing to the patient, against an open denial if named.
+    static func writeOff(
+        _ amount: Money, _ reason: WriteOffReason, _ side: BalanceSide, _ denialID: DenialID?, _ date: LocalDate,
+        _ period: AccountingPeriod, _ id: ClaimID, _ state: State
+    ) throws(Rejection) -> [Event] {
+        try require(
+            state.status, in: [.draft, .submitted, .acknowledged, .rejected, .adjudicated, .denied, .awaitingNextPayer],
+            "write off")
+        guard amount > .zero else { throw .nonPositiveAmount }
+        if side == .patient && reason == .timelyFiling { throw .timelyFilingNotBillableToPatient }
+        let balance = side == .insurance ? state.insuranceBalance : state.patientBalance
+        guard amount <= balance else { throw .exceedsBalance(amount: amount, balance: balance) }
+        if let denialID, state.denials[denialID].map({ $0.status == .resolved }) ?? true {
+            throw .noOpenDenial(denialID)
+        }
+        return [
+            .writtenOff(
+                .init(
+                    claimID: id, amount: amount, reason: reason, side: side, denialID: denialID, effectiveDate: date,
+                    period: period))
+        ]
+    }
+
+    /// `transferToPatient`: part of the insurance balance moves to the patient, with a reason.
+    static func transferToPatient(
+        _ amount: Money, _ reason: String, _ date: LocalDate, _ period: AccountingPeriod, _ id: ClaimID, _ state: State
+    ) throws(Rejection) -> [Event] {
+        try require(state.status, in: [.adjudicated, .denied], "transfer a balance on")
+        guard amount > .zero else { throw .nonPositiveAmount }
+        guard !reason.isEmpty else { throw .reasonRequired }
+        guard amount <= state.insuranceBalance else {
+            throw .exceedsBalance(amount: amount, balance: state.insuranceBalance)
+        }
+        return [
+            .responsibilityTransferred(
+                .init(claimID: id, amount: amount, to: .patient, reason: reason, effectiveDate: date, period: period))
+        ]
+    }
+
+    /// `applyPatientPayment`: at most the patient balance, on a claim that is not voided.
+    static func applyPatientPayment(
+        _ payment: PaymentID, _ amount: Money, _ date: LocalDate, _ period: AccountingPeriod, _ id: ClaimID,
+        _ state: State
+    ) throws(Rejection) -> [Event] {
+        guard state.status != .voided else { throw .wrongStatus(action: "apply a payment to", status: state.status) }
+        guard amount > .zero else { throw .nonPositiveAmount }
+        guard amount <= state.patientBalance else {
+            throw .exceedsBalance(amount: amount, balance: state.patientBalance)
+        }
+        return [
+            .patientPaymentApplied(
+                .init(claimID: id, paymentID: payment, amount: amount, effectiveDate: date, period: period))
+        ]
+    }
+
+    /// `refundPatient`: at most the patient's credit on the claim.
+    static func refundPatient(
+        _ payment: PaymentID, _ amount: Money, _ date: LocalDate, _ period: AccountingPeriod, _ id: ClaimID,
+        _ state: State
+    ) throws(Rejection) -> [Event] {
+        guard amount > .zero else { throw .nonPositiveAmount }
+        let credit = -state.patientBalance
+        guard amount <= credit else { throw .exceedsCredit(amount: amount, credit: credit) }
+        return [
+            .patientRefunded(.init(claimID: id, paymentID: payment, amount: amount, effectiveDate: date, period: period))
+        ]
+    }
+
+    /// `correct`: the sessions' lines replace the claim's; once adjudicated it goes out as a replacement.
+    static func correct(
+        _ sessions: [SessionRecord], _ reason: String, _ date: LocalDate, _ period: AccountingPeriod, _ id: ClaimID,
+        _ state: State
+    ) throws(Rejection) -> [Event] {
+        try require(state.status, in: [.draft, .rejected, .adjudicated, .denied], "correct")
+        guard !reason.isEmpty else { throw .reasonRequired }
+        guard sessions.allSatisfy({ $0.patientKey == state.patientKey }) else { throw .otherPatient }
+        let (diagnoses, lines) = try buildLines(sessions, claimNumber: state.claimNumber!, from: state.nextLineNumber)
+        let adjudicated = state.adjudications.contains { !$0.reversed }
+        return [
+            .corrected(
+                .init(
+                    claimID: id, diagnoses: diagnoses, lines: lines, frequency: adjudicated ? .replacement : .original,
+                    chargeChange: lines.map(\.charge).sum() - state.charges, reason: reason,
+                    substanceUse: sessions.contains(where: \.isSubstanceUse),
+                    resolvedDenials: state.openDenials.map(\.denialID), effectiveDate: date, period: period))
+        ]
+    }
+
+    /// `void`: only while no money is posted; the payer is told (frequency 8) only if it had the claim.
+    static func void(_ reason: String, _ date: LocalDate, _ period: AccountingPeriod, _ id: ClaimID, _ state: State)
+        throws(Rejection) -> [Event]
+    {
+        try require(
+            state.status, in: [.draft, .submitted, .acknowledged, .rejected, .adjudicated, .denied, .awaitingNextPayer],
+            "void")
+        guard !reason.isEmpty else { throw .reasonRequired }
+        guard state.insurancePaid == .zero, state.adjustments == .zero, state.writeOffs == .zero,
+            state.patientPaid == .zero, state.refunds == .zero, state.patientBalance == .zero
+        else { throw .moneyPosted }
+        let filed = state.firstSubmittedOn != nil && state.status != .rejected
+        return [
+            .voided(
+                .init(
+                    claimID: id, reason: reason, chargesReversed: state.charges, frequency: filed ? .void : .original,
+                    authorizationNumber: state.authorizationNumber,
+                    authorizationUnitsReleased: state.authorizationUnitsHeld,
+                    resolvedDenials: state.openDenials.map(\.denialID), effectiveDate: date, period: period))
+        ]
+    }
+
+    /// `close`: the balance is zero and no denial is open.
+    static func close(_ date: LocalDate, _ id: ClaimID, _ state: State) throws(Rejection) -> [Event] {
+        try require(
+            state.status, in: [.adjudicated, .denied, .awaitingNextPayer, .rejected, .acknowledged, .submitted, .draft],
+            "close")
+        guard state.balance == .zero, state.openDenials.isEmpty else {
+            throw .cannotClose(balance: state.balance, openDenials: state.openDenials.count)
+        }
+        return [.closed(.init(claimID: id, effectiveDate: date))]
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Payers as they know themselves: X12 payer ids and aliases")
+struct PayerIdentityTests {
+    @Test("the 837P names the payer by its X12 payer id, never our id; an update changes it from its date, and show prints every version")
+    func x12PayerIDOnTheClaim() async throws {
+        let cli = try await CLI.make("payer_ids")
+        let (file, _) = try RemittanceLoopTests.submitted(cli, count: 2)
+        let sent = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(sent.contains("NM1*PR*2*Aetna*****PI*60054~"), "2010BB carries the X12 payer id")
+        #expect(!sent.contains("*PI*aetna"), "our catalog id never leaves")
+
+        _ = try cli.ok(["payer", "add", "--id", "cigna", "--name", "Cigna", "--payer-id", "62308", "--kind", "commercial", "--alias", "1590117660"])
+        let today = CLI.daysAgo(0)
+        _ = try cli.ok(["payer", "update", "--id", "aetna", "--payer-id", "60055", "--alias", "1066033492", "--effective", today])
+        let shown = try cli.ok(["payer", "show", "aetna", "--format", "csv"])
+        #expect(shown.contains("payer_id,60055"))
+        #expect(shown.contains("aliases,1066033492"))
+        #expect(shown.contains("from added,Aetna; payer id 60054"))
+        #expect(shown.contains("from \(today),Aetna; payer id 60055; aliases 1066033492"))
+
+        let before = try await cli.eventCount()
+        let taken = try cli.run(["payer", "update", "--id", "aetna", "--alias", "1590117660", "--effective", today])
+        #expect(taken.status == 1)
+        #expect(taken.standardError.contains("payer id 1590117660 already identifies cigna"))
+        let unknown = try cli.run(["payer", "update", "--id", "nosuch", "--name", "X", "--effective", today])
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("payer nosuch is not in the catalog"))
+        let malformed = try cli.run(["payer", "add", "--id", "bad", "--name", "Bad", "--payer-id", "60 054*", "--kind", "commercial"])
+        #expect(malformed.status == 1)
+        #expect(try await cli.eventCount() == before, "refused updates write nothing")
+        await cli.database.drop()
+    }
+
+    @Test("an 835 whose payer matches no catalog payer is refused naming the payer's name and id, and nothing is written")
+    func unknownPayerRefused() async throws {
+        let cli = try await CLI.make("payer_unknown")
+        let (file, out) = try RemittanceLoopTests.submitted(cli, count: 3)
+        let answers = try cli.ok(["simulate", "payer", file, "--out", out.appendingPathComponent("payer").path, "--seed", "5", "--reject-percent", "0"])
+            .split(separator: "\n").map(String.init)
+        for answer in answers where RemittanceLoopTests.isKind(answer, "999") || RemittanceLoopTests.isKind(answer, "277") {
+            _ = try cli.ok(["ack", "import", answer])
+        }
+        guard let remit = answers.first(where: { RemittanceLoopTests.isKind($0, "835") }) else {
+            Issue.record("no 835")
+            return
+        }
+        let stranger = out.appendingPathComponent("stranger.835").path
+        let text = try String(contentsOfFile: remit, encoding: .utf8)
+        #expect(text.contains("60054"))
+        try text.replacingOccurrences(of: "60054", with: "77777").write(toFile: stranger, atomically: true, encoding: .utf8)
+        let before = try await cli.eventCount()
+        let refused = try cli.run(["era", "import", stranger])
+        #expect(refused.status == 1)
+        #expect(refused.standardOutput.contains("77777") && refused.standardOutput.contains("matches no payer of the catalog"))
+        #expect(try await cli.eventCount() == before, "nothing written")
+
+        // Once the id is known as an alias of the payer, the same file posts.
+        _ = try cli.ok(["payer", "update", "--id", "aetna", "--alias", "77777", "--effective", CLI.daysAgo(0)])
+        let posted = try cli.ok(["era", "import", stranger, "--format", "csv"])
+        #expect(posted.contains("posted"))
+        await cli.database.drop()
+    }
+}
