@@ -273,7 +273,8 @@ public struct DocumentService: Sendable {
     func readIdentity(_ key: PatientKey, purpose: String, patient: Patient.State, context: CommandContext, in tx: any StoreTransaction) throws
         -> PatientIdentity?
     {
-        try access.record(record: "patient:\(key)", purpose: purpose, sensitive: patient.substanceUseSensitive, context: context, in: tx)
+        try access.record(
+            record: "patient:\(key)", patientKey: key.rawValue, purpose: purpose, sensitive: patient.substanceUseSensitive, context: context, in: tx)
         return try phi.identity(key: key, tenant: context.tenant.id, in: tx)
     }
 

@@ -78,7 +78,7 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
                 throw EventStoreError.invalidRequest("record_access records access events only")
             }
             let renamed = NewEvent(
-                eventID: event.eventID, streamID: "access", eventType: event.eventType, schemaVersion: 1, payload: event.payload,
+                eventID: event.eventID, streamID: "access", eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload,
                 metadata: event.metadata, effectiveDate: event.effectiveDate)
             return try record.append(
                 AppendRequest(tenant: tenant, events: [renamed], expectations: [("access", .any)]), login: login, isOwner: isOwner,

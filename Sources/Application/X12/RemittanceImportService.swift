@@ -74,6 +74,9 @@ public struct RemittanceImportService: Sendable {
         _ remittance: Remittance, bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, acceptImbalance: Bool, reason: String?,
         actor: String, in tx: any StoreTransaction
     ) throws -> PaymentOutcome {
+        if acceptImbalance && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CommandRejected("accepting a payment that does not balance needs a reason")
+        }
         let company = try CompanyService().state(in: tx)
         let keyText = "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(remittance.payment.amount.cents)|\(remittance.payment.date?.description ?? "")"
         var outcome = PaymentOutcome(

@@ -87,7 +87,7 @@ struct InMemoryClaimTests {
         #expect(shown.claimID == ordinary && shown.lines.count == 1)
         #expect(events.map { "\($0.streamID) \($0.eventType)" } == ["access access.phi_viewed"])
         #expect(events[0].object["record"] as? String == "claim:\(ordinary)")
-        #expect(events[0].object["patient_key"] as? String == key.rawValue)
+        #expect(events[0].object["patientKey"] as? String == key.rawValue)
         #expect(events[0].object["sensitive"] as? Bool == false)
         let (_, part2) = try await world.appended { try await world.core.showClaim(sud, tenant: Self.slug, reason: "audit") }
         #expect(part2.first?.object["sensitive"] as? Bool == true)

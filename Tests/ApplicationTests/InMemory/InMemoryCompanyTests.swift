@@ -105,7 +105,7 @@ struct InMemoryCompanyTests {
         #expect(added[0].object["group"] as? String == "staff")
         let (_, assigned) = try await world.appended { try await world.core.assignStaff(login: "jdoe", to: InMemoryWorld.slug) }
         #expect(assigned.types == ["company.staff_assigned"])
-        #expect(assigned[0].object["tenant_id"] as? String == world.practice.id.description)
+        #expect(assigned[0].object["tenantID"] as? String == world.practice.id.description)
         #expect(try await world.core.addStaff(login: "mkim", group: "auditor", password: "correct horse battery staple"))
         #expect(
             try await world.core.addStaff(login: "jdoe", group: "staff", password: nil) == false, "an existing login is not created again")
@@ -168,7 +168,7 @@ struct InMemoryCompanyTests {
                 "company company.practice_offboarded", "lifecycle tenant.phi_destroyed",
             ])
         #expect(events.of("tenant.phi_destroyed").first?.tenant == world.practice.id)
-        #expect(events.of("tenant.phi_destroyed").first?.object["identities_destroyed"] as? Int == 2)
+        #expect(events.of("tenant.phi_destroyed").first?.object["identitiesDestroyed"] as? Int == 2)
         #expect(events.of("company.practice_offboarded").first?.object["reason"] as? String == "business associate agreement ended")
         #expect(world.backend.identityCount(of: world.practice.id) == 0)
         #expect(try await world.core.tenants().first { $0.slug == InMemoryWorld.slug }?.status == .offboarded)

@@ -36,9 +36,8 @@ struct InMemoryRemittanceLoopTests {
         // The file, read back: the billing provider, the payer, one CLM per claim with its charge.
         let segments = X12Segments.of(Array(try Data(contentsOf: URL(fileURLWithPath: submission.path))))
         #expect(segments.contains { $0.prefix(2) == ["NM1", "85"] && $0.last == InMemoryWorld.practiceNPI })
-        withKnownIssue("the 837P routes to our catalog id (NM1*PR PI aetna), not the payer's x12PayerID 60054") {
-            #expect(segments.contains { $0.prefix(2) == ["NM1", "PR"] && $0.last == "60054" })
-        }
+        #expect(segments.contains { $0.prefix(2) == ["NM1", "PR"] && $0.last == "60054" }, "2010BB carries the payer's X12 id")
+        #expect(!segments.contains { $0.prefix(2) == ["NM1", "PR"] && $0.last == "aetna" }, "never our catalog id")
         let clms = segments.filter { $0[0] == "CLM" }
         #expect(clms.map { $0[1] }.sorted() == submission.claimNumbers.sorted())
         #expect(clms.allSatisfy { Money(parsing: $0[2]) == Money(cents: 120_00) })
@@ -155,7 +154,7 @@ struct InMemoryRemittanceLoopTests {
         // Each payment is one remittance.received carrying BPR02 and TRN02, keyed for idempotency.
         let received = events.of("remittance.received")
         #expect(received.map { $0.object["amount"] as? String } == figures.payments.map { $0.amount.description })
-        #expect(received.map { $0.object["trace_number"] as? String } == figures.payments.map(\.trace))
+        #expect(received.map { $0.object["traceNumber"] as? String } == figures.payments.map(\.trace))
         #expect(received.allSatisfy { $0.idempotencyKey?.hasPrefix("835:") == true })
 
         // The money, claim by claim, against the files' own figures.
@@ -216,13 +215,11 @@ struct InMemoryRemittanceLoopTests {
         #expect(refused.map(\.status) == [.refused])
         #expect(refused[0].message?.contains("does not balance") == true)
         #expect(nothing.isEmpty)
-        // The command line insists on a reason; the core accepts the imbalance without one.
-        await withKnownIssue("accepting an imbalance without a reason is refused only by rcm era import's validate()") {
-            let (unreasoned, _) = try await world.appended {
-                try await world.core.importRemittance(tampered, tenant: Self.slug, acceptImbalance: true, reason: nil)
-            }
-            #expect(unreasoned.map(\.status) == [.refused])
+        // Accepting an imbalance needs a reason, in the core as on the command line.
+        let unreasoned = try await world.refused {
+            try await world.core.importRemittance(tampered, tenant: Self.slug, acceptImbalance: true, reason: nil)
         }
+        #expect(unreasoned.contains("needs a reason"))
     }
 
     @Test("an unbalanced payment accepted with a reason posts, with the reason on its events")
