@@ -25,12 +25,6 @@ struct RemittanceLoopTests {
         return (path, out)
     }
 
-    /// True when the simulator's file at `path` is of `kind` (`999`, `277CA`, `835`): judged by the file's
-    /// name alone, since the folder holds the test database's random name, which may contain `277` or `835`.
-    static func isFile(_ path: String, _ kind: String) -> Bool {
-        URL(fileURLWithPath: path).lastPathComponent.split(separator: "-").contains { $0 == kind }
-    }
-
     static func balances(_ cli: CLI) async throws -> [String: [String: Int64]] {
         let connection = try await cli.database.connect()
         let rows = try await connection.query(
@@ -49,16 +43,16 @@ struct RemittanceLoopTests {
         let answers = try cli.ok(["simulate", "payer", file, "--out", out.appendingPathComponent("payer").path, "--seed", "11", "--deny-percent", "25", "--reject-percent", "10"])
             .split(separator: "\n").map(String.init)
         #expect(answers.count >= 3)
-        for answer in answers where Self.isFile(answer, "999") || Self.isFile(answer, "277CA") {
+        for answer in answers where answer.contains("999") || answer.contains("277") {
             _ = try cli.ok(["ack", "import", answer])
         }
-        for answer in answers where Self.isFile(answer, "835") {
+        for answer in answers where answer.contains("835") {
             let posted = try cli.ok(["era", "import", answer, "--format", "csv"])
             #expect(posted.contains("posted"))
         }
         let before = try await cli.eventCount()
         for answer in answers {
-            let again = try cli.run([Self.isFile(answer, "835") ? "era" : "ack", "import", answer])
+            let again = try cli.run([answer.contains("835") ? "era" : "ack", "import", answer])
             #expect(again.status == 0)
         }
         #expect(try await cli.eventCount() == before, "a repeated import appends nothing")
@@ -90,7 +84,7 @@ struct RemittanceLoopTests {
         let cli = try await CLI.make("loop_imbalance")
         let (file, out) = try Self.submitted(cli, count: 3)
         let answers = try cli.ok(["simulate", "payer", file, "--out", out.appendingPathComponent("payer").path, "--seed", "5"]).split(separator: "\n").map(String.init)
-        guard let remit = answers.first(where: { Self.isFile($0, "835") }) else { Issue.record("no 835"); return }
+        guard let remit = answers.first(where: { $0.contains("835") }) else { Issue.record("no 835"); return }
         var text = try String(contentsOfFile: remit, encoding: .utf8)
         // Change BPR02 (the check amount) so the check no longer balances.
         let bpr = text.range(of: "BPR*")!
@@ -118,7 +112,7 @@ struct RemittanceLoopTests {
         let cli = try await CLI.make("loop_mutants")
         let (file, out) = try Self.submitted(cli, count: 4)
         let answers = try cli.ok(["simulate", "payer", file, "--out", out.appendingPathComponent("payer").path, "--seed", "9"]).split(separator: "\n").map(String.init)
-        guard let remit = answers.first(where: { Self.isFile($0, "835") }) else { Issue.record("no 835"); return }
+        guard let remit = answers.first(where: { $0.contains("835") }) else { Issue.record("no 835"); return }
         let original = Array(try Data(contentsOf: URL(fileURLWithPath: remit)))
         var generator = SplitMix(seed: 42)
         let connection = try await cli.database.connect()
