@@ -31,6 +31,21 @@ struct CommandLineTests {
         #expect(unavailable.standardError.hasPrefix("rcm: "))
     }
 
+    @Test("--format offers only what a command prints: x12 inspect, patient show and audit verify refuse csv (exit 64)")
+    func formatsPrinted() throws {
+        let file = Repository.root.appendingPathComponent("Tests/X12Tests/Fixtures/835-managed-care.x12").path
+        let csv = try Shell.run([Repository.rcmBinary.path, "x12", "inspect", file, "--format", "csv"], check: false)
+        #expect(csv.status == 64)
+        #expect(csv.standardError.contains("csv"), "\(csv.standardError)")
+        let json = try Shell.run([Repository.rcmBinary.path, "x12", "inspect", file, "--format", "json"], check: false)
+        #expect(json.status == 0)
+        #expect(json.standardOutput.contains("\"paymentBalanced\" : true"))
+        for command in [["patient", "show", "pk-0000000000000000", "--tenant", "acme"], ["audit", "verify"]] {
+            let refused = try Shell.run([Repository.rcmBinary.path] + command + ["--format", "csv"], check: false)
+            #expect(refused.status == 64, "\(command.prefix(2)) --format csv")
+        }
+    }
+
     @Test("the happy path: onboard, enrol, register, log a session, create, scrub and show a claim, verify the chain")
     func happyPath() async throws {
         let cli = try await CLI.make("cli_happy")

@@ -53,9 +53,12 @@ struct StructureErrorTests {
             == "837p-behavioral-health.x12: segment 27 (SV1): the service line has no DTP*472 date of service")
     }
 
-    @Test("a CAS with a 4010 group code is refused")
+    @Test("a CAS with a 4010 group code is read and named in a warning (posting refuses it)")
     func crGroup() throws {
-        #expect(try replacing("835-managed-care.x12", "CAS*CO*A2*50.00~", "CAS*CR*A2*50.00~")
-            == "835-managed-care.x12: segment 14 (CAS), element 1: \"CR\" is not an adjustment group (CO, OA, PI or PR); CR is a 4010 group")
+        #expect(try replacing("835-managed-care.x12", "CAS*CO*A2*50.00~", "CAS*CR*A2*50.00~") == nil)
+        let text = try Fixture.text("835-managed-care.x12").replacingOccurrences(of: "CAS*CO*A2*50.00~", with: "CAS*CR*A2*50.00~")
+        let (_, warnings) = try read(text, name: "835-managed-care.x12").remittances()
+        #expect(warnings.map(\.description).contains(
+            "835-managed-care.x12: segment 14 (CAS), element 1: CAS01 \"CR\" (corrections and reversals) is a 4010 group; 5010 allows CO, OA, PI, PR here"))
     }
 }

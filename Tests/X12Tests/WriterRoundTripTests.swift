@@ -43,7 +43,8 @@ struct WriterRoundTripTests {
         let (original, _) = try Fixture.file(name).remittances()
         let bytes = try Remittance.x12(original, envelope: Self.envelope)
         let (again, warnings) = try X12File(bytes: bytes).remittances()
-        #expect(warnings.filter { !$0.message.contains("BPR16") }.isEmpty, "\(warnings)")
+        // The samples' own deactivated codes (A2, A7, N14) come back as they went out, warned about again.
+        #expect(warnings.filter { !$0.message.contains("BPR16") && !$0.message.contains("is deactivated") }.isEmpty, "\(warnings)")
         #expect(again.map(\.unplaced) == original.map(\.unplaced))
     }
 

@@ -73,7 +73,7 @@ struct ProfessionalClaimParser {
         case "HI": try readHI(segment)
         case "CAS":
             guard other != nil else { throw misplaced(segment) }
-            other?.adjustments += try segment.adjustments()
+            other?.adjustments += try segment.adjustments(groups: ["CO", "CR", "OA", "PI", "PR"], warnings: &warnings)
         case "AMT":
             if other != nil, segment.element(1) == "D" { other?.paidAmount = try segment.amount(2) }
         case "DTP": try readDTP(segment)
@@ -121,6 +121,7 @@ struct ProfessionalClaimParser {
     /// NM1: a party; which one, and where the N3/N4/DMG that follow go, depends on NM101.
     private mutating func readNM1(_ segment: Segment) throws(X12Error) {
         let entity = try segment.required(1, "NM101 (entity identifier)")
+        checkName(segment)
         switch entity {
         case "41":
             submitter = .init(name: try segment.required(3, "NM103 (submitter name)"), etin: try segment.required(9, "NM109 (ETIN)"),
@@ -240,6 +241,20 @@ struct ProfessionalClaimParser {
             if let period = try segment.period(qualifierAt: 2) { line?.serviceDate = period; lineHasDate = true }
         } else if other != nil, segment.element(1) == "573", segment.element(2) == "D8" {
             other?.adjudicationDate = try segment.date(3)
+        }
+    }
+
+    /// NM101, NM102 and NM108 against the guide's rules for the loop the NM1 is in: 2420 after an SV1, 2330 after a
+    /// claim's SBR, 2310 inside a claim, else the header and 2010 loops.
+    private mutating func checkName(_ segment: Segment) {
+        if line != nil {
+            segment.checkName(NameRule.professionalLine, place: "the 837P service line (loop 2420)", warnings: &warnings)
+        } else if other != nil {
+            segment.checkName(NameRule.professionalOtherPayer, place: "the 837P other payer (loop 2330)", warnings: &warnings)
+        } else if claim != nil {
+            segment.checkName(NameRule.professionalClaim, place: "the 837P claim (loop 2310)", warnings: &warnings)
+        } else {
+            segment.checkName(NameRule.professionalHeader, place: "the 837P header and loop 2010", warnings: &warnings)
         }
     }
 

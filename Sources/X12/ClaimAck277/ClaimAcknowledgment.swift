@@ -51,9 +51,9 @@ public struct ClaimAcknowledgment: Sendable, Hashable, Codable {
         public var statuses: [StatusInfo]
         /// DTP at this level (050 received, 009 processed).
         public var dates: [QualifiedDate]
-        /// QTY*90: accepted claims.
+        /// QTY*90 (receiver) or QTY*QA (billing provider): accepted claims.
         public var acceptedCount: Int?
-        /// QTY*AA: rejected claims.
+        /// QTY*AA (receiver) or QTY*QC (billing provider): rejected claims.
         public var rejectedCount: Int?
         /// AMT*YU: accepted amount.
         public var acceptedAmount: X12Amount?
@@ -183,6 +183,28 @@ public struct ClaimStatus: Sendable, Hashable, Codable {
     /// Rejected when any status is a rejection category.
     public var isRejected: Bool { statuses.contains(where: \.isRejection) }
 
+    /// What the acknowledgment says of the claim, from its claim-level categories (STC01-1): rejected when any is a
+    /// rejection (A3, A4, A6, A7, A8), accepted when one is A0 forwarded, A1 received, A2 accepted into adjudication
+    /// or A5 split upon acceptance, otherwise undetermined (pending, finalized or response-error categories, which a
+    /// 277CA should not carry). The counts QTY*90/QA and QTY*AA/QC are checked against this.
+    public var outcome: Outcome {
+        if isRejected { return .rejected }
+        return statuses.contains { ["A0", "A1", "A2", "A5"].contains($0.category) } ? .accepted : .undetermined
+    }
+
+    /// STC04 of the first claim-level status that has one: the claim's total charge.
+    public var statedCharge: X12Amount? { statuses.lazy.compactMap(\.amount).first }
+
+    /// A claim's acknowledgment outcome.
+    public enum Outcome: String, Sendable, Hashable, Codable {
+        /// Received or accepted into adjudication.
+        case accepted
+        /// Never filed: returned, not found or rejected.
+        case rejected
+        /// Neither.
+        case undetermined
+    }
+
     /// One service line's status.
     public struct LineStatus: Sendable, Hashable, Codable {
         /// SVC01.
@@ -211,5 +233,17 @@ public struct ClaimStatus: Sendable, Hashable, Codable {
             self.lineControlNumber = lineControlNumber
             self.serviceDate = serviceDate
         }
+    }
+}
+
+extension [ClaimStatus] {
+    /// Σ STC04 when every claim states it; nil otherwise (a total that cannot be checked).
+    var statedCharges: X12Amount? {
+        var total = X12Amount.zero
+        for claim in self {
+            guard let charge = claim.statedCharge else { return nil }
+            total += charge
+        }
+        return total
     }
 }

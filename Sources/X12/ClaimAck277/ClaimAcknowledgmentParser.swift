@@ -17,7 +17,28 @@ struct ClaimAcknowledgmentParser {
         }
     }
 
-    private enum Level { case none, source, receiver, provider, claim }
+    private enum Level {
+        case none, source, receiver, provider, claim
+
+        /// The HL03 level code.
+        var code: String? {
+            switch self {
+            case .none: nil
+            case .source: "20"
+            case .receiver: "21"
+            case .provider: "19"
+            case .claim: "PT"
+            }
+        }
+    }
+
+    /// A QTY or AMT total of a receiver (provider nil) or a billing provider, kept to compare with the claims.
+    private struct Total {
+        var receiver: Int
+        var provider: Int?
+        var segment: Segment
+        var accepted: Bool
+    }
 
     mutating func parse() throws(X12Error) -> ClaimAcknowledgment {
         guard let st = segments.first else { throw X12Error(.structure, at: X12Location(), "an empty transaction set") }
@@ -30,6 +51,7 @@ struct ClaimAcknowledgmentParser {
         var draft: ClaimDraft?
         var level = Level.none
         var levels: [String: String] = [:]
+        var totals: [Total] = []
         let blank = ClaimAcknowledgment.Entity(entity: "", name: PersonName(last: ""))
 
         func closeClaim() throws(X12Error) {
@@ -98,6 +120,9 @@ struct ClaimAcknowledgmentParser {
                     level = .claim
                 }
             case "NM1":
+                if let code = level.code, let rule = NameRule.claimAcknowledgment[code] {
+                    segment.checkName([rule], place: "loop \(rule.loop.prefix(5))", warnings: &warnings)
+                }
                 if level == .claim {
                     draft?.patient = try segment.party()
                 } else {
@@ -124,18 +149,26 @@ struct ClaimAcknowledgmentParser {
                 }
             case "QTY":
                 let count = try segment.quantity(2).map { Int($0.thousandths / X12Quantity.scale) }
-                switch segment.element(1) {
-                case "90": withEntity { $0.acceptedCount = count }
-                case "AA": withEntity { $0.rejectedCount = count }
-                default: break
-                }
+                guard let accepted = quantityKind(segment, level: level) else { break }
+                withEntity { if accepted { $0.acceptedCount = count } else { $0.rejectedCount = count } }
+                totals.append(Total(receiver: receivers.count - 1, provider: level == .provider ? receivers.last!.providers.count - 1 : nil,
+                                    segment: segment, accepted: accepted))
             case "AMT":
                 let amount = try segment.amount(2)
+                guard level == .receiver || level == .provider else {
+                    warnings.append(X12Warning(
+                        at: segment.location(), "AMT belongs to the receiver (HL 21) or billing provider (HL 19) level; ignored"))
+                    break
+                }
                 switch segment.element(1) {
                 case "YU": withEntity { $0.acceptedAmount = amount }
                 case "YY": withEntity { $0.rejectedAmount = amount }
-                default: break
+                default:
+                    segment.checkCode(1, in: ["YU", "YY"], "AMT01 (amount qualifier)", warnings: &warnings)
+                    continue
                 }
+                totals.append(Total(receiver: receivers.count - 1, provider: level == .provider ? receivers.last!.providers.count - 1 : nil,
+                                    segment: segment, accepted: segment.element(1) == "YU"))
             case "DTP":
                 let qualifier = try segment.required(1, "DTP01 (date qualifier)")
                 guard let period = try segment.period(qualifierAt: 2) else {
@@ -173,8 +206,70 @@ struct ClaimAcknowledgmentParser {
         try closeClaim()
         guard let reference else { throw X12Error(.structure, at: st.location(), "transaction set \(control) has no BHT") }
         guard let source else { throw X12Error(.structure, at: st.location(), "transaction set \(control) has no information source (HL 20)") }
-        return ClaimAcknowledgment(controlNumber: control, reference: reference, date: date, time: time, source: source,
-                                   receivers: receivers, segmentNumber: st.number)
+        let acknowledgment = ClaimAcknowledgment(controlNumber: control, reference: reference, date: date, time: time, source: source,
+                                                 receivers: receivers, segmentNumber: st.number)
+        for total in totals { compare(total, acknowledgment) }
+        return acknowledgment
+    }
+
+    /// Whether a QTY counts accepted (true) or rejected (false) claims: QTY*90/AA at the receiver (loop 2200B),
+    /// QTY*QA/QC at the billing provider (2200C). 90/AA at the provider level is read, with a warning; nil (and a
+    /// warning) for any other qualifier or level.
+    private mutating func quantityKind(_ segment: Segment, level: Level) -> Bool? {
+        let qualifier = segment.element(1) ?? ""
+        switch (level, qualifier) {
+        case (.receiver, "90"), (.provider, "QA"): return true
+        case (.receiver, "AA"), (.provider, "QC"): return false
+        case (.provider, "90"), (.provider, "AA"):
+            let expected = qualifier == "90" ? "QA" : "QC"
+            warnings.append(X12Warning(
+                at: segment.location(1),
+                "QTY01 \(qualifier) belongs to the receiver level; the billing provider level (loop 2200C) uses \(expected)"))
+            return qualifier == "90"
+        case (.receiver, _), (.provider, _):
+            segment.checkCode(1, in: level == .receiver ? ["90", "AA"] : ["QA", "QC"], "QTY01 (quantity qualifier)", warnings: &warnings)
+            return nil
+        default:
+            warnings.append(X12Warning(
+                at: segment.location(), "QTY belongs to the receiver (HL 21) or billing provider (HL 19) level; ignored"))
+            return nil
+        }
+    }
+
+    /// A warning when a receiver's or provider's QTY or AMT total differs from what its claims show.
+    private mutating func compare(_ total: Total, _ acknowledgment: ClaimAcknowledgment) {
+        guard acknowledgment.receivers.indices.contains(total.receiver) else { return }
+        let receiver = acknowledgment.receivers[total.receiver]
+        let claims: [ClaimStatus]
+        let whose: String
+        if let provider = total.provider {
+            guard receiver.providers.indices.contains(provider) else { return }
+            claims = receiver.providers[provider].claims
+            whose = "the claims of this billing provider (HL 19)"
+        } else {
+            claims = receiver.providers.flatMap(\.claims)
+            whose = "the claims of this receiver (HL 21)"
+        }
+        let outcome: ClaimStatus.Outcome = total.accepted ? .accepted : .rejected
+        let counted = claims.filter { $0.outcome == outcome }
+        let qualifier = total.segment.element(1) ?? ""
+        if total.segment.is("QTY") {
+            guard let stated = try? total.segment.quantity(2), stated.thousandths % X12Quantity.scale == 0 else { return }
+            let count = Int(stated.thousandths / X12Quantity.scale)
+            if count != counted.count {
+                warnings.append(X12Warning(
+                    at: total.segment.location(2),
+                    "QTY*\(qualifier) says \(count) claim(s) \(outcome.rawValue); \(whose) show \(counted.count) \(outcome.rawValue)"))
+            }
+        } else {
+            guard let stated = try? total.segment.amount(2) else { return }
+            guard let sum = counted.statedCharges else { return }
+            if sum != stated {
+                warnings.append(X12Warning(
+                    at: total.segment.location(2),
+                    "AMT*\(qualifier) says \(stated) \(outcome.rawValue); \(whose) show \(sum) \(outcome.rawValue) (Σ claim STC04)"))
+            }
+        }
     }
 
     private mutating func readSTC(_ segment: Segment) throws(X12Error) -> StatusInfo {
@@ -182,12 +277,35 @@ struct ClaimAcknowledgmentParser {
         guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw X12Error(.value, at: segment.location(1), "\(quoted(segment.bytes(1))) is not a status (category:status[:entity])")
         }
+        checkStatus(parts, segment, 1)
         var additional: [[String]] = []
         for position in [10, 11] where !segment.bytes(position).isEmpty {
-            additional.append(segment.components(position, warnings: &warnings))
+            let composite = segment.components(position, warnings: &warnings)
+            checkStatus(composite, segment, position)
+            additional.append(composite)
         }
         return StatusInfo(category: parts[0], code: parts[1], entity: parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil,
                           date: try segment.date(2), action: segment.element(3), amount: try segment.amount(4),
                           additional: additional)
+    }
+
+    /// The category (code source 507) and status code (508) of an STC composite at `position`. The 277CA allows
+    /// only the acknowledgment categories (A…), and E1–E4 in real time (005010X214, STC01-1 note; X12 RFI 1942).
+    private mutating func checkStatus(_ parts: [String], _ segment: Segment, _ position: Int) {
+        if let category = parts.first, !category.isEmpty {
+            let status = ExternalCodeList.claimStatusCategories.status(of: category)
+            if status != .current {
+                segment.checkCode(category, at: position, component: 1, in: .claimStatusCategories, warnings: &warnings)
+            } else if !category.hasPrefix("A"), !["E1", "E2", "E3", "E4"].contains(category) {
+                warnings.append(X12Warning(
+                    at: segment.location(position, component: 1),
+                    "category \(category) is not an acknowledgment category; a 277CA uses A0–A8 (E1–E4 in real time only)"))
+            }
+        }
+        if parts.count > 1, !parts[1].isEmpty, !ExternalCodeList.isClaimStatusCodeForm(parts[1]) {
+            let shown = Segment.shownCode(Array(parts[1].utf8), maxLength: 6)
+            warnings.append(X12Warning(
+                at: segment.location(position, component: 2), "\(shown) is not a claim status code (code source 508: one to four digits)"))
+        }
     }
 }

@@ -16,17 +16,17 @@ extension ClaimAcknowledgment {
         try writer.add("BHT", ["0085", "08", .text(reference), .text(date?.x12), .text(time), "TH"])
         var hl = 1
         try writer.add("HL", ["1", "", "20", "1"])
-        try writer.entity(source, traceType: "1")
+        try writer.entity(source, traceType: "1", level: "20")
         for receiver in receivers {
             hl += 1
             let receiverHL = hl
             try writer.add("HL", [.text(String(hl)), "1", "21", receiver.providers.isEmpty ? "0" : "1"])
-            try writer.entity(receiver.entity, traceType: "2")
+            try writer.entity(receiver.entity, traceType: "2", level: "21")
             for provider in receiver.providers {
                 hl += 1
                 let providerHL = hl
                 try writer.add("HL", [.text(String(hl)), .text(String(receiverHL)), "19", provider.claims.isEmpty ? "0" : "1"])
-                try writer.entity(provider.entity, traceType: "1")
+                try writer.entity(provider.entity, traceType: "1", level: "19")
                 for claim in provider.claims {
                     hl += 1
                     try writer.add("HL", [.text(String(hl)), .text(String(providerHL)), "PT"])
@@ -55,16 +55,17 @@ extension ClaimAcknowledgment {
 }
 
 extension X12Writer {
-    /// NM1, TRN, STC, QTY, AMT and DTP of a 277CA level.
-    mutating func entity(_ entity: ClaimAcknowledgment.Entity, traceType: String) throws(X12Error) {
+    /// NM1, TRN, STC, QTY, AMT and DTP of a 277CA level (HL03 `level`): the counts are QTY*90/AA at the receiver
+    /// (loop 2200B) and QTY*QA/QC at the billing provider (2200C).
+    mutating func entity(_ entity: ClaimAcknowledgment.Entity, traceType: String, level: String) throws(X12Error) {
         let name = entity.name
         try add("NM1", [.text(entity.entity), .text(entity.entityType), .text(name.last), .text(name.first), .text(name.middle), "",
                         .text(name.suffix), .text(entity.idQualifier), .text(entity.id)])
         if let trace = entity.trace { try add("TRN", [.text(traceType), .text(trace)]) }
         for date in entity.dates { try period(date.qualifier, date.period) }
         for status in entity.statuses { try self.status(status) }
-        if let count = entity.acceptedCount { try add("QTY", ["90", .text(String(count))]) }
-        if let count = entity.rejectedCount { try add("QTY", ["AA", .text(String(count))]) }
+        if let count = entity.acceptedCount { try add("QTY", [level == "19" ? "QA" : "90", .text(String(count))]) }
+        if let count = entity.rejectedCount { try add("QTY", [level == "19" ? "QC" : "AA", .text(String(count))]) }
         if let amount = entity.acceptedAmount { try add("AMT", ["YU", .text(amount.x12)]) }
         if let amount = entity.rejectedAmount { try add("AMT", ["YY", .text(amount.x12)]) }
     }

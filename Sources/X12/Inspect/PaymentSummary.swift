@@ -24,8 +24,15 @@ public struct PaymentSummary: Sendable, Hashable, Codable {
     public var claimPaidTotal: X12Amount
     /// Σ PLB.
     public var providerAdjustmentTotal: X12Amount
-    /// BPR02 = Σ CLP04 − Σ PLB.
+    /// The verdict: the payment identity holds and no line or claim identity fails (SVC02 − SVC03 = Σ line CAS,
+    /// CLP03 − CLP04 = Σ CAS). CLP05 findings are advisory and do not count.
     public var balanced: Bool
+    /// The payment identity alone: BPR02 = Σ CLP04 − Σ PLB (what posting checks, `Remittance.isBalanced`).
+    public var paymentBalanced: Bool
+    /// Line findings (SVC02 − SVC03 ≠ Σ line CAS).
+    public var lineFindings: Int
+    /// Claim findings (CLP03 − CLP04 ≠ Σ claim and line CAS).
+    public var claimFindings: Int
     /// Every balancing identity that fails (line, claim, patient responsibility, payment).
     public var findings: [BalanceFinding]
     /// One entry per CLP.
@@ -64,8 +71,11 @@ public struct PaymentSummary: Sendable, Hashable, Codable {
         bprAmount = remit.payment.signedAmount
         claimPaidTotal = remit.claimPaidTotal
         providerAdjustmentTotal = remit.providerAdjustmentTotal
-        balanced = remit.isBalanced
+        paymentBalanced = remit.isBalanced
         findings = remit.balanceFindings()
+        lineFindings = findings.filter { $0.level == .line }.count
+        claimFindings = findings.filter { $0.level == .claim }.count
+        balanced = paymentBalanced && lineFindings == 0 && claimFindings == 0
         claims = remit.claims.map {
             ClaimEntry(segment: $0.segmentNumber, patientControlNumber: $0.patientControlNumber, status: $0.status, charge: $0.charge,
                        paid: $0.paid, patientResponsibility: $0.patientResponsibility, payerClaimNumber: $0.payerClaimNumber,
@@ -90,8 +100,12 @@ public struct PaymentTotals: Sendable, Hashable, Codable {
     public var patientResponsibilityTotal: X12Amount
     /// Σ PLB.
     public var providerAdjustmentTotal: X12Amount
-    /// Every payment balances.
+    /// Every payment balances (its verdict: payment, claim and line identities).
     public var balanced: Bool
+    /// Every payment's BPR02 = Σ CLP04 − Σ PLB.
+    public var paymentBalanced: Bool
+    /// Payments whose verdict is not balanced.
+    public var unbalancedPayments: Int
 
     init(_ payments: [PaymentSummary]) {
         self.payments = payments.count
@@ -102,5 +116,7 @@ public struct PaymentTotals: Sendable, Hashable, Codable {
         patientResponsibilityTotal = payments.flatMap(\.claims).compactMap(\.patientResponsibility).sum()
         providerAdjustmentTotal = payments.map(\.providerAdjustmentTotal).sum()
         balanced = payments.allSatisfy(\.balanced)
+        paymentBalanced = payments.allSatisfy(\.paymentBalanced)
+        unbalancedPayments = payments.filter { !$0.balanced }.count
     }
 }

@@ -26,23 +26,25 @@ extension X12Summary {
         }
         for payment in payments {
             lines.append("payment \(payment.transactionControlNumber): \(payment.payer)\(payment.payerID.map { " (\($0))" } ?? "") to \(payment.payee) (\(payment.payeeID)), trace \(payment.traceNumber), \(payment.handlingCode)/\(payment.method ?? "-") \(payment.paymentDate?.description ?? "no date")")
-            lines.append("  BPR02 \(payment.bprAmount)  ΣCLP04 \(payment.claimPaidTotal)  ΣPLB \(payment.providerAdjustmentTotal)  \(payment.balanced ? "balanced" : "NOT BALANCED")")
+            lines.append("  BPR02 \(payment.bprAmount)  ΣCLP04 \(payment.claimPaidTotal)  ΣPLB \(payment.providerAdjustmentTotal)  \(payment.verdict)")
             for claim in payment.claims {
                 lines.append("  segment \(claim.segment) CLP \(claim.patientControlNumber) status \(claim.status): charge \(claim.charge) paid \(claim.paid) patient \(claim.patientResponsibility?.description ?? "-") lines \(claim.lines)")
             }
             for finding in payment.findings { lines.append("  ! \(finding)") }
         }
         if let totals = paymentTotals {
-            lines.append("totals: \(totals.payments) payment(s), \(totals.claims) claim(s), BPR02 \(totals.bprAmount), charge \(totals.chargeTotal), ΣCLP04 \(totals.claimPaidTotal), patient \(totals.patientResponsibilityTotal), ΣPLB \(totals.providerAdjustmentTotal), \(totals.balanced ? "balanced" : "NOT BALANCED")")
+            let verdict = totals.balanced ? "balanced" : "NOT BALANCED (\(totals.unbalancedPayments) of \(totals.payments) payment(s))"
+            lines.append("totals: \(totals.payments) payment(s), \(totals.claims) claim(s), BPR02 \(totals.bprAmount), charge \(totals.chargeTotal), ΣCLP04 \(totals.claimPaidTotal), patient \(totals.patientResponsibilityTotal), ΣPLB \(totals.providerAdjustmentTotal), \(verdict)")
         }
         for ack in implementationAcknowledgments {
             lines.append("999 \(ack.controlNumber) for group \(ack.acknowledgedGroup): \(ack.groupResult) (\(ack.included) included, \(ack.received) received, \(ack.accepted) accepted)")
             for set in ack.transactionSets { lines.append("  \(set)") }
         }
         for ack in claimAcknowledgments {
-            lines.append("277CA \(ack.controlNumber) ref \(ack.reference) for batch \(ack.batchReferences.joined(separator: ", ")): \(ack.accepted) accepted, \(ack.rejected) rejected")
+            lines.append("277CA \(ack.controlNumber) ref \(ack.reference) for batch \(ack.batchReferences.joined(separator: ", ")): \(ack.counts)")
             for claim in ack.claims {
-                lines.append("  claim \(claim.claimNumber): \(claim.statuses.joined(separator: ", "))\(claim.rejected ? " REJECTED" : "")\(claim.payerClaimNumber.map { " payer # \($0)" } ?? "")")
+                let outcome = claim.outcome == .accepted ? "" : " " + claim.outcome.rawValue.uppercased()
+                lines.append("  claim \(claim.claimNumber): \(claim.statuses.joined(separator: ", "))\(outcome)\(claim.payerClaimNumber.map { " payer # \($0)" } ?? "")")
             }
         }
         for batch in professionalClaims {
@@ -51,5 +53,40 @@ extension X12Summary {
         }
         for warning in warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension PaymentSummary {
+    /// `balanced`, or `NOT BALANCED: …` saying which identities fail.
+    var verdict: String {
+        if balanced { return "balanced" }
+        var reasons: [String] = []
+        if !paymentBalanced {
+            let off = findings.first { $0.level == .payment }.map { " (off by \($0.stated - $0.computed))" } ?? ""
+            reasons.append("BPR02 ≠ ΣCLP04 − ΣPLB\(off)")
+        } else {
+            reasons.append("BPR02 = ΣCLP04 − ΣPLB holds")
+        }
+        var parts: [String] = []
+        if claimFindings > 0 { parts.append("\(claimFindings) claim") }
+        if lineFindings > 0 { parts.append("\(lineFindings) line") }
+        if !parts.isEmpty { reasons.append((paymentBalanced ? "but " : "and ") + parts.joined(separator: " and ") + " finding(s) below") }
+        return "NOT BALANCED: " + reasons.joined(separator: ", ")
+    }
+}
+
+extension ClaimAcknowledgment.Summary {
+    /// `1 accepted, 1 rejected (from the claims); receivers report 1 accepted, 1 rejected`.
+    var counts: String {
+        var text = "\(accepted) accepted, \(rejected) rejected"
+        if undetermined > 0 { text += ", \(undetermined) undetermined" }
+        text += " (from the claims)"
+        if reportedAccepted != nil || reportedRejected != nil {
+            let yes = reportedAccepted.map(String.init) ?? "-"
+            let no = reportedRejected.map(String.init) ?? "-"
+            text += "; receivers report \(yes) accepted, \(no) rejected"
+        }
+        if !countsAgree { text += " — DISAGREES with the claims (see warnings)" }
+        return text
     }
 }

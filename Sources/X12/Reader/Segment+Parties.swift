@@ -26,17 +26,24 @@ extension Segment {
                        state: n4.element(2), postalCode: n4.element(3))
     }
 
-    /// CAS triples as adjustments.
-    func adjustments() throws(X12Error) -> [Adjustment] {
+    /// CAS triples as adjustments. A group (CAS01) outside `groups` is a warning, `CR` named as the 4010 corrections
+    /// group (the 835 refuses it at posting); each reason code outside the CARC list (code source 139) is a warning.
+    func adjustments(groups: [String] = Adjustment.groups.sorted(), warnings: inout [X12Warning]) throws(X12Error) -> [Adjustment] {
         let group = try required(1, "CAS01 (adjustment group)")
-        guard Adjustment.groups.contains(group) else {
-            let hint = group == "CR" ? "; CR is a 4010 group" : ""
-            throw X12Error(.value, at: location(1), "\(quoted(bytes(1))) is not an adjustment group (CO, OA, PI or PR)\(hint)")
+        if !groups.contains(group) {
+            let shown = Self.shownCode(bytes(1), maxLength: 3)
+            let allowed = groups.joined(separator: ", ")
+            warnings.append(X12Warning(
+                at: location(1),
+                group == "CR"
+                    ? "CAS01 \(shown) (corrections and reversals) is a 4010 group; 5010 allows \(allowed) here"
+                    : "CAS01 \(shown) is not an adjustment group (\(allowed))"))
         }
         var result: [Adjustment] = []
         var position = 2
         while position <= 17 {
             if let reason = element(position) {
+                checkCode(reason, at: position, in: .adjustmentReasons, warnings: &warnings)
                 let amount = try requiredAmount(position + 1, "the amount for reason \(quoted(bytes(position)))")
                 result.append(Adjustment(group: group, reason: reason, amount: amount, quantity: try quantity(position + 2)))
             } else if !bytes(position + 1).isEmpty {

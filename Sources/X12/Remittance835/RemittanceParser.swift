@@ -73,9 +73,11 @@ struct RemittanceParser {
                     guard payer == nil else { throw duplicate(segment) }
                     payer = Remittance.Payer(name: name)
                     place = .payer
+                    segment.checkCode(3, in: ["XV"], "N103 (payer id qualifier)", warnings: &warnings)
                 } else if code == "PE" {
                     guard payee == nil else { throw duplicate(segment) }
                     let qualifier = try segment.required(3, "N103 (payee id qualifier)")
+                    segment.checkCode(3, in: ["FI", "XV", "XX"], "N103 (payee id qualifier)", warnings: &warnings)
                     payee = Remittance.Payee(name: name, idQualifier: qualifier, id: try segment.required(4, "N104 (payee id)"))
                     place = .payee
                 } else {
@@ -95,7 +97,7 @@ struct RemittanceParser {
                 claim = try readCLP(segment)
                 place = .claim
             case .x12("CAS"):
-                let adjustments = try segment.adjustments()
+                let adjustments = try segment.adjustments(warnings: &warnings)
                 switch place {
                 case .claim: claim?.adjustments += adjustments
                 case .line: line?.adjustments += adjustments
@@ -103,6 +105,7 @@ struct RemittanceParser {
                 }
             case .x12("NM1"):
                 guard place == .claim else { throw misplaced(segment) }
+                segment.checkName(NameRule.remittanceClaim, place: "the 835 claim (loop 2100)", warnings: &warnings)
                 let party = try segment.party()
                 switch party.entity {
                 case "QC": claim?.patient = party
@@ -112,10 +115,15 @@ struct RemittanceParser {
                 }
             case .x12("MOA"):
                 guard place == .claim else { throw misplaced(segment) }
-                for position in 3...7 { if let code = segment.element(position) { claim?.remarkCodes.append(code) } }
+                for position in 3...7 {
+                    if let code = segment.element(position) { claim?.remarkCodes.append(remark(code, segment, position)) }
+                }
             case .x12("MIA"):
                 guard place == .claim else { throw misplaced(segment) }
-                for position in [5, 20, 21, 22, 23, 24] { if let code = segment.element(position) { claim?.remarkCodes.append(code) } }
+                // MIA05 and MIA20–MIA23 are remark codes; MIA24 is an amount (PPS capital exception).
+                for position in [5, 20, 21, 22, 23] {
+                    if let code = segment.element(position) { claim?.remarkCodes.append(remark(code, segment, position)) }
+                }
             case .x12("AMT"):
                 let amount = QualifiedAmount(try segment.required(1, "AMT01 (qualifier)"), try segment.requiredAmount(2, "AMT02 (amount)"))
                 switch place {
@@ -130,7 +138,10 @@ struct RemittanceParser {
                 place = .line
             case .x12("LQ"):
                 guard place == .line else { throw misplaced(segment) }
-                if segment.element(1) == "HE" { line?.remarkCodes.append(try segment.required(2, "LQ02 (remark code)")) }
+                segment.checkCode(1, in: ["HE", "RX"], "LQ01 (code list qualifier)", warnings: &warnings)
+                if segment.element(1) == "HE" {
+                    line?.remarkCodes.append(remark(try segment.required(2, "LQ02 (remark code)"), segment, 2))
+                }
             case .x12("PLB"):
                 closeClaim()
                 place = .trailer
@@ -149,6 +160,12 @@ struct RemittanceParser {
         return Remittance(controlNumber: control, payment: payment, trace: trace, receiverID: receiverID,
                           productionDate: productionDate, payer: payer, payee: payee, claims: claims,
                           providerAdjustments: plbs, segmentNumber: st.number)
+    }
+
+    /// A remittance advice remark code, checked against the RARC list (code source 411).
+    private mutating func remark(_ code: String, _ segment: Segment, _ position: Int) -> String {
+        segment.checkCode(code, at: position, in: .remarkCodes, warnings: &warnings)
+        return code
     }
 
     private func duplicate(_ segment: Segment) -> X12Error {

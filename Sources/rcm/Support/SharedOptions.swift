@@ -14,3 +14,8 @@ struct OptionalTenantOption: ParsableArguments {
 struct FormatOption: ParsableArguments {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 }
+
+/// `--format` for commands that print text or JSON only (no CSV).
+struct TableOrJSONOption: ParsableArguments {
+    @Option(help: "table (text) or json.") var format: TableOrJSON = .table
+}

@@ -21,7 +21,7 @@ extension AuditCommand {
 
         @Option(help: "A tenant's slug or id.") var tenant: String?
         @Option(help: "A seal file written by rcm audit seal.") var seal: String?
-        @Option(help: "table or json.") var format: OutputFormat = .table
+        @OptionGroup var output: TableOrJSONOption
 
         func run() async throws {
             try await reportingFailures {
@@ -30,12 +30,12 @@ extension AuditCommand {
                     return data
                 }
                 let reports = try await Core.connect().verifyChains(tenant: tenant, sealJSON: sealJSON)
-                switch format {
+                switch output.format {
                 case .json:
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                     print(String(decoding: try encoder.encode(reports.map(\.report)), as: UTF8.self))
-                case .table, .csv:
+                case .table:
                     for (tenant, report) in reports {
                         if report.isIntact {
                             print("\(tenant.slug): ok, \(report.count) events, head \(report.headHash)")

@@ -11,7 +11,7 @@ extension PatientCommand {
         @Argument var key: String
         @OptionGroup var practice: TenantOption
         @Option(help: "Why you need to see it (recorded).") var reason: String = "billing"
-        @Option(help: "table or json.") var format: OutputFormat = .table
+        @OptionGroup var output: TableOrJSONOption
 
         func run() async throws {
             try await reportingFailures {
@@ -34,7 +34,7 @@ extension PatientCommand {
                 for auth in state.authorizations.values.sorted(by: { $0.number < $1.number }) {
                     rows.append(["authorization \(auth.number)", "\(auth.payerID) \(auth.remaining) of \(auth.units) units left"])
                 }
-                print(TableOutput(headers: ["field", "value"], rows: rows).render(format))
+                print(TableOutput(headers: ["field", "value"], rows: rows).render(output.format.output))
             }
         }
     }

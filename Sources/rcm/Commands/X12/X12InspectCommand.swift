@@ -16,7 +16,7 @@ extension X12Command {
                   rcm x12 inspect remit.835 --format json
                 """)
         @Argument(help: "The X12 file.") var file: String
-        @Option(help: "table (text) or json.") var format: OutputFormat = .table
+        @OptionGroup var output: TableOrJSONOption
 
         func run() async throws {
             try await reportingFailures {
@@ -28,7 +28,7 @@ extension X12Command {
                 } catch let error as X12Error {
                     throw CommandError(error.description)
                 }
-                print(format == .json ? String(decoding: try summary.json(), as: UTF8.self) : summary.text)
+                print(output.format == .json ? String(decoding: try summary.json(), as: UTF8.self) : summary.text)
             }
         }
     }
