@@ -43,7 +43,7 @@ extension EventLog {
         try session.query(
             eventsOfTypesSQL,
             [
-                PostgresArray.literal(types), PostgresArray.literal(tenants.map(\.description)), dbUser.sqlParameter,
+                SQLParameter.textArray(types), SQLParameter.textArray(tenants.map(\.description)), dbUser.sqlParameter,
                 recordedSince.sqlParameter,
             ]
         ).rows.map { try RecordedEvent(row: $0) }

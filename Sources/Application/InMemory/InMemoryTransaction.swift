@@ -163,14 +163,14 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     }
 
     func list() throws -> [Tenant] {
-        try statement { record.tenants.filter(visible).sorted { ($0.kind, $0.slug) < ($1.kind, $1.slug) } }
+        try statement { record.tenants.filter(visible).sorted { ($0.kind.rawValue, $0.slug) < ($1.kind.rawValue, $1.slug) } }
     }
 
-    func company() throws -> Tenant? { try statement { record.tenants.first { $0.kind == "company" } } }
+    func company() throws -> Tenant? { try statement { record.tenants.first { $0.kind == .company } } }
 
     /// `rcm.create_tenant` and the table's checks: owners only, a slug of lower-case letters, digits and
-    /// dashes, a known kind and time zone, one company, no second tenant with the slug or id.
-    func create(id: TenantID, slug: String, kind: String, timeZone: String) throws -> Tenant {
+    /// dashes, a known time zone (the kind is typed), one company, no second tenant with the slug or id.
+    func create(id: TenantID, slug: String, kind: TenantKind, timeZone: String) throws -> Tenant {
         try statement {
             guard isOwner else { throw EventStoreError.notPermitted(id) }
             guard TimeZone(identifier: timeZone) != nil else {
@@ -179,16 +179,13 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
             guard slug.range(of: "^[a-z0-9][a-z0-9-]{1,62}$", options: .regularExpression) != nil else {
                 throw EventStoreError.invalidRequest("slug \(slug) is not 2 to 63 lower-case letters, digits or dashes")
             }
-            guard ["company", "practice"].contains(kind) else {
-                throw EventStoreError.invalidRequest("kind \(kind) is not company or practice")
-            }
-            guard kind != "company" || !record.tenants.contains(where: { $0.kind == "company" }) else {
+            guard kind != .company || !record.tenants.contains(where: { $0.kind == .company }) else {
                 throw EventStoreError.invalidRequest("there is a company tenant already")
             }
             guard !record.tenants.contains(where: { $0.slug == slug || $0.id == id }) else {
                 throw EventStoreError.invalidRequest("tenant \(slug) exists")
             }
-            let tenant = Tenant(id: id, slug: slug, kind: kind, timeZone: timeZone, status: "active")
+            let tenant = Tenant(id: id, slug: slug, kind: kind, timeZone: timeZone, status: .active)
             record.tenants.append(tenant)
             return tenant
         }
@@ -200,7 +197,7 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
             guard isOwner else { throw EventStoreError.notPermitted(tenant) }
             guard let index = record.tenants.firstIndex(where: { $0.id == tenant }) else { return }
             let old = record.tenants[index]
-            record.tenants[index] = Tenant(id: old.id, slug: old.slug, kind: old.kind, timeZone: old.timeZone, status: "offboarded")
+            record.tenants[index] = Tenant(id: old.id, slug: old.slug, kind: old.kind, timeZone: old.timeZone, status: .offboarded)
         }
     }
 

@@ -77,7 +77,7 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     func list() throws -> [Tenant] { try TenantDirectory.list(in: session) }
     func company() throws -> Tenant? { try TenantDirectory.company(in: session) }
 
-    func create(id: TenantID, slug: String, kind: String, timeZone: String) throws -> Tenant {
+    func create(id: TenantID, slug: String, kind: TenantKind, timeZone: String) throws -> Tenant {
         try TenantDirectory.create(id: id, slug: slug, kind: kind, timeZone: timeZone, in: session)
     }
 

@@ -265,7 +265,7 @@ public struct RemittanceImportService: Sendable {
 
     /// The practice whose billing NPI (then tax id) is the payee's.
     func match(_ payee: Remittance.Payee, company: CompanyState, tenants: [Tenant]) -> Tenant? {
-        let candidates = tenants.filter { $0.kind == "practice" && $0.status == "active" }
+        let candidates = tenants.filter { $0.kind == .practice && $0.status == .active }
         let profiles = candidates.compactMap { tenant in company.practices[tenant.id.description].map { (tenant, $0) } }
         let byNPI = profiles.filter { payee.npi != nil && $0.1.npi == payee.npi }
         if byNPI.count == 1 { return byNPI[0].0 }
