@@ -88,14 +88,9 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         }
     }
 
-    /// Events of some types, oldest recorded first; `recordedSince` is a date whose midnight (in this process's
-    /// time zone, as PostgreSQL casts a date in the server's) the events were recorded on or after.
-    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: String?) throws -> [RecordedEvent] {
+    /// Events of some types, oldest recorded first, recorded at or after `recordedSince`.
+    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince since: Date?) throws -> [RecordedEvent] {
         try statement {
-            let since = try recordedSince.map { text -> Date in
-                guard let day = LocalDate(text) else { throw EventStoreError.invalidRequest("\(text) is not a date") }
-                return Calendar.current.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
-            }
             return tenants.flatMap(visibleLog).filter { event in
                 types.contains(event.eventType) && (login == nil || event.dbUser == login) && (since == nil || event.recordedAt >= since!)
             }.sorted { ($0.recordedAt, $0.tenant, $0.position) < ($1.recordedAt, $1.tenant, $1.position) }

@@ -41,8 +41,8 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try EventLog.recordAccess(event, tenant: tenant, in: session)
     }
 
-    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: String?) throws -> [RecordedEvent] {
-        try EventLog.events(ofTypes: types, tenants: tenants, dbUser: login, recordedSince: recordedSince, in: session)
+    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: Date?) throws -> [RecordedEvent] {
+        try EventLog.readEvents(ofTypes: types, tenants: tenants, dbUser: login, recordedSince: recordedSince, in: session)
     }
 
     // MARK: PHIStorePort
