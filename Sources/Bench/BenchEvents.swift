@@ -61,7 +61,7 @@ struct SingleEventStreams {
     }
 }
 
-/// The scratch table of the limits: `LIKE rcm.events INCLUDING ALL` (the same columns, checks, primary key,
+/// The scratch table of the limits: `LIKE` the log's table `INCLUDING ALL` (the same columns, checks, primary key,
 /// unique constraints and the type index), without the log's triggers and row-level security.
 enum LimitTable {
     static let name = "bench.events_limit"
@@ -79,8 +79,13 @@ enum LimitTable {
             """
             CREATE SCHEMA IF NOT EXISTS bench;
             DROP TABLE IF EXISTS \(name);
-            CREATE TABLE \(name) (LIKE rcm.events INCLUDING ALL);
+            CREATE TABLE \(name) (LIKE \(EventLog.tableName) INCLUDING ALL);
             """, name: "bench_limit_create")
+    }
+
+    /// Copies every row of the log's table into the scratch table.
+    static func fill(in session: DatabaseSession) throws {
+        try session.executeScript("INSERT INTO \(name) SELECT * FROM \(EventLog.tableName)", name: "bench_limit_fill")
     }
 
     /// A 32-byte stand-in for a hash (the limit does not chain; the server computes the real one).

@@ -1,6 +1,7 @@
 import Application
 import Demo
 import Dispatch
+import EventStore
 import Foundation
 import Postgres
 
@@ -20,18 +21,16 @@ func claimsLoadBenchmark(_ context: BenchContext) throws -> [Figure] {
     }
     let elapsed = seconds(since: start)
     let session = try context.session()
-    let counts = try session.query(
-        SQL("bench_claim_counts", "SELECT count(*) AS events, count(*) FILTER (WHERE event_type = 'claim.created') AS claims FROM rcm.events"))
-        .first!
+    let counts = try EventLog.countsByType(in: session)
     var figure = Figure(
         id: "claims.load", name: "load: the demo company's year (\(options.scale.rawValue), \(options.tenants) practices)",
         value: Double(summary.sessions) / elapsed, unit: "sessions/s")
     figure.details["sessions"] = Double(summary.sessions)
-    figure.details["claims_in_log"] = Double(try counts.decode("claims", as: Int64.self))
-    figure.details["events_in_log"] = Double(try counts.decode("events", as: Int64.self))
+    figure.details["claims_in_log"] = Double(counts["claim.created"] ?? 0)
+    figure.details["events_in_log"] = Double(counts.values.reduce(0, +))
     figure.details["seconds"] = elapsed
     figure.note = "patients, sessions, claims created and scrubbed, self-pay charges and payments, decided by the domain"
-    try session.executeScript("VACUUM ANALYZE rcm.events", name: "bench_vacuum_claims")
+    try EventLog.vacuumAnalyze(in: session)
     return [figure]
 }
 

@@ -13,16 +13,9 @@ func eraImportBenchmark(_ context: BenchContext) throws -> [Figure] {
     let wanted = context.scale == .full ? 10_000 : 500
     let session = try context.session()
     guard
-        let pick = try session.query(
-            SQL(
-                "bench_era_pick",
-                """
-                SELECT t.slug, e.payload ->> 'payerID' AS payer, count(*) AS claims FROM rcm.events e JOIN rcm.tenants t USING (tenant_id)
-                WHERE e.event_type = 'claim.created' GROUP BY t.slug, e.payload ->> 'payerID' ORDER BY claims DESC LIMIT 1
-                """)
-        ).first
+        let pick = try EventLog.countsByTenant(type: "claim.created", groupedByPayloadKey: "payerID", in: session).first,
+        let payer = pick.key, let slug = try TenantDirectory.find(pick.tenant.description, in: session)?.slug
     else { throw BenchError.failed("no claims in the log: run the claims-load step first") }
-    let slug: String = try pick.decode("slug"), payer: String = try pick.decode("payer")
     let settings = context.settings
     let app = try blocking { try await RevenueCycle.connect(settings: settings) }
     let drafts = try blocking { try await app.listClaims(tenant: slug, status: .draft) }

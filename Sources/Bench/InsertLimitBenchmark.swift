@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// The limit of a single-event append: the same event, from the same client loop, written by one
-/// autocommit INSERT into the scratch table (same columns and indexes as `rcm.events`); positions come
+/// autocommit INSERT into the scratch table (same columns and indexes as the log's table); positions come
 /// from a client-side counter, as there is no head row to lock.
 func insertLimitLoop(_ context: BenchContext, clients: Int, tag: String) throws -> LoopResult {
     let practices = Array(context.practices.prefix(16))

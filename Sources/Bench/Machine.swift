@@ -43,15 +43,10 @@ enum Machine {
         var settings: [String: String] = [:]
         let rows = try session.query(
             SQL("bench_settings", "SELECT name, current_setting(name) AS value FROM pg_settings WHERE name = ANY($1::text[])"),
-            [PostgresArrayText.literal(settingNames)])
+            [SQLParameter.textArray(settingNames)])
         for row in rows.rows { settings[try row.decode("name")] = try row.decode("value") }
         return settings
     }
-}
-
-/// A `text[]` literal for the one array parameter this harness binds (names without quotes or commas).
-enum PostgresArrayText {
-    static func literal(_ values: [String]) -> String { "{" + values.joined(separator: ",") + "}" }
 }
 
 /// Runs this executable as a child and returns the numbers it printed as JSON on its last line.

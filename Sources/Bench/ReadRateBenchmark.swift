@@ -1,15 +1,10 @@
+import EventStore
 import Foundation
 import Postgres
 
 /// The raw read rate, the limit of a projection rebuild: every event's columns streamed by
-/// `COPY (SELECT … FROM rcm.events) TO STDOUT` into this process (rows counted, nothing decoded).
+/// `COPY (SELECT … FROM` the log`) TO STDOUT` (`EventLog.copyAll`) into this process (rows counted, nothing decoded).
 func readRateBenchmark(_ context: BenchContext) throws -> [Figure] {
-    let sql = SQL(
-        "bench_copy_out",
-        """
-        COPY (SELECT tenant_id, position, stream_id, stream_version, event_id, event_type, schema_version, payload,
-                     metadata, effective_date, recorded_at, db_user, hash FROM rcm.events) TO STDOUT
-        """, prepared: false)
     let session = try context.session()
     var rates: [Double] = []
     var megabytesPerSecond: [Double] = []
@@ -17,7 +12,7 @@ func readRateBenchmark(_ context: BenchContext) throws -> [Figure] {
     for _ in 0..<3 {
         let start = nanoseconds()
         rows = 0
-        let bytes = try session.copyOut(sql) { chunk in
+        let bytes = try EventLog.copyAll(in: session) { chunk in
             for byte in chunk where byte == 10 { rows += 1 }
         }
         let elapsed = seconds(since: start)
@@ -25,7 +20,7 @@ func readRateBenchmark(_ context: BenchContext) throws -> [Figure] {
         megabytesPerSecond.append(Double(bytes) / 1_000_000 / elapsed)
     }
     var figure = Figure(
-        id: "read.copy_out", name: "raw read: COPY (SELECT … FROM rcm.events) TO STDOUT", value: median(rates),
+        id: "read.copy_out", name: "raw read: COPY (SELECT … FROM \(EventLog.tableName)) TO STDOUT", value: median(rates),
         unit: "events/s")
     figure.details["events"] = Double(rows)
     figure.details["megabytes_per_second"] = median(megabytesPerSecond)

@@ -7,24 +7,14 @@ import Projections
 /// most claims, and one claim's history, each repeated; p50 and p99.
 func reportLatencyBenchmark(_ context: BenchContext) throws -> [Figure] {
     let session = try context.session()
-    guard
-        let row = try session.query(
-            SQL(
-                "bench_biggest_practice",
-                """
-                SELECT t.slug, t.tenant_id, count(*) AS claims FROM rcm.events e JOIN rcm.tenants t USING (tenant_id)
-                WHERE e.event_type = 'claim.created' GROUP BY t.slug, t.tenant_id ORDER BY claims DESC LIMIT 1
-                """)
-        ).first
+    guard let biggest = try EventLog.countsByTenant(type: "claim.created", in: session).first,
+        let slug = try TenantDirectory.find(biggest.tenant.description, in: session)?.slug
     else { throw BenchError.failed("no claims in the log: run the claims-load step first") }
-    let slug: String = try row.decode("slug")
-    let tenant: TenantID = try row.decode("tenant_id")
-    let claimsInPractice: Int64 = try row.decode("claims")
+    let tenant = biggest.tenant
+    let claimsInPractice = biggest.count
     let totalClaims: Int64 = try session.query(SQL("bench_all_claims", "SELECT count(*) AS n FROM rcm_analytics.claim_status")).first!.decode("n")
-    let sample = try session.query(
-        SQL("bench_claim_sample", "SELECT substr(stream_id, 7) AS claim FROM rcm.events WHERE tenant_id = $1 AND event_type = 'claim.created' LIMIT 200"),
-        [tenant]
-    ).rows.map { try $0.decode("claim", as: String.self) }
+    let sample = try EventLog.readLog(tenant: tenant, after: 0, limit: 200, types: ["claim.created"], in: session)
+        .map { String($0.streamID.dropFirst("claim-".count)) }
     let repetitions = context.scale == .full ? 200 : 100
     func measure(_ body: (Int) throws -> Void) throws -> [UInt64] {
         for index in 0..<5 { try body(index) }  // warm-up: plans cached, pages in memory

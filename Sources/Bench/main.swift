@@ -88,7 +88,7 @@ func prepareDatabase(_ options: Options) throws -> (ConnectionSettings, [TenantI
         for index in 1...options.scale.practices {
             let id = TenantID(UUID())
             let slug = "bench-practice-" + String(index).leftPadded(2)
-            _ = try TenantDirectory.create(id: id, slug: slug, kind: "practice", timeZone: "America/New_York", in: session)
+            _ = try TenantDirectory.create(id: id, slug: slug, kind: .practice, timeZone: "America/New_York", in: session)
             practices.append(id)
         }
     }

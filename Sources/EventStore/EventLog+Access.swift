@@ -23,29 +23,4 @@ extension EventLog {
             ]
         ).first!.decode("position")
     }
-
-    static let eventsOfTypesSQL = SQL(
-        "event_of_types_in_tenants",
-        "SELECT " + RecordedEvent.columns
-            + """
-             FROM rcm.events
-            WHERE event_type = ANY($1::text[]) AND tenant_id = ANY($2::uuid[])
-              AND ($3::text IS NULL OR db_user = $3)
-              AND ($4::date IS NULL OR recorded_at >= $4::date)
-            ORDER BY recorded_at, tenant_id, position
-            """)
-
-    /// Events of some types in some tenants' logs, oldest recorded first, optionally only one login's and only
-    /// those recorded on or after a date (`YYYY-MM-DD`, midnight in the server's time zone).
-    public static func events(
-        ofTypes types: [String], tenants: [TenantID], dbUser: String?, recordedSince: String?, in session: DatabaseSession
-    ) throws -> [RecordedEvent] {
-        try session.query(
-            eventsOfTypesSQL,
-            [
-                PostgresArray.literal(types), PostgresArray.literal(tenants.map(\.description)), dbUser.sqlParameter,
-                recordedSince.sqlParameter,
-            ]
-        ).rows.map { try RecordedEvent(row: $0) }
-    }
 }

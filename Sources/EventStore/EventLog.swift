@@ -4,6 +4,10 @@ import Postgres
 /// The log's operations on one session, so that an append can share a transaction with other writes
 /// (the PHI store, a materialised assignment). `EventStore` wraps these for callers without a session.
 public enum EventLog {
+    /// The log's table, for maintenance and benchmarks that work on the table as a whole (its name is
+    /// EventStore's to know; every read goes through this API).
+    public static let tableName = "rcm.events"
+
     static let appendSQL = SQL(
         "event_append",
         """
@@ -18,15 +22,15 @@ public enum EventLog {
         let events = request.events
         let parameters: [SQLParameter] = [
             request.tenant.sqlParameter,
-            PostgresArray.literal(request.expectations.map(\.stream)),
-            PostgresArray.literal(request.expectations.map { String($0.expected.code) }),
-            PostgresArray.literal(events.map(\.streamID)),
-            PostgresArray.literal(events.map { $0.eventID.uuidString.lowercased() }),
-            PostgresArray.literal(events.map(\.eventType)),
-            PostgresArray.literal(events.map { String($0.schemaVersion) }),
-            PostgresArray.literal(events.map(\.payload.text)),
-            PostgresArray.literal(events.map(\.metadata.jsonText)),
-            PostgresArray.literal(events.map(\.effectiveDate)),
+            SQLParameter.textArray(request.expectations.map(\.stream)),
+            SQLParameter.textArray(request.expectations.map { String($0.expected.code) }),
+            SQLParameter.textArray(events.map(\.streamID)),
+            SQLParameter.textArray(events.map { $0.eventID.uuidString.lowercased() }),
+            SQLParameter.textArray(events.map(\.eventType)),
+            SQLParameter.textArray(events.map { String($0.schemaVersion) }),
+            SQLParameter.textArray(events.map(\.payload.text)),
+            SQLParameter.textArray(events.map(\.metadata.jsonText)),
+            SQLParameter.textArray(events.map(\.effectiveDate)),
             request.idempotencyKey.sqlParameter,
         ]
         let result: QueryResult
@@ -83,30 +87,6 @@ public enum EventLog {
     ) throws -> [RecordedEvent] {
         let sql = direction == .forward ? streamForwardSQL : streamBackwardSQL
         let rows = try session.query(sql, [tenant, stream, version, limit])
-        return try rows.rows.map { try upcasters.upcast(RecordedEvent(row: $0)) }
-    }
-
-    static let logSQL = SQL(
-        "event_log_after",
-        "SELECT " + RecordedEvent.columns + " FROM rcm.events WHERE tenant_id = $1 AND position > $2 ORDER BY position LIMIT $3"
-    )
-    static let logTypedSQL = SQL(
-        "event_log_after_typed",
-        "SELECT " + RecordedEvent.columns + " FROM rcm.events WHERE tenant_id = $1 AND position > $2 AND event_type = ANY($4::text[]) ORDER BY position LIMIT $3"
-    )
-
-    /// Reads one batch of a tenant's log after a position, optionally only some event types.
-    /// Call again with the last position to continue; memory stays bounded by `limit`.
-    public static func readLog(
-        tenant: TenantID, after position: Int64, limit: Int = 1000, types: [String]? = nil,
-        upcasters: UpcasterRegistry = .none, in session: DatabaseSession
-    ) throws -> [RecordedEvent] {
-        let rows: QueryResult
-        if let types {
-            rows = try session.query(logTypedSQL, [tenant.sqlParameter, position.sqlParameter, limit.sqlParameter, PostgresArray.literal(types)])
-        } else {
-            rows = try session.query(logSQL, [tenant, position, limit])
-        }
         return try rows.rows.map { try upcasters.upcast(RecordedEvent(row: $0)) }
     }
 

@@ -59,17 +59,10 @@ public struct RecordedEvent: Sendable, Hashable {
     }
 
     init(copying other: RecordedEvent, schemaVersion: Int, payload: Data) {
-        tenant = other.tenant
-        position = other.position
-        streamID = other.streamID
-        streamVersion = other.streamVersion
-        eventID = other.eventID
-        eventType = other.eventType
-        self.schemaVersion = schemaVersion
-        self.payload = payload
-        metadata = other.metadata
-        effectiveDate = other.effectiveDate
-        recordedAt = other.recordedAt
-        dbUser = other.dbUser
+        self.init(
+            tenant: other.tenant, position: other.position, streamID: other.streamID, streamVersion: other.streamVersion,
+            eventID: other.eventID, eventType: other.eventType, schemaVersion: schemaVersion, payload: payload,
+            metadata: other.metadata, effectiveDate: other.effectiveDate, recordedAt: other.recordedAt,
+            dbUser: other.dbUser)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
 
-/// A named consumer of a tenant's log with a stored checkpoint (`rcm.checkpoints`).
+/// A named consumer of a tenant's log with a stored checkpoint (`Checkpoints`).
 ///
 /// Each batch is handled and the checkpoint advanced in one transaction, so a consumer that fails
 /// part-way resumes after the last committed batch and handles nothing twice. Positions follow commit
@@ -24,22 +24,12 @@ public struct Subscription: Sendable {
         self.upcasters = upcasters
     }
 
-    static let checkpointSQL = SQL(
-        "checkpoint_read", "SELECT position FROM rcm.checkpoints WHERE tenant_id = $1 AND consumer = $2")
-    static let lockSQL = SQL(
-        "checkpoint_lock",
-        """
-        INSERT INTO rcm.checkpoints AS c (tenant_id, consumer, position) VALUES ($1, $2, 0)
-        ON CONFLICT (tenant_id, consumer) DO UPDATE SET position = c.position
-        RETURNING position
-        """)
-    static let advanceSQL = SQL(
-        "checkpoint_advance",
-        "UPDATE rcm.checkpoints SET position = $3, updated_at = clock_timestamp() WHERE tenant_id = $1 AND consumer = $2")
+    /// The consumer's stored checkpoints.
+    public var checkpoints: Checkpoints { Checkpoints(consumer: consumer) }
 
     /// The consumer's checkpoint for a tenant (0 before its first batch).
     public func checkpoint(tenant: TenantID, in session: DatabaseSession) throws -> Int64 {
-        try session.query(Self.checkpointSQL, [tenant, consumer]).first?.decode("position") ?? 0
+        try checkpoints.read(tenant: tenant, in: session)
     }
 
     /// Handles at most one batch after the checkpoint, in one transaction with the checkpoint's advance.
@@ -49,14 +39,15 @@ public struct Subscription: Sendable {
     public func processBatch(
         tenant: TenantID, in session: DatabaseSession, handler: (DatabaseSession, [RecordedEvent]) throws -> Void
     ) throws -> Int {
-        try session.withTransaction { session in
-            let from: Int64 = try session.query(Self.lockSQL, [tenant, consumer]).first!.decode("position")
+        let checkpoints = checkpoints
+        return try session.withTransaction { session in
+            let from = try checkpoints.lock(tenant: tenant, in: session)
             let events = try EventLog.readLog(tenant: tenant, after: from, limit: batchSize, in: session)
             guard let last = events.last else { return 0 }
             let wanted = try (types.map { types in events.filter { types.contains($0.eventType) } } ?? events)
                 .map(upcasters.upcast)
             if !wanted.isEmpty { try handler(session, wanted) }
-            try session.execute(Self.advanceSQL, [tenant, consumer, last.position])
+            try checkpoints.advance(tenant: tenant, to: last.position, in: session)
             return events.count
         }
     }

@@ -1,29 +1,6 @@
 import Foundation
 import Postgres
 
-/// A tenant as the directory lists it.
-public struct Tenant: Sendable, Hashable, Codable {
-    /// Its id.
-    public let id: TenantID
-    /// Its slug, e.g. `acme-counseling`.
-    public let slug: String
-    /// `company` or `practice`.
-    public let kind: String
-    /// The IANA time zone of its business dates.
-    public let timeZone: String
-    /// `active` or `offboarded`.
-    public let status: String
-
-    /// A tenant with every field given.
-    public init(id: TenantID, slug: String, kind: String, timeZone: String, status: String) {
-        self.id = id
-        self.slug = slug
-        self.kind = kind
-        self.timeZone = timeZone
-        self.status = status
-    }
-}
-
 /// The tenants this login may see, and onboarding (owners only, through `rcm.create_tenant`).
 public enum TenantDirectory {
     static let createSQL = SQL("tenant_create", "SELECT rcm.create_tenant($1, $2, $3, $4)")
@@ -38,10 +15,10 @@ public enum TenantDirectory {
     /// Creates a tenant and its empty log. Only an owner login may; the caller appends the matching
     /// company-tenant event in the same transaction.
     public static func create(
-        id: TenantID, slug: String, kind: String, timeZone: String, in session: DatabaseSession
+        id: TenantID, slug: String, kind: TenantKind, timeZone: String, in session: DatabaseSession
     ) throws -> Tenant {
         try session.query(createSQL, [id, slug, kind, timeZone])
-        return Tenant(id: id, slug: slug, kind: kind, timeZone: timeZone, status: "active")
+        return Tenant(id: id, slug: slug, kind: kind, timeZone: timeZone, status: .active)
     }
 
     /// Every tenant this login may see.

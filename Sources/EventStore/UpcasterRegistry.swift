@@ -36,17 +36,33 @@ public struct UpcasterRegistry: Sendable {
 
     /// The event in its current shape.
     public func upcast(_ event: RecordedEvent) throws -> RecordedEvent {
-        guard let forType = steps[event.eventType] else { return event }
-        var version = event.schemaVersion
-        var payload = event.payload
+        guard let (version, payload) = try upcast(event.eventType, event.schemaVersion, event.payload, at: event.position)
+        else { return event }
+        return RecordedEvent(copying: event, schemaVersion: version, payload: payload)
+    }
+
+    /// The entry in its current shape.
+    public func upcast(_ entry: LogEntry) throws -> LogEntry {
+        guard let (version, payload) = try upcast(entry.eventType, entry.schemaVersion, entry.payload, at: entry.position)
+        else { return entry }
+        return LogEntry(
+            position: entry.position, eventType: entry.eventType, schemaVersion: version, payload: payload,
+            effectiveDate: entry.effectiveDate)
+    }
+
+    /// The current version and payload, or nil when no step applies.
+    private func upcast(_ eventType: String, _ schemaVersion: Int, _ payload: Data, at position: Int64) throws -> (Int, Data)? {
+        guard let forType = steps[eventType], forType[schemaVersion] != nil else { return nil }
+        var version = schemaVersion
+        var payload = payload
         var applied = 0
         while let step = forType[version], applied < 1000 {
             do { payload = try step.transform(payload) } catch {
-                throw EventStoreError.upcastFailed(eventType: event.eventType, schemaVersion: version, position: event.position)
+                throw EventStoreError.upcastFailed(eventType: eventType, schemaVersion: version, position: position)
             }
             version += 1
             applied += 1
         }
-        return applied == 0 ? event : RecordedEvent(copying: event, schemaVersion: version, payload: payload)
+        return (version, payload)
     }
 }

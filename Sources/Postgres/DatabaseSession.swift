@@ -9,8 +9,8 @@ import Foundation
 public final class DatabaseSession {
     let handle: OpaquePointer
     private var preparedNames: [String: String] = [:]
-    /// The depth of open transactions started through `withTransaction` (savepoints inside).
-    private var transactionDepth = 0
+    /// Numbers savepoints, so that every savepoint of this session has a name of its own.
+    private var savepointSerial = 0
 
     /// Opens a connection with a libpq connection string or URL (empty: libpq's `PG*` variables).
     public init(conninfo: String) throws {
@@ -52,7 +52,6 @@ public final class DatabaseSession {
     public func reset() -> Bool {
         PQreset(handle)
         preparedNames.removeAll()
-        transactionDepth = 0
         guard PQstatus(handle) == CONNECTION_OK else { return false }
         return (try? execute(SQL("session_setup", "SET TIME ZONE 'UTC'", prepared: false))) != nil
     }
@@ -88,32 +87,59 @@ public final class DatabaseSession {
     }
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
-    /// Nested calls use savepoints.
+    ///
+    /// Whether this is the outer transaction or a nested one is asked of libpq (`PQtransactionStatus`), not
+    /// counted here, so no failed COMMIT or RELEASE can put a counter out of step: an idle connection gets
+    /// `BEGIN`; one already in a transaction (open or failed) gets a `SAVEPOINT` with a name not used before
+    /// on this session. `isolation` applies to an outer transaction only.
     public func withTransaction<T>(
         _ isolation: IsolationLevel = .readCommitted, _ body: (DatabaseSession) throws -> T
     ) throws -> T {
-        let savepoint = transactionDepth > 0 ? "rcm_sp_\(transactionDepth)" : nil
-        if let savepoint {
-            try executeScript("SAVEPOINT \(savepoint)", name: "savepoint")
-        } else {
-            try executeScript("BEGIN ISOLATION LEVEL \(isolation.sql)", name: "begin")
+        switch PQtransactionStatus(handle) {
+        case PQTRANS_IDLE:
+            return try outerTransaction(isolation, body)
+        case PQTRANS_INTRANS, PQTRANS_INERROR:
+            return try savepoint(body)
+        default:
+            throw PostgresError(
+                kind: .connection, statement: "begin", message: "the connection is busy or lost; no transaction was started")
         }
-        transactionDepth += 1
+    }
+
+    /// True while the connection is inside a transaction block (open or failed), as libpq reports it.
+    public var isInTransaction: Bool {
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
+    /// BEGIN … COMMIT. A failed COMMIT has already ended the transaction on the server (the connection is
+    /// idle), so ROLLBACK is sent only when a transaction is still open.
+    private func outerTransaction<T>(_ isolation: IsolationLevel, _ body: (DatabaseSession) throws -> T) throws -> T {
+        try executeScript("BEGIN ISOLATION LEVEL \(isolation.sql)", name: "begin")
         do {
             let value = try body(self)
-            transactionDepth -= 1
-            if let savepoint {
-                try executeScript("RELEASE SAVEPOINT \(savepoint)", name: "release")
-            } else {
-                try executeScript("COMMIT", name: "commit")
-            }
+            try executeScript("COMMIT", name: "commit")
             return value
         } catch {
-            transactionDepth -= 1
-            if let savepoint {
-                try? executeScript("ROLLBACK TO SAVEPOINT \(savepoint)", name: "rollback")
-            } else {
-                try? executeScript("ROLLBACK", name: "rollback")
+            if isInTransaction { try? executeScript("ROLLBACK", name: "rollback") }
+            throw error
+        }
+    }
+
+    /// SAVEPOINT … RELEASE. On a throw (from `body` or from RELEASE in a failed transaction) the work since
+    /// the savepoint is rolled back and the savepoint released, which leaves the enclosing transaction
+    /// usable; nothing is sent when the enclosing transaction has already ended.
+    private func savepoint<T>(_ body: (DatabaseSession) throws -> T) throws -> T {
+        savepointSerial += 1
+        let name = "rcm_sp_\(savepointSerial)"
+        try executeScript("SAVEPOINT \(name)", name: "savepoint")
+        do {
+            let value = try body(self)
+            try executeScript("RELEASE SAVEPOINT \(name)", name: "release")
+            return value
+        } catch {
+            if isInTransaction {
+                try? executeScript("ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)", name: "rollback")
             }
             throw error
         }

@@ -13,6 +13,12 @@ public struct SQLParameter: Sendable, Hashable {
         self.isBinary = false
     }
 
+    /// A text-format value from its UTF-8 bytes, already built.
+    init(textBytes: [UInt8]) {
+        self.bytes = textBytes
+        self.isBinary = false
+    }
+
     /// A binary-format value (for `bytea`).
     public init(binary: [UInt8]?) {
         self.bytes = binary

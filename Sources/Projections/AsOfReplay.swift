@@ -24,14 +24,13 @@ public enum AsOfReplay {
         try session.executeScript(createSQL.text, name: createSQL.name)
         var applied = 0
         for tenant in tenants {
-            let text = tenant.description
-            let head = try LogReader.head(tenant: text, in: session)
+            let head = try EventLog.headPosition(tenant: tenant, in: session)
             var position: Int64 = 0
             while true {
                 let events = try LogReader.batch(
-                    tenant: text, after: position, upTo: head, limit: batchSize, asOf: asOf, knownAt: knownAt,
+                    tenant: tenant, after: position, upTo: head, limit: batchSize, asOf: asOf, knownAt: knownAt,
                     in: session)
-                try BatchApplier.apply(events, tenant: text, to: .temporary, in: session)
+                try BatchApplier.apply(events, tenant: tenant.description, to: .temporary, in: session)
                 applied += events.count
                 guard events.count == batchSize, let last = events.last else { break }
                 position = last.position

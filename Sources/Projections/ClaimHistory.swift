@@ -34,27 +34,24 @@ public enum ClaimHistory {
         public var balance: Int64 { insuranceBalance + patientBalance }
     }
 
-    static let byNumberSQL = SQL(
-        "proj_claim_by_number",
-        """
-        SELECT payload->>'claimID' AS claim_id FROM rcm.events
-        WHERE tenant_id = $1 AND event_type = 'claim.created' AND (payload->>'claimNumber' = $2 OR payload->>'claimID' = $2)
-        ORDER BY position LIMIT 1
-        """)
-
     /// The history of a claim, given its id or its claim number.
     public static func load(tenant: TenantID, claim: String, in session: DatabaseSession) throws -> [Entry] {
-        guard let row = try session.query(byNumberSQL, [tenant.sqlParameter, SQLParameter(text: claim)]).first else {
+        let keys = try ["claimNumber", "claimID"].map { key in
+            JSONText(data: try JSONSerialization.data(withJSONObject: [key: claim]))
+        }
+        guard
+            let created = try EventLog.firstEvent(
+                tenant: tenant, type: "claim.created", payloadContainingAny: keys, in: session)
+        else {
             throw ProjectionError.unknownClaim(claim)
         }
-        let claimID: String = try row.decode("claim_id")
         let codec = EventCodec()
         var state = Claim.initial
         var entries: [Entry] = []
         var version: Int64 = 1
         while true {
             let events = try EventLog.readStream(
-                tenant: tenant, stream: "claim-\(claimID)", from: version, limit: 1000, in: session)
+                tenant: tenant, stream: created.streamID, from: version, limit: 1000, in: session)
             for event in events {
                 if case .claim(let claimEvent) = try codec.decode(
                     eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload)

@@ -13,7 +13,7 @@ struct ClaimsStore {
             "proj_load_claims_\(tables.claimStatus)",
             "SELECT \(claimColumns) FROM \(tables.claimStatus) WHERE tenant_id = $1 AND claim_id = ANY($2::text[])",
             prepared: false)
-        let idArray = SQLArray.literal(ids)
+        let idArray = SQLParameter.textArray(ids)
         for row in try session.query(claimsSQL, [SQLParameter(text: tenant), idArray]).rows {
             let claim = try Self.claim(row)
             fold.claims[claim.claimID] = claim
@@ -114,7 +114,7 @@ struct ClaimsStore {
 
     /// Transposes rows into one array literal per column.
     private func arrays(_ rows: [[String?]], count: Int) -> [SQLParameter] {
-        (0..<count).map { column in SQLArray.literal(rows.map { $0[column] }) }
+        (0..<count).map { column in SQLParameter.textArray(rows.map { $0[column] }) }
     }
 
     static func claim(_ row: Row) throws -> ClaimRow {

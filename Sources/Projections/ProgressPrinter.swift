@@ -1,11 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Prints rebuild progress to standard error: a redrawn bar on a terminal (events done, rate, time left),
 /// plain lines at most every few seconds otherwise.
-public final class ProgressPrinter: @unchecked Sendable {
-    // Used from one thread at a time (the connection's queue); mutable state is private.
+public final class ProgressPrinter: Sendable {
     private let isTerminal: Bool
-    private var lastPrint: Double = -1
+    private let lastPrint = Mutex<Double>(-1)
     private let interval: Double
 
     /// A printer; `isTerminal` defaults to whether standard error is a terminal.
@@ -16,9 +16,12 @@ public final class ProgressPrinter: @unchecked Sendable {
 
     /// Prints one update (throttled).
     public func update(_ progress: RebuildProgress, label: String = "rebuild") {
-        guard progress.elapsed - lastPrint >= interval || progress.done >= progress.total else { return }
-        lastPrint = progress.elapsed
-        FileHandle.standardError.write(Data(line(progress, label: label).utf8))
+        let due = lastPrint.withLock { last in
+            guard progress.elapsed - last >= interval || progress.done >= progress.total else { return false }
+            last = progress.elapsed
+            return true
+        }
+        if due { FileHandle.standardError.write(Data(line(progress, label: label).utf8)) }
     }
 
     /// Ends the bar's line.

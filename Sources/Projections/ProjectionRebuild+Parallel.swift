@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Postgres
+import Synchronization
 
 extension ProjectionRebuild {
     /// Replays and switches with `jobs` connections, one practice at a time per connection (a log is
@@ -29,7 +30,7 @@ extension ProjectionRebuild {
             try session.query(Self.beginSQL)
             let tenants = try TenantDirectory.list(in: session).map(\.id)
             var heads: [TenantID: Int64] = [:]
-            for tenant in tenants { heads[tenant] = try LogReader.head(tenant: tenant.description, in: session) }
+            for tenant in tenants { heads[tenant] = try EventLog.headPosition(tenant: tenant, in: session) }
             return (tenants, heads)
         }
         let tracker = ProgressTracker(total: heads.values.reduce(0, +), report: progress)
@@ -60,46 +61,36 @@ extension ProjectionRebuild {
 }
 
 /// Hands out practices to the replaying connections.
-private final class TenantQueue: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var tenants: [TenantID]
+private final class TenantQueue: Sendable {
+    private let tenants: Mutex<[TenantID]>
 
-    init(_ tenants: [TenantID]) { self.tenants = tenants.reversed() }
+    init(_ tenants: [TenantID]) { self.tenants = Mutex(tenants.reversed()) }
 
     func next() -> TenantID? {
-        lock.lock()
-        defer { lock.unlock() }
-        return tenants.popLast()
+        tenants.withLock { $0.popLast() }
     }
 }
 
-/// Sums progress across connections and reports it serially.
-private final class ProgressTracker: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
+/// Sums progress across connections and reports it serially (under the lock, one call at a time).
+private final class ProgressTracker: Sendable {
     private let total: Int64
     private let report: (@Sendable (RebuildProgress) -> Void)?
     private let started = ContinuousClock.now
-    private var finished: Int64 = 0
+    private let finished = Mutex<Int64>(0)
 
     init(total: Int64, report: (@Sendable (RebuildProgress) -> Void)?) {
         self.total = total
         self.report = report
     }
 
-    var done: Int64 {
-        lock.lock()
-        defer { lock.unlock() }
-        return finished
-    }
+    var done: Int64 { finished.withLock { $0 } }
 
     func advance(by count: Int64) {
-        lock.lock()
-        defer { lock.unlock() }
-        finished += count
-        let elapsed = started.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        report?(RebuildProgress(done: finished, total: total, elapsed: seconds))
+        finished.withLock { finished in
+            finished += count
+            let elapsed = started.duration(to: .now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            report?(RebuildProgress(done: finished, total: total, elapsed: seconds))
+        }
     }
 }

@@ -39,7 +39,7 @@ public struct ProjectionRebuild: Sendable {
         try session.query(Self.beginSQL)
         let tenants = try TenantDirectory.list(in: session)
         var heads: [TenantID: Int64] = [:]
-        for tenant in tenants { heads[tenant.id] = try LogReader.head(tenant: tenant.id.description, in: session) }
+        for tenant in tenants { heads[tenant.id] = try EventLog.headPosition(tenant: tenant.id, in: session) }
         let total = heads.values.reduce(0, +)
         let clock = ContinuousClock()
         let start = clock.now

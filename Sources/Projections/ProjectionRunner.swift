@@ -36,31 +36,18 @@ public struct ProjectionRunner: Sendable {
         public var caughtUp: Bool { position >= head }
     }
 
-    static let ensureCheckpointSQL = SQL(
-        "proj_checkpoint_ensure",
-        "INSERT INTO rcm.checkpoints (tenant_id, consumer, position) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING")
-    static let lockCheckpointSQL = SQL(
-        "proj_checkpoint_lock", "SELECT position FROM rcm.checkpoints WHERE tenant_id = $1 AND consumer = $2 FOR UPDATE")
-    static let advanceSQL = SQL(
-        "proj_checkpoint_advance",
-        "UPDATE rcm.checkpoints SET position = $3, updated_at = clock_timestamp() WHERE tenant_id = $1 AND consumer = $2")
-
     /// Applies one batch for one tenant in one transaction.
     public func step(tenant: TenantID, in session: DatabaseSession) throws -> Step {
-        let tenantText = tenant.description
-        let consumer = tables.consumer!
+        let checkpoints = Checkpoints(consumer: tables.consumer!)
         return try session.withTransaction { session in
-            try session.execute(Self.ensureCheckpointSQL, [tenantText, consumer])
-            let checkpoint: Int64 = try session.query(Self.lockCheckpointSQL, [tenantText, consumer]).first!
-                .decode("position")
-            let head = try LogReader.head(tenant: tenantText, in: session)
+            let checkpoint = try checkpoints.lock(tenant: tenant, in: session)
+            let head = try EventLog.headPosition(tenant: tenant, in: session)
             guard checkpoint < head else { return Step(applied: 0, position: checkpoint, head: head) }
-            let events = try LogReader.batch(
-                tenant: tenantText, after: checkpoint, upTo: head, limit: batchSize, in: session)
+            let events = try LogReader.batch(tenant: tenant, after: checkpoint, upTo: head, limit: batchSize, in: session)
             let reached = events.count == batchSize ? events.last!.position : head
-            try BatchApplier.apply(events, tenant: tenantText, to: tables, in: session)
+            try BatchApplier.apply(events, tenant: tenant.description, to: tables, in: session)
             try afterTableWrites?()
-            try session.execute(Self.advanceSQL, [tenantText, consumer, String(reached)])
+            try checkpoints.advance(tenant: tenant, to: reached, in: session)
             return Step(applied: events.count, position: reached, head: head)
         }
     }
@@ -83,11 +70,11 @@ public struct ProjectionRunner: Sendable {
         try TenantDirectory.list(in: session).reduce(0) { $0 + (try catchUp(tenant: $1.id, in: session)) }
     }
 
-    /// The channel the event store notifies after a commit (payload: the tenant id), coalesced.
-    public static let channel = "rcm_events"
+    /// The channel the event store notifies after a commit (payload: the tenant id): `WakeupNotifier.channel`.
+    public static var channel: String { WakeupNotifier.channel }
 
     /// Follows the log live until the task is cancelled: catches up everything, then waits for a
-    /// notification on `rcm_events` (catching up the tenants named) or, after `pollInterval` without one,
+    /// notification on `WakeupNotifier.channel` (catching up the tenants named) or, after `pollInterval` without one,
     /// catches up every tenant (the fallback for lost or absent notifications).
     public func follow(
         _ connection: Connection, pollInterval: Duration = .seconds(5),

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Postgres
 
@@ -19,30 +20,15 @@ public struct ProjectionStatus: Sendable, Hashable {
     /// Events not yet applied.
     public var lag: Int64 { max(0, head - position) }
 
-    static let sql = SQL(
-        "proj_status",
-        """
-        SELECT t.slug, h.position AS head, coalesce(c.position, 0) AS position, c.updated_at,
-               coalesce(extract(epoch FROM clock_timestamp() - (
-                   SELECT e.recorded_at FROM rcm.events e
-                   WHERE e.tenant_id = t.tenant_id AND e.position = coalesce(c.position, 0) + 1)), 0)::float8::text
-                   AS lag_seconds
-        FROM rcm.tenants t
-        JOIN rcm.log_heads h ON h.tenant_id = t.tenant_id
-        LEFT JOIN rcm.checkpoints c ON c.tenant_id = t.tenant_id AND c.consumer = $1
-        ORDER BY t.kind, t.slug
-        """)
-
     /// Every projection's position and lag for every tenant this login may see.
     public static func load(in session: DatabaseSession) throws -> [ProjectionStatus] {
         var statuses: [ProjectionStatus] = []
         for name in Projections.names {
-            for row in try session.query(sql, [name]).rows {
+            for lag in try Checkpoints(consumer: name).lag(in: session) {
                 statuses.append(
                     ProjectionStatus(
-                        projection: name, tenant: try row.decode("slug"), position: try row.decode("position"),
-                        head: try row.decode("head"), updatedAt: try row.decodeIfPresent("updated_at"),
-                        lagSeconds: Double(try row.decode("lag_seconds", as: String.self)) ?? 0))
+                        projection: name, tenant: lag.tenant.slug, position: lag.position, head: lag.head,
+                        updatedAt: lag.updatedAt, lagSeconds: lag.seconds))
             }
         }
         return statuses

@@ -34,8 +34,8 @@ struct EventKeyStyleTests {
         let connection = try await database.connect()
         let (company, early, late) = try await connection.withTransaction { session in
             let company = try CompanyService().ensureCompany(in: PostgresStore.transaction(on: session))
-            let early = try TenantDirectory.create(id: TenantID(UUID()), slug: "ks-early", kind: "practice", timeZone: "America/Chicago", in: session)
-            let late = try TenantDirectory.create(id: TenantID(UUID()), slug: "ks-late", kind: "practice", timeZone: "America/Chicago", in: session)
+            let early = try TenantDirectory.create(id: TenantID(UUID()), slug: "ks-early", kind: .practice, timeZone: "America/Chicago", in: session)
+            let late = try TenantDirectory.create(id: TenantID(UUID()), slug: "ks-late", kind: .practice, timeZone: "America/Chicago", in: session)
             _ = try EventLog.append(
                 AppendRequest(
                     tenant: company.id,
@@ -80,7 +80,7 @@ struct EventKeyStyleTests {
         let database = try await TestDatabase.create("keystyle_practice")
         let connection = try await database.connect()
         let tenant = try await connection.withTransaction { session in
-            let tenant = try TenantDirectory.create(id: TenantID(UUID()), slug: "ks-practice", kind: "practice", timeZone: "America/Chicago", in: session)
+            let tenant = try TenantDirectory.create(id: TenantID(UUID()), slug: "ks-practice", kind: .practice, timeZone: "America/Chicago", in: session)
             _ = try EventLog.append(
                 AppendRequest(
                     tenant: tenant.id,

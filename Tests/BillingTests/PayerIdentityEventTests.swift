@@ -16,6 +16,10 @@ struct PayerIdentityEventTests {
                 PayerProfile(
                     payerID: "magellan-bh", name: "Magellan Behavioral", x12PayerID: "01260", kind: "carve-out", filingIndicator: "CI",
                     aliases: ["1541001260"]))),
+        .remittance(.itemApplied(.init(itemID: "U1", claimNumber: ClaimNumber("C4F1C0A9E2B7D")!, paid: Money(cents: 96_00)))),
+        .remittance(.itemHeld(.init(itemID: "U2", reason: "called the payer, ticket 4471"))),
+        .remittance(.itemReleased(.init(itemID: "U2"))),
+        .remittance(.itemRefunded(.init(itemID: "U2", amount: Money(cents: 40_00), reference: "CHK-20931"))),
     ]
 
     @Test("company.payer_updated and a payer with aliases: golden JSON, and back")

@@ -21,10 +21,10 @@ enum Fixtures {
     static func tenants(_ slugs: [String], in connection: Connection) async throws -> [TenantID] {
         try await connection.run { session in
             if try TenantDirectory.company(in: session) == nil {
-                _ = try TenantDirectory.create(id: TenantID(UUID()), slug: "company", kind: "company", timeZone: "America/New_York", in: session)
+                _ = try TenantDirectory.create(id: TenantID(UUID()), slug: "company", kind: .company, timeZone: "America/New_York", in: session)
             }
             return try slugs.map { slug in
-                try TenantDirectory.create(id: TenantID(UUID()), slug: slug, kind: "practice", timeZone: "America/Chicago", in: session).id
+                try TenantDirectory.create(id: TenantID(UUID()), slug: slug, kind: .practice, timeZone: "America/Chicago", in: session).id
             }
         }
     }

@@ -90,7 +90,7 @@ struct LogWriter {
     /// Creates a practice tenant (as the owner login).
     static func createTenant(_ slug: String, in session: DatabaseSession) throws -> TenantID {
         let id = TenantID(UUID())
-        _ = try TenantDirectory.create(id: id, slug: slug, kind: "practice", timeZone: "America/Chicago", in: session)
+        _ = try TenantDirectory.create(id: id, slug: slug, kind: .practice, timeZone: "America/Chicago", in: session)
         return id
     }
 }

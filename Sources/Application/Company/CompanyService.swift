@@ -13,7 +13,7 @@ public struct CompanyService: Sendable {
     /// The company tenant, created on first use (owners only).
     public func ensureCompany(slug: String = "company", timeZone: String = "America/New_York", in tx: any StoreTransaction) throws -> Tenant {
         if let company = try tx.directory.company() { return company }
-        return try tx.directory.create(id: TenantID(UUID()), slug: slug, kind: "company", timeZone: timeZone)
+        return try tx.directory.create(id: TenantID(UUID()), slug: slug, kind: .company, timeZone: timeZone)
     }
 
     /// The company's folded state.
@@ -37,7 +37,7 @@ public struct CompanyService: Sendable {
         }
         if try tx.directory.find(profile.slug) != nil { throw CommandRejected("a tenant \(profile.slug) already exists") }
         let company = try ensureCompany(in: tx)
-        let tenant = try tx.directory.create(id: TenantID(UUID(uuidString: profile.tenantID) ?? UUID()), slug: profile.slug, kind: "practice", timeZone: profile.timeZone)
+        let tenant = try tx.directory.create(id: TenantID(UUID(uuidString: profile.tenantID) ?? UUID()), slug: profile.slug, kind: .practice, timeZone: profile.timeZone)
         var stored = profile
         stored.tenantID = tenant.id.description
         let companyContext = CommandContext(tenant: company, actor: actor, today: today)

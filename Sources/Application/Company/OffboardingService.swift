@@ -11,7 +11,7 @@ public struct OffboardingService: Sendable {
 
     /// Offboards the context's tenant; returns (identities, files) destroyed. Owners only.
     public func offboard(context: CommandContext, in tx: any StoreTransaction) throws -> (Int, Int) {
-        guard context.tenant.kind == "practice" else { throw CommandRejected("only a practice can be offboarded") }
+        guard context.tenant.kind == .practice else { throw CommandRejected("only a practice can be offboarded") }
         let (identities, files) = try PHIStore().destroyAll(tenant: context.tenant.id, in: tx)
         let destroyed = try EventCodec().encode(
             BillingEvent.tenant(.phiDestroyed(.init(identitiesDestroyed: identities, filesDestroyed: files, reason: context.reason ?? ""))))

@@ -72,8 +72,12 @@ struct UnitOfWork {
     }
 
     /// Appends `leading` (e.g. the event carrying the idempotency key), then everything decided, in one call.
-    func append(leading: [NewEvent] = [], trailing: [NewEvent] = [], idempotencyKey: String?, in tx: any StoreTransaction) throws -> AppendResult {
-        let expectations = order.filter { stream in events.contains { $0.streamID == stream } }.map { stream in
+    /// `extraExpectations` are streams of `leading` or `trailing` events that must be at a version.
+    func append(
+        leading: [NewEvent] = [], trailing: [NewEvent] = [], extraExpectations: [(stream: String, expected: ExpectedVersion)] = [],
+        idempotencyKey: String?, in tx: any StoreTransaction
+    ) throws -> AppendResult {
+        let expectations = extraExpectations + order.filter { stream in events.contains { $0.streamID == stream } }.map { stream in
             (stream: stream, expected: (versions[stream] ?? 0) == 0 ? ExpectedVersion.noStream : .exactly(versions[stream]!))
         }
         return try tx.log.append(

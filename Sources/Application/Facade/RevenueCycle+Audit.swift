@@ -19,13 +19,20 @@ public struct AccessRecord: Sendable, Equatable {
 }
 
 extension RevenueCycle {
+    /// The first instant of a calendar day, in UTC (the clock `recorded_at` is kept in).
+    static func midnightUTC(_ day: LocalDate) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+    }
+
     /// The access trail: reads of a patient's records, or by a login, since a date, in some or all tenants.
     public func accessTrail(patient: PatientKey?, login: String?, since: LocalDate?, tenant: String?) async throws -> [AccessRecord] {
         try await backend.transaction { tx in
             let tenants = try Self.resolve(tenant, in: tx)
             let slugs = Dictionary(uniqueKeysWithValues: tenants.map { ($0.id, $0.slug) })
             let events = try tx.log.events(
-                ofTypes: [AccessLog.eventType], tenants: tenants.map(\.id), login: login, recordedSince: since?.description)
+                ofTypes: [AccessLog.eventType], tenants: tenants.map(\.id), login: login, recordedSince: since.map(Self.midnightUTC))
             let records = try events.compactMap { event -> (AccessRecord, Int64)? in
                 let read = try AccessLog.decode(event)
                 guard patient == nil || read.patientKey == patient else { return nil }

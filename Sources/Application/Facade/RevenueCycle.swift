@@ -61,6 +61,6 @@ public struct RevenueCycle: Sendable {
     static func resolve(_ name: String?, in tx: any StoreTransaction, practicesOnly: Bool = false) throws -> [Tenant] {
         if let name { return [try resolve(name, in: tx)] }
         let all = try tx.directory.list()
-        return practicesOnly ? all.filter { $0.kind == "practice" } : all
+        return practicesOnly ? all.filter { $0.kind == .practice } : all
     }
 }

@@ -22,7 +22,7 @@ struct InMemoryRecord: Sendable {
     /// `rcm.may_access`: owners and auditors see every tenant; others the company and the practices they are
     /// assigned to.
     func mayAccess(_ id: TenantID, login: String, isOwner: Bool) -> Bool {
-        isOwner || logins[login, default: []].contains("rcm_auditor") || tenant(id)?.kind == "company"
+        isOwner || logins[login, default: []].contains("rcm_auditor") || tenant(id)?.kind == .company
             || assignments.contains("\(login)|\(id)")
     }
 

@@ -88,14 +88,9 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         }
     }
 
-    /// Events of some types, oldest recorded first; `recordedSince` is a date whose midnight (in this process's
-    /// time zone, as PostgreSQL casts a date in the server's) the events were recorded on or after.
-    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: String?) throws -> [RecordedEvent] {
+    /// Events of some types, oldest recorded first, recorded at or after `recordedSince`.
+    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince since: Date?) throws -> [RecordedEvent] {
         try statement {
-            let since = try recordedSince.map { text -> Date in
-                guard let day = LocalDate(text) else { throw EventStoreError.invalidRequest("\(text) is not a date") }
-                return Calendar.current.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
-            }
             return tenants.flatMap(visibleLog).filter { event in
                 types.contains(event.eventType) && (login == nil || event.dbUser == login) && (since == nil || event.recordedAt >= since!)
             }.sorted { ($0.recordedAt, $0.tenant, $0.position) < ($1.recordedAt, $1.tenant, $1.position) }
@@ -131,6 +126,10 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try phiStatement(hidden: { nil }) { record.identities[tenant]?[key] }
     }
 
+    func file(sha256: String, tenant: TenantID) throws -> [UInt8]? {
+        try phiStatement(hidden: { nil }) { record.files[tenant]?[sha256] }
+    }
+
     func forget(key: PatientKey, tenant: TenantID) throws -> Bool {
         try phiStatement(hidden: { false }) { record.identities[tenant]?.removeValue(forKey: key) != nil }
     }
@@ -159,14 +158,14 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     }
 
     func list() throws -> [Tenant] {
-        try statement { record.tenants.filter(visible).sorted { ($0.kind, $0.slug) < ($1.kind, $1.slug) } }
+        try statement { record.tenants.filter(visible).sorted { ($0.kind.rawValue, $0.slug) < ($1.kind.rawValue, $1.slug) } }
     }
 
-    func company() throws -> Tenant? { try statement { record.tenants.first { $0.kind == "company" } } }
+    func company() throws -> Tenant? { try statement { record.tenants.first { $0.kind == .company } } }
 
     /// `rcm.create_tenant` and the table's checks: owners only, a slug of lower-case letters, digits and
-    /// dashes, a known kind and time zone, one company, no second tenant with the slug or id.
-    func create(id: TenantID, slug: String, kind: String, timeZone: String) throws -> Tenant {
+    /// dashes, a known time zone (the kind is typed), one company, no second tenant with the slug or id.
+    func create(id: TenantID, slug: String, kind: TenantKind, timeZone: String) throws -> Tenant {
         try statement {
             guard isOwner else { throw EventStoreError.notPermitted(id) }
             guard TimeZone(identifier: timeZone) != nil else {
@@ -175,16 +174,13 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
             guard slug.range(of: "^[a-z0-9][a-z0-9-]{1,62}$", options: .regularExpression) != nil else {
                 throw EventStoreError.invalidRequest("slug \(slug) is not 2 to 63 lower-case letters, digits or dashes")
             }
-            guard ["company", "practice"].contains(kind) else {
-                throw EventStoreError.invalidRequest("kind \(kind) is not company or practice")
-            }
-            guard kind != "company" || !record.tenants.contains(where: { $0.kind == "company" }) else {
+            guard kind != .company || !record.tenants.contains(where: { $0.kind == .company }) else {
                 throw EventStoreError.invalidRequest("there is a company tenant already")
             }
             guard !record.tenants.contains(where: { $0.slug == slug || $0.id == id }) else {
                 throw EventStoreError.invalidRequest("tenant \(slug) exists")
             }
-            let tenant = Tenant(id: id, slug: slug, kind: kind, timeZone: timeZone, status: "active")
+            let tenant = Tenant(id: id, slug: slug, kind: kind, timeZone: timeZone, status: .active)
             record.tenants.append(tenant)
             return tenant
         }
@@ -196,7 +192,7 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
             guard isOwner else { throw EventStoreError.notPermitted(tenant) }
             guard let index = record.tenants.firstIndex(where: { $0.id == tenant }) else { return }
             let old = record.tenants[index]
-            record.tenants[index] = Tenant(id: old.id, slug: old.slug, kind: old.kind, timeZone: old.timeZone, status: "offboarded")
+            record.tenants[index] = Tenant(id: old.id, slug: old.slug, kind: old.kind, timeZone: old.timeZone, status: .offboarded)
         }
     }
 
@@ -269,6 +265,16 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
             }
             let inRange = logged.enumerated().filter { $0.element.dateOfService >= from && $0.element.dateOfService <= through }
             return inRange.sorted { ($0.element.dateOfService, $0.offset) < ($1.element.dateOfService, $1.offset) }.map(\.element.sessionID)
+        }
+    }
+
+    func remittanceStreams(tenant: TenantID) throws -> [String] {
+        try statement {
+            var streams: [String] = []
+            for event in visibleLog(tenant) where event.eventType == "remittance.received" && !streams.contains(event.streamID) {
+                streams.append(event.streamID)
+            }
+            return streams
         }
     }
 }

@@ -10,7 +10,7 @@ public protocol DirectoryPort: AnyObject {
     /// The billing company's own tenant, if created.
     func company() throws -> Tenant?
     /// Creates a tenant and its log (owners only).
-    func create(id: TenantID, slug: String, kind: String, timeZone: String) throws -> Tenant
+    func create(id: TenantID, slug: String, kind: TenantKind, timeZone: String) throws -> Tenant
     /// Marks a tenant offboarded.
     func markOffboarded(_ tenant: TenantID) throws
     /// Creates a person's login in a group (`rcm_staff`, `rcm_auditor`, `rcm_analyst`); false when it existed.

@@ -11,8 +11,9 @@ public protocol EventLogPort: AnyObject {
     func isKeyUsed(tenant: TenantID, key: String) throws -> Bool
     /// Records a read of protected data (`access.*`) through the log's access path; returns its position.
     func recordAccess(_ event: NewEvent, tenant: TenantID) throws -> Int64
-    /// Events of some types in some tenants' logs, oldest recorded first (the access trail).
-    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: String?) throws -> [RecordedEvent]
+    /// Events of some types in some tenants' logs, oldest recorded first (the access trail), optionally only one
+    /// login's and only those recorded at or after a time.
+    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: Date?) throws -> [RecordedEvent]
 }
 
 extension EventLogPort {

@@ -14,4 +14,6 @@ public protocol PHIStorePort: AnyObject {
     func destroyAll(tenant: TenantID) throws -> (identities: Int, files: Int)
     /// Keeps a raw file byte for byte under its SHA-256 (a second store of the same bytes is a no-op).
     func storeFile(_ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID) throws
+    /// A raw file kept for a tenant, by its SHA-256; nil when it was destroyed (or never kept).
+    func file(sha256: String, tenant: TenantID) throws -> [UInt8]?
 }

@@ -11,4 +11,6 @@ public protocol ReadModelPort: AnyObject {
     func patientsWithAccounts(tenant: TenantID) throws -> [PatientKey]
     /// A patient's sessions logged with a date of service in a range, by date then logging order.
     func sessionIDs(tenant: TenantID, patient: PatientKey, from: LocalDate, through: LocalDate) throws -> [SessionID]
+    /// The streams of a tenant's posted payments (`remit-…`), in the order they were received.
+    func remittanceStreams(tenant: TenantID) throws -> [String]
 }

@@ -28,6 +28,12 @@ enum PostgresPHI {
         ON CONFLICT (tenant_id, sha256) DO NOTHING
         """)
 
+    static let selectFileSQL = SQL("phi_file_select", "SELECT bytes FROM rcm_phi.x12_files WHERE tenant_id = $1 AND sha256 = $2")
+
+    static func file(sha256: String, tenant: TenantID, in session: DatabaseSession) throws -> [UInt8]? {
+        try session.query(selectFileSQL, [tenant.sqlParameter, sha256.sqlParameter]).first.map { [UInt8](try $0.decode("bytes", as: Data.self)) }
+    }
+
     static func insert(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String, in session: DatabaseSession) throws {
         try session.execute(
             insertSQL,

@@ -23,4 +23,15 @@ final class PostgresReadModels: ReadModelPort {
         try PatientIndex.sessionIDs(tenant: tenant, patient: patient.rawValue, from: from.description, through: through.description, in: session)
             .map { SessionID($0) }
     }
+
+    func remittanceStreams(tenant: TenantID) throws -> [String] {
+        var streams: [String] = []
+        var after: Int64 = 0
+        while true {
+            let batch = try EventLog.readLog(tenant: tenant, after: after, limit: 5000, types: ["remittance.received"], in: session)
+            for event in batch where !streams.contains(event.streamID) { streams.append(event.streamID) }
+            guard batch.count == 5000, let last = batch.last else { return streams }
+            after = last.position
+        }
+    }
 }

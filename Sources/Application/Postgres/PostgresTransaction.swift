@@ -41,8 +41,8 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try EventLog.recordAccess(event, tenant: tenant, in: session)
     }
 
-    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: String?) throws -> [RecordedEvent] {
-        try EventLog.events(ofTypes: types, tenants: tenants, dbUser: login, recordedSince: recordedSince, in: session)
+    func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: Date?) throws -> [RecordedEvent] {
+        try EventLog.readEvents(ofTypes: types, tenants: tenants, dbUser: login, recordedSince: recordedSince, in: session)
     }
 
     // MARK: PHIStorePort
@@ -67,13 +67,17 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try PostgresPHI.storeFile(bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, in: session)
     }
 
+    func file(sha256: String, tenant: TenantID) throws -> [UInt8]? {
+        try PostgresPHI.file(sha256: sha256, tenant: tenant, in: session)
+    }
+
     // MARK: DirectoryPort
 
     func find(_ slugOrID: String) throws -> Tenant? { try TenantDirectory.find(slugOrID, in: session) }
     func list() throws -> [Tenant] { try TenantDirectory.list(in: session) }
     func company() throws -> Tenant? { try TenantDirectory.company(in: session) }
 
-    func create(id: TenantID, slug: String, kind: String, timeZone: String) throws -> Tenant {
+    func create(id: TenantID, slug: String, kind: TenantKind, timeZone: String) throws -> Tenant {
         try TenantDirectory.create(id: id, slug: slug, kind: kind, timeZone: timeZone, in: session)
     }
 

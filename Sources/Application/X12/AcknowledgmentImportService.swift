@@ -41,7 +41,7 @@ public struct AcknowledgmentImportService: Sendable {
         let company = try CompanyService().state(in: tx)
         var known = Set<String>()
         var unknown: [String] = []
-        for tenant in tenants where tenant.kind == "practice" {
+        for tenant in tenants where tenant.kind == .practice {
             let context = CommandContext(tenant: tenant, actor: actor, source: "x12:\(sha)", today: CommandContext.today(in: tenant.timeZone))
             let lookup: (ClaimNumber) -> Claim.State? = { number in
                 let loaded = try? AggregateRepository().load(Claim.self, stream: Claim.streamID(ClaimID(number.description)), tenant: tenant.id, in: tx)

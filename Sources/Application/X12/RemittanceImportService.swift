@@ -133,6 +133,17 @@ public struct RemittanceImportService: Sendable {
         return ids
     }
 
+    /// Each CLP of the payment that posts to a claim of ours, as the 835 states it.
+    static func postedClaims(_ remittance: Remittance, plan: RemittancePlan) -> [RemittanceEvent.PostedClaim] {
+        let posted = Set(plan.claims.map(\.claimNumber))
+        return remittance.claims.compactMap { clp in
+            guard let number = ClaimNumber(clp.patientControlNumber), posted.contains(number) else { return nil }
+            return RemittanceEvent.PostedClaim(
+                claimNumber: number, statusCode: clp.status, payerClaimNumber: clp.payerClaimNumber, charge: Money(clp.charge),
+                paid: Money(clp.paid), patientResponsibility: clp.patientResponsibility.map { Money($0) })
+        }
+    }
+
     /// The payment's key: payer, payee, trace, amount and date. A repeat is the same deposit; the same payer,
     /// payee and trace with another amount or date is a corrected re-send.
     static func paymentKey(_ plan: RemittancePlan, payee: Remittance.Payee) -> String {
@@ -191,7 +202,10 @@ public struct RemittanceImportService: Sendable {
                 .init(
                     payerID: PayerID(plan.key.payerID), traceNumber: plan.key.traceNumber, amount: plan.key.amount,
                     paymentDate: remittance.payment.date.map(LocalDate.init), transactionControlNumber: remittance.controlNumber,
-                    fileSHA256: SHA256Hex.of(bytes), balanced: plan.balance.isBalanced, claims: remittance.claims.count)),
+                    fileSHA256: SHA256Hex.of(bytes), balanced: plan.balance.isBalanced, claims: remittance.claims.count,
+                    payee: "\(remittance.payee.idQualifier):\(remittance.payee.id)", method: remittance.payment.method,
+                    payerIdentifiers: Self.payerIdentifiers(remittance), postedClaims: Self.postedClaims(remittance, plan: plan),
+                    providerAdjustmentTotal: plan.balance.providerAdjustments)),
             stream: RemittanceEvent.streamID(payerID: PayerID(plan.key.payerID), traceNumber: plan.key.traceNumber), date: plan.effectiveDate,
             context: context)
         let key = Self.paymentKey(plan, payee: remittance.payee)
@@ -214,7 +228,7 @@ public struct RemittanceImportService: Sendable {
             outcome.underpaidLines += claimPlan.underpaidLines.count
         }
         var extra: [NewEvent] = []
-        for item in plan.unapplied {
+        for (index, item) in plan.unapplied.enumerated() {
             outcome.unapplied.append("\(item.patientControlNumber)\(item.lineControlNumber.map { " line \($0)" } ?? ""): \(item.reason) (paid \(item.paid))")
             extra.append(
                 try Self.event(
@@ -222,7 +236,7 @@ public struct RemittanceImportService: Sendable {
                         .init(
                             patientControlNumber: item.patientControlNumber, statusCode: item.statusCode, payerClaimNumber: item.payerClaimNumber,
                             lineControlNumber: item.lineControlNumber, procedureCode: item.procedureCode, charge: item.charge, paid: item.paid,
-                            reason: item.reason.description)),
+                            reason: item.reason.description, itemID: "U\(index + 1)")),
                     stream: received.streamID, date: plan.effectiveDate, context: context))
         }
         for adjustment in plan.providerAdjustments {
@@ -251,7 +265,7 @@ public struct RemittanceImportService: Sendable {
 
     /// The practice whose billing NPI (then tax id) is the payee's.
     func match(_ payee: Remittance.Payee, company: CompanyState, tenants: [Tenant]) -> Tenant? {
-        let candidates = tenants.filter { $0.kind == "practice" && $0.status == "active" }
+        let candidates = tenants.filter { $0.kind == .practice && $0.status == .active }
         let profiles = candidates.compactMap { tenant in company.practices[tenant.id.description].map { (tenant, $0) } }
         let byNPI = profiles.filter { payee.npi != nil && $0.1.npi == payee.npi }
         if byNPI.count == 1 { return byNPI[0].0 }

@@ -1,7 +1,8 @@
 extension RemittanceEvent {
     /// Payload of `remittance.received` (version 2).
     public struct Received: Codable, Sendable, Equatable {
-        /// The payer as the 835 identifies it (REF*2U, else TRN03).
+        /// The catalog payer the 835 was matched to by its X12 ids (before payers were matched: the 835's own
+        /// REF*2U, else TRN03).
         public var payerID: PayerID
         /// TRN02: the check or EFT trace number.
         public var traceNumber: String
@@ -17,12 +18,28 @@ extension RemittanceEvent {
         public var balanced: Bool
         /// The number of claim payments (CLP) in the transaction set.
         public var claims: Int
+        /// The payee as the 835 names it (N103:N104, e.g. `XX:1234567893`); absent on payments posted before.
+        public var payee: String?
+        /// BPR04: `CHK`, `ACH`, `NON`…; absent on payments posted before.
+        public var method: String?
+        /// The 835's payer ids (REF*2U, TRN03, TRN04) as sent; absent on payments posted before.
+        public var payerIdentifiers: [String]?
+        /// Each claim payment posted to a claim, with what it paid; absent on payments posted before.
+        public var postedClaims: [PostedClaim]?
+        /// Σ PLB; absent on payments posted before.
+        public var providerAdjustmentTotal: Money?
 
         /// A payload with every field.
         public init(
             payerID: PayerID, traceNumber: String, amount: Money, paymentDate: LocalDate?, transactionControlNumber: String,
-            fileSHA256: String, balanced: Bool, claims: Int
+            fileSHA256: String, balanced: Bool, claims: Int, payee: String? = nil, method: String? = nil, payerIdentifiers: [String]? = nil,
+            postedClaims: [PostedClaim]? = nil, providerAdjustmentTotal: Money? = nil
         ) {
+            self.payee = payee
+            self.method = method
+            self.payerIdentifiers = payerIdentifiers
+            self.postedClaims = postedClaims
+            self.providerAdjustmentTotal = providerAdjustmentTotal
             self.payerID = payerID
             self.traceNumber = traceNumber
             self.amount = amount
@@ -34,8 +51,38 @@ extension RemittanceEvent {
         }
     }
 
+    /// One CLP of a payment posted to a claim.
+    public struct PostedClaim: Codable, Sendable, Equatable {
+        /// CLP01: our claim number.
+        public var claimNumber: ClaimNumber
+        /// CLP02.
+        public var statusCode: String
+        /// CLP07.
+        public var payerClaimNumber: String?
+        /// CLP03.
+        public var charge: Money
+        /// CLP04.
+        public var paid: Money
+        /// CLP05.
+        public var patientResponsibility: Money?
+
+        /// A posted claim payment.
+        public init(
+            claimNumber: ClaimNumber, statusCode: String, payerClaimNumber: String?, charge: Money, paid: Money, patientResponsibility: Money?
+        ) {
+            self.claimNumber = claimNumber
+            self.statusCode = statusCode
+            self.payerClaimNumber = payerClaimNumber
+            self.charge = charge
+            self.paid = paid
+            self.patientResponsibility = patientResponsibility
+        }
+    }
+
     /// Payload of `remittance.unapplied` (version 2): a claim payment or line kept as unapplied remittance.
     public struct Unapplied: Codable, Sendable, Equatable {
+        /// The item's id within its payment (`U1`, `U2`…), by which a person works it; absent on items kept before.
+        public var itemID: String?
         /// CLP01 as sent (our claim number, or a number we do not know).
         public var patientControlNumber: String
         /// CLP02.
@@ -56,8 +103,9 @@ extension RemittanceEvent {
         /// A payload with every field.
         public init(
             patientControlNumber: String, statusCode: String, payerClaimNumber: String?, lineControlNumber: String?,
-            procedureCode: String?, charge: Money, paid: Money, reason: String
+            procedureCode: String?, charge: Money, paid: Money, reason: String, itemID: String? = nil
         ) {
+            self.itemID = itemID
             self.patientControlNumber = patientControlNumber
             self.statusCode = statusCode
             self.payerClaimNumber = payerClaimNumber

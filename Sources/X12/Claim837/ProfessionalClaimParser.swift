@@ -15,6 +15,8 @@ struct ProfessionalClaimParser {
     private var line: ProfessionalClaim.ServiceLine?
     private var lineSegment: Segment?
     private var lineHasDate = false
+    /// Inside loop 2430 (SVD … CAS … DTP*573): a prior payer's adjudication of the current line.
+    private var lineAdjudication = false
     private var other: ProfessionalClaim.OtherPayer?
     private var seenClaimNumbers: Set<String> = []
     private var bht: Segment?
@@ -71,7 +73,14 @@ struct ProfessionalClaimParser {
             claimSegment = segment
             target = .none
         case "HI": try readHI(segment)
+        case "SVD":
+            lineAdjudication = line != nil
         case "CAS":
+            if lineAdjudication {
+                // Loop 2430: checked as loop 2320's CAS is, not kept (the model has no line adjudication).
+                _ = try segment.adjustments(groups: ["CO", "CR", "OA", "PI", "PR"], warnings: &warnings)
+                break
+            }
             guard other != nil else { throw misplaced(segment) }
             other?.adjustments += try segment.adjustments(groups: ["CO", "CR", "OA", "PI", "PR"], warnings: &warnings)
         case "AMT":
@@ -310,6 +319,7 @@ struct ProfessionalClaimParser {
     }
 
     private mutating func closeLine() throws(X12Error) {
+        lineAdjudication = false
         guard let done = line else { return }
         if !lineHasDate, let lineSegment {
             throw X12Error(.structure, at: lineSegment.location(), "the service line has no DTP*472 date of service")

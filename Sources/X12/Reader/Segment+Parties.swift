@@ -1,8 +1,12 @@
 extension Segment {
     /// An NM1 as a party. Names and ids are PHI and never appear in messages.
-    func party() throws(X12Error) -> Party {
+    ///
+    /// `nameRequired` false reads a missing NM103 as an empty last name: the guides make NM103 situational
+    /// for some entities (an 835's corrected insured NM1*74 that corrects only a middle initial, a rendering
+    /// provider NM1*82 given by its NPI alone).
+    func party(nameRequired: Bool = true) throws(X12Error) -> Party {
         let entity = try required(1, "NM101 (entity identifier)")
-        let last = element(3)
+        let last = element(3) ?? (nameRequired ? nil : "")
         guard let last else {
             throw X12Error(.structure, at: location(3), "NM103 (last or organisation name) is missing")
         }

@@ -106,7 +106,8 @@ struct RemittanceParser {
             case .x12("NM1"):
                 guard place == .claim else { throw misplaced(segment) }
                 segment.checkName(NameRule.remittanceClaim, place: "the 835 claim (loop 2100)", warnings: &warnings)
-                let party = try segment.party()
+                // Only the patient's name (NM1*QC) is required; NM1*74, 82, IL, TT, PR… may come without NM103.
+                let party = try segment.party(nameRequired: segment.element(1) == "QC")
                 switch party.entity {
                 case "QC": claim?.patient = party
                 case "IL": claim?.insured = party

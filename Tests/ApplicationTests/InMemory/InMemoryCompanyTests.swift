@@ -12,7 +12,7 @@ struct InMemoryCompanyTests {
         let company = try await world.companyTenant()
         let profile = InMemoryWorld.profile(slug: "lakeside-therapy", npi: "1335577999", taxID: "364599999")
         let (tenant, events) = try await world.appended { try await world.core.onboardPractice(profile) }
-        #expect(tenant.slug == "lakeside-therapy" && tenant.kind == "practice" && tenant.status == "active")
+        #expect(tenant.slug == "lakeside-therapy" && tenant.kind == .practice && tenant.status == .active)
         #expect(tenant.timeZone == InMemoryWorld.zone)
         #expect(
             events.map {
@@ -171,7 +171,7 @@ struct InMemoryCompanyTests {
         #expect(events.of("tenant.phi_destroyed").first?.object["identitiesDestroyed"] as? Int == 2)
         #expect(events.of("company.practice_offboarded").first?.object["reason"] as? String == "business associate agreement ended")
         #expect(world.backend.identityCount(of: world.practice.id) == 0)
-        #expect(try await world.core.tenants().first { $0.slug == InMemoryWorld.slug }?.status == "offboarded")
+        #expect(try await world.core.tenants().first { $0.slug == InMemoryWorld.slug }?.status == .offboarded)
         #expect(
             try await world.core.showPatient(key, tenant: InMemoryWorld.slug, reason: "records request").identity == nil,
             "the facts stay, the identity is gone")

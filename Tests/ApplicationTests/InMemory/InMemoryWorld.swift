@@ -143,7 +143,7 @@ struct InMemoryWorld {
     /// The company tenant.
     func companyTenant() async throws -> Tenant {
         let tenants = try await core.tenants()
-        return try #require(tenants.first { $0.kind == "company" })
+        return try #require(tenants.first { $0.kind == .company })
     }
 
     /// What the record holds, per tenant: events, identities and raw files, and the tenants themselves.

@@ -13,7 +13,7 @@ extension TenantCommand {
                 let tenants = try await Core.connect().tenants()
                 let table = TableOutput(
                     headers: ["slug", "kind", "time_zone", "status", "tenant_id"],
-                    rows: tenants.map { [$0.slug, $0.kind, $0.timeZone, $0.status, $0.id.description] })
+                    rows: tenants.map { [$0.slug, $0.kind.rawValue, $0.timeZone, $0.status.rawValue, $0.id.description] })
                 print(table.render(output.format))
             }
         }

@@ -20,7 +20,7 @@ struct AuditAccessCommand: AsyncParsableCommand {
 
     @Option(help: "A patient key.") var patient: String?
     @Option(help: "A login.") var user: String?
-    @Option(help: "Only reads on or after this date (YYYY-MM-DD).") var since: LocalDate?
+    @Option(help: "Only reads recorded on or after this date (YYYY-MM-DD, from midnight UTC).") var since: LocalDate?
     @Option(help: "A tenant's slug or id.") var tenant: String?
     @OptionGroup var output: FormatOption
 
