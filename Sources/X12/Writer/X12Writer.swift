@@ -7,7 +7,8 @@ enum Field: ExpressibleByStringLiteral {
 }
 
 /// Assembles segments into an interchange: ISA/GS/ST…SE/GE/IEA with counts computed, values checked for
-/// separator characters (X12 has no escape, so such a value is refused rather than corrupting the file).
+/// separator characters (X12 has no escape, so such a value is refused rather than corrupting the file)
+/// and for characters outside the X12 character sets.
 struct X12Writer {
     let envelope: InterchangeEnvelope
     private var output: [UInt8] = []
@@ -27,8 +28,11 @@ struct X12Writer {
         for (offset, field) in fields.enumerated() {
             switch field {
             case .text(let value):
-                try check(value ?? "", id: id, element: offset + 1, component: nil)
-                elements.append(value ?? "")
+                // Trailing spaces are suppressed (005010X222A1 B.1.1.3.1.4, data element type AN).
+                var text = value ?? ""
+                while text.last == " " { text.removeLast() }
+                try check(text, id: id, element: offset + 1, component: nil)
+                elements.append(text)
             case .composite(let parts):
                 var components: [String] = []
                 for (index, part) in parts.enumerated() {
@@ -54,6 +58,11 @@ struct X12Writer {
         if value.utf8.contains(where: { forbidden.contains($0) }) {
             throw X12Error(.value, at: X12Location(segmentNumber: segmentNumber, segmentID: id, element: element, component: component),
                            "the value contains a separator or line-break character, which X12 cannot escape")
+        }
+        // 005010X222A1 B.1.1.2: the basic and extended character sets are printable ASCII.
+        if value.utf8.contains(where: { !(0x20...0x7E).contains($0) }) {
+            throw X12Error(.value, at: X12Location(segmentNumber: segmentNumber, segmentID: id, element: element, component: component),
+                           "the value holds a character outside the X12 character set (printable ASCII)")
         }
     }
 
