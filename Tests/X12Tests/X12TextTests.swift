@@ -24,7 +24,7 @@ struct X12TextTests {
         #expect(X12Text(value) == nil)
     }
 
-    @Test("the writer refuses a character outside the character set without echoing it")
+    @Test("the writer refuses a character outside the character set and a name longer than NM103 allows, without echoing either")
     func writerRefuses() {
         var interchange = BehavioralHealthSample.interchange
         interchange.billingProviders[0].subscribers[0].subscriber.name.last = "DOÉ"
@@ -35,6 +35,18 @@ struct X12TextTests {
             #expect(error.description.contains("NM1") && error.description.contains("outside the X12 character set"))
             #expect(!error.description.contains("DO"))
         }
+        interchange = BehavioralHealthSample.interchange
+        interchange.billingProviders[0].subscribers[0].subscriber.name.last = String(repeating: "Q", count: 61)
+        do {
+            _ = try interchange.x12()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("NM103 is 61 characters long; the implementation guide allows 1 to 60"))
+            #expect(!error.description.contains("QQ"))
+        }
+        interchange = BehavioralHealthSample.interchange
+        interchange.billingProviders[0].subscribers[0].subscriber.memberID = "X"
+        #expect(throws: X12Error.self) { try interchange.x12() }
     }
 
     @Test("trailing spaces of a value are not written (B.1.1.3.1.4)")

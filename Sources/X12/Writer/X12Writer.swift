@@ -7,10 +7,13 @@ enum Field: ExpressibleByStringLiteral {
 }
 
 /// Assembles segments into an interchange: ISA/GS/ST…SE/GE/IEA with counts computed, values checked for
-/// separator characters (X12 has no escape, so such a value is refused rather than corrupting the file)
-/// and for characters outside the X12 character sets.
+/// separator characters (X12 has no escape, so such a value is refused rather than corrupting the file),
+/// for characters outside the X12 character sets, and for the lengths in `lengths`.
 struct X12Writer {
     let envelope: InterchangeEnvelope
+    /// The lengths an implementation guide allows, by element reference (`NM103`); a longer or shorter
+    /// non-empty value is refused, naming the element and the limit, never the value.
+    var lengths: [String: ClosedRange<Int>] = [:]
     private var output: [UInt8] = []
     private var segmentNumber = 0
     private var setStart = 0
@@ -32,6 +35,7 @@ struct X12Writer {
                 var text = value ?? ""
                 while text.last == " " { text.removeLast() }
                 try check(text, id: id, element: offset + 1, component: nil)
+                try checkLength(text, id: id, element: offset + 1)
                 elements.append(text)
             case .composite(let parts):
                 var components: [String] = []
@@ -64,6 +68,14 @@ struct X12Writer {
             throw X12Error(.value, at: X12Location(segmentNumber: segmentNumber, segmentID: id, element: element, component: component),
                            "the value holds a character outside the X12 character set (printable ASCII)")
         }
+    }
+
+    private func checkLength(_ value: String, id: String, element: Int) throws(X12Error) {
+        guard !value.isEmpty else { return }
+        let reference = id + (element < 10 ? "0" : "") + String(element)
+        guard let allowed = lengths[reference], !allowed.contains(value.utf8.count) else { return }
+        throw X12Error(.value, at: X12Location(segmentNumber: segmentNumber, segmentID: id, element: element),
+                       "\(reference) is \(value.utf8.count) characters long; the implementation guide allows \(allowed.lowerBound) to \(allowed.upperBound)")
     }
 
     /// ISA and GS.
