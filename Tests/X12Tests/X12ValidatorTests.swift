@@ -101,4 +101,22 @@ struct X12ValidatorTests {
         #expect(failed.standardError.contains(" ERROR Line:"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("clean.837.997").path))
     }
+
+    @Test("x12valid ignores its --charset option; the character set comes from a config file, as the script passes it")
+    func charsetOption() throws {
+        _ = try Shell.run([X12Validator.script.path, "--install"])
+        let x12valid = X12Validator.script.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".venv-x12/bin/x12valid")
+        // Lower-case letters are in the extended character set only.
+        let lower = Self.clean.replacingOccurrences(of: "NM1*IL*1*SMITH*PAT", with: "NM1*IL*1*Smith*PAT")
+        let basic = #"<?xml version="1.0" encoding="utf-8"?><params><param name="charset"><value>B</value></param></params>"#
+        let folder = try Self.folder(["lower.837": Array(lower.utf8), "basic.xml": Array(basic.utf8)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("lower.837").path
+        let option = try Shell.run([x12valid.path, "--charset", "b", file], environment: ["HOME": folder.path], check: false)
+        #expect(option.standardError.hasSuffix("lower.837: OK\n"), "--charset b changes nothing")
+        let config = try Shell.run([x12valid.path, "-c", folder.appendingPathComponent("basic.xml").path, file], environment: ["HOME": folder.path], check: false)
+        #expect(config.standardError.contains("contains an invalid character") && config.standardError.hasSuffix("lower.837: Failure\n"))
+        #expect(try X12Validator.run(paths: [file]).status == 0, "the script validates with the extended set our files use")
+    }
 }
