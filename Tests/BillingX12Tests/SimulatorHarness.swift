@@ -1,5 +1,6 @@
 import Billing
 import BillingX12
+import TestSupport
 import Testing
 import X12
 
@@ -34,7 +35,9 @@ enum Interchanges {
         let batch = try World.builder.build(
             payer: payer, claims: world.submissions(payer: payer), control: World.control(control),
             filingIndicator: filing ?? (payer == World.medicaid ? "MC" : "CI"))
-        let interchange = try X12File(bytes: try batch.interchange.x12()).professionalClaims().interchanges[0]
+        let bytes = try batch.interchange.x12()
+        try X12Validator.validate(bytes: bytes)
+        let interchange = try X12File(bytes: bytes).professionalClaims().interchanges[0]
         return sentAs.map { sent(interchange, to: $0) } ?? interchange
     }
 

@@ -1,6 +1,7 @@
 import Billing
 import BillingX12
 import Testing
+import TestSupport
 import X12
 
 /// Runs claims through the builder, the simulator and the posting plans, applying every command with the
@@ -27,7 +28,9 @@ struct Loop {
             payer: payer, claims: world.submissions(payer: payer), control: World.control(control),
             filingIndicator: filing ?? (payer == World.medicaid ? "MC" : "CI"))
         manifests.append(batch.manifest)
-        var interchange = try X12File(bytes: try batch.interchange.x12()).professionalClaims().interchanges[0]
+        let bytes = try batch.interchange.x12()
+        try X12Validator.validate(bytes: bytes)
+        var interchange = try X12File(bytes: bytes).professionalClaims().interchanges[0]
         if let sentAs { interchange = Interchanges.sent(interchange, to: sentAs) }
         return interchange
     }
@@ -40,8 +43,9 @@ struct Loop {
                 payer: payer, claims: world.submissions(payer: payer), control: World.control(offset + 1),
                 filingIndicator: payer == World.medicaid ? "MC" : "CI")
             manifests.append(batch.manifest)
-            interchanges += try X12File(bytes: try batch.interchange.x12(), fileName: "out.837").professionalClaims()
-                .interchanges
+            let bytes = try batch.interchange.x12()
+            try X12Validator.validate(bytes: bytes)
+            interchanges += try X12File(bytes: bytes, fileName: "out.837").professionalClaims().interchanges
         }
         try answer(interchanges, on: date)
     }
@@ -131,8 +135,9 @@ struct SimulatorLoopTests {
         #expect(submission.claim.frequency == .void)
         let batch = try World.builder.build(payer: World.acme, claims: [submission], control: World.control(9))
         var simulator = PayerSimulator(seed: 3, settings: SimulatorSettings(rejectPercent: 0))
-        let response = try simulator.respond(
-            toFile: try batch.interchange.x12(), controls: Interchanges.controls("2026-03-11", control: 1))
+        let bytes = try batch.interchange.x12()
+        try X12Validator.validate(bytes: bytes)
+        let response = try simulator.respond(toFile: bytes, controls: Interchanges.controls("2026-03-11", control: 1))
         #expect(response.outcomes["RC-1001"] == .voidAccepted)
         #expect(response.remittances.isEmpty)
         #expect(response.claimStatuses.first?.statuses.first?.category == "A2")
