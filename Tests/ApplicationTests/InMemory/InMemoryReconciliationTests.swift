@@ -21,7 +21,7 @@ struct InMemoryReconciliationTests {
         }
         #expect(events.map(\.eventType) == ["company.payer_updated"])
         let (current, history) = try await world.core.payer("aetna")
-        #expect(current.x12PayerID == "60055" && current.aliases == ["1066033492"])
+        #expect(current.x12PayerID == "60055" && current.aliases == InMemoryWorld.aetna.aliases + ["1066033492"])
         #expect(history.map(\.profile.x12PayerID) == ["60054", "60055"] && history.map(\.effectiveFrom) == [nil, day])
         #expect(
             try await world.refused { try await world.core.updatePayer("aetna", addAliases: ["01260"], effectiveFrom: day) }
