@@ -122,7 +122,7 @@ struct ClaimTests {
         #expect(throws: Claim.Rejection.reasonRequired) {
             try decide(.correct(sessions: [fixed], reason: "", on: day("2026-03-22"), period: Fx.may), denied)
         }
-        #expect(throws: Claim.Rejection.wrongStatus(action: "correct", status: .submitted)) {
+        #expect(throws: Claim.Rejection.notAdjudicatedYet(action: "correct", payer: Fx.acme)) {
             try decide(
                 .correct(sessions: [fixed], reason: "x", on: day("2026-03-22"), period: Fx.may), Fx.submittedClaim())
         }
@@ -141,13 +141,27 @@ struct ClaimTests {
         #expect(
             draftVoid.charges == .zero && draftVoid.balance == .zero && draftVoid.status == .voided
                 && balances(draftVoid))
-        let filed = try decide(
-            .void(reason: "sent in error", on: day("2026-03-04"), period: Fx.may), Fx.submittedClaim())
+        #expect(throws: Claim.Rejection.notAdjudicatedYet(action: "void", payer: Fx.acme), "the payer holds it, no CLP07 yet") {
+            try decide(.void(reason: "sent in error", on: day("2026-03-04"), period: Fx.may), Fx.submittedClaim())
+        }
+        let (denied, _) = try apply(
+            Claim.decide, Claim.evolve,
+            .adjudicate(Fx.deniedRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may),
+            to: Fx.submittedClaim())
+        let (pending, filed) = try apply(
+            Claim.decide, Claim.evolve, .void(reason: "sent in error", on: day("2026-03-22"), period: Fx.may), to: denied)
         guard case .voided(let f) = filed[0] else {
             Issue.record("expected voided")
             return
         }
-        #expect(f.frequency == .void)
+        #expect(f.frequency == .void && f.originalPayerClaimNumber == "ICN-2")
+        #expect(pending.status == .voidPending && pending.originalPayerClaimNumber == "ICN-2" && balances(pending))
+        let (sent, submitted) = try apply(Claim.decide, Claim.evolve, .submit(on: day("2026-03-23")), to: pending)
+        guard case .submitted(let s) = submitted[0] else {
+            Issue.record("expected submitted")
+            return
+        }
+        #expect(s.frequency == .void && sent.status == .voided && sent.voidSent)
         let (paid, _) = try apply(
             Claim.decide, Claim.evolve,
             .adjudicate(Fx.paidRemit(), context: .init(denialID: "d"), on: day("2026-03-21"), period: Fx.may),

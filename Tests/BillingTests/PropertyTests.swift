@@ -126,6 +126,8 @@ struct World {
             }
         case .adjudicated, .denied, .closed:
             money(seed, period)
+        case .voidPending:
+            run(.submit(on: today))
         case .voided:
             break
         }

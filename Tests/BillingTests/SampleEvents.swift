@@ -93,9 +93,8 @@ enum SampleEvents {
                 amount: usd("20.00"), reason: "non-covered, waiver signed", on: day("2026-03-22"), period: Fx.may),
             denied
         ).map(BillingEvent.claim)
-        out += try Claim.decide(
-            .void(reason: "sent in error", on: day("2026-03-04"), period: Fx.may), Fx.submittedClaim()
-        ).map(BillingEvent.claim)
+        out += try Claim.decide(.void(reason: "sent in error", on: day("2026-03-22"), period: Fx.may), denied)
+            .map(BillingEvent.claim)
 
         var account = PatientAccount.initial
         for command: PatientAccount.Command in [

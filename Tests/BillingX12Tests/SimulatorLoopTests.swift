@@ -125,14 +125,24 @@ struct SimulatorLoopTests {
     func void() throws {
         let world = try World(count: 2)
         var submission = world.submissions(payer: World.acme)[0]
-        let claim = submission.claim
+        let period = AccountingPeriod(containing: World.today)
+        // The payer denied it (nothing posted), so it has a claim number to void.
+        let submitted = submission.claim
+        let denial = Adjudication(
+            statusCode: "4", payerClaimNumber: "ICN-OLD", payerID: World.acme, adjudicatedOn: World.today,
+            lines: submitted.lines.map {
+                LineAdjudication(
+                    lineID: $0.lineID, code: $0.code, charge: $0.charge, paid: .zero,
+                    adjustments: [CASAdjustment(.contractual, "197", $0.charge)])
+            })
+        let claim = Claim.replay(
+            try Claim.decide(.adjudicate(denial, context: .init(denialID: "d-1"), on: World.today, period: period), submitted),
+            from: submitted)
         submission.claim = Claim.replay(
-            try Claim.decide(
-                .void(reason: "billed in error", on: World.today, period: AccountingPeriod(containing: World.today)),
-                claim),
-            from: claim)
-        submission.originalPayerClaimNumber = "ICN-OLD"
-        #expect(submission.claim.frequency == .void)
+            try Claim.decide(.void(reason: "billed in error", on: World.today, period: period), claim), from: claim)
+        #expect(submission.claim.frequency == .void && submission.claim.status == .voidPending)
+        #expect(submission.claim.originalPayerClaimNumber == "ICN-OLD")
+        submission.originalPayerClaimNumber = submission.claim.originalPayerClaimNumber
         let batch = try World.builder.build(payer: World.acme, claims: [submission], control: World.control(9))
         var simulator = PayerSimulator(seed: 3, settings: SimulatorSettings(rejectPercent: 0))
         let bytes = try batch.interchange.x12()

@@ -102,6 +102,8 @@ struct ClaimWorld {
             }
         case .adjudicated, .denied, .closed:
             money(seed, period)
+        case .voidPending:
+            run(.submit(on: today))
         case .voided:
             break
         }

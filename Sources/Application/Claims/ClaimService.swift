@@ -64,7 +64,9 @@ public struct ClaimService: Sendable {
             patient: claim.patientKey, on: context.today, context: context, in: tx)
     }
 
-    /// Runs any claim command, then its authorization and account consequences, in the caller's transaction.
+    /// Runs any claim command with the claim's life applied (`Claim.decideInLife`: reopened before a command that
+    /// acts on a closed claim, closed once settled), then its authorization and account consequences, in the
+    /// caller's transaction.
     @discardableResult
     public func run(
         _ id: ClaimID, _ command: Claim.Command, patient key: PatientKey?, on date: LocalDate, context: CommandContext,
@@ -72,7 +74,7 @@ public struct ClaimService: Sendable {
     ) throws -> Claim.State {
         let (state, events) = try repository.execute(
             Claim.self, stream: Claim.streamID(id), command: command, effectiveDate: date, context: context,
-            idempotencyKey: idempotencyKey, in: tx)
+            idempotencyKey: idempotencyKey, decide: Claim.decideInLife, in: tx)
         guard let key = key ?? state.patientKey else { return state }
         for event in events {
             for follow in Claim.authorizationCommands(for: event, patientKey: key) {

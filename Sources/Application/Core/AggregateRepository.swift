@@ -41,12 +41,13 @@ public struct AggregateRepository: Sendable {
     @discardableResult
     public func execute<A: Aggregate>(
         _ type: A.Type, stream: String, command: A.Command, effectiveDate: LocalDate, context: CommandContext,
-        idempotencyKey: String? = nil, in tx: any StoreTransaction
+        idempotencyKey: String? = nil, decide: ((A.Command, A.State) throws(A.Rejection) -> [A.Event])? = nil,
+        in tx: any StoreTransaction
     ) throws -> (state: A.State, events: [A.Event]) {
         let loaded = try load(type, stream: stream, tenant: context.tenant.id, in: tx)
         let events: [A.Event]
         do {
-            events = try A.decide(command, loaded.state)
+            events = try (decide ?? A.decide)(command, loaded.state)
         } catch {
             throw CommandRejected(error.description)
         }

@@ -39,12 +39,13 @@ struct UnitOfWork {
 
     /// Decides a command, keeps its events for the append and returns them.
     @discardableResult
-    mutating func run<A: Aggregate>(_ type: A.Type, stream: String, _ command: A.Command, on date: LocalDate, in tx: any StoreTransaction) throws
-        -> [A.Event]
-    {
+    mutating func run<A: Aggregate>(
+        _ type: A.Type, stream: String, _ command: A.Command, on date: LocalDate,
+        decide: ((A.Command, A.State) throws(A.Rejection) -> [A.Event])? = nil, in tx: any StoreTransaction
+    ) throws -> [A.Event] {
         let current = try state(type, stream: stream, in: tx)
         let decided: [A.Event]
-        do { decided = try A.decide(command, current) } catch { throw CommandRejected(error.description) }
+        do { decided = try (decide ?? A.decide)(command, current) } catch { throw CommandRejected(error.description) }
         states[stream] = decided.reduce(current, A.evolve)
         let metadata = context.metadata()
         for event in decided {
@@ -57,9 +58,10 @@ struct UnitOfWork {
         return decided
     }
 
-    /// A claim command with its authorization and patient-account consequences.
+    /// A claim command with the claim's life applied (`Claim.decideInLife`) and its authorization and
+    /// patient-account consequences.
     mutating func runClaim(_ id: ClaimID, _ command: Claim.Command, on date: LocalDate, in tx: any StoreTransaction) throws {
-        let decided = try run(Claim.self, stream: Claim.streamID(id), command, on: date, in: tx)
+        let decided = try run(Claim.self, stream: Claim.streamID(id), command, on: date, decide: Claim.decideInLife, in: tx)
         guard let key = try state(Claim.self, stream: Claim.streamID(id), in: tx).patientKey else { return }
         for event in decided {
             for follow in Claim.authorizationCommands(for: event, patientKey: key) {

@@ -90,11 +90,14 @@ extension RevenueCycle {
         }
     }
 
-    /// Voids a claim; authorization units are released.
-    public func voidClaim(_ id: ClaimID, reason: String, tenant: String) async throws {
+    /// Voids a claim; authorization units are released. A claim the payer adjudicated becomes `voidPending`: its
+    /// frequency-8 claim goes with the next `submitClaims` for its payer; one it never adjudicated is `voided` here only.
+    @discardableResult
+    public func voidClaim(_ id: ClaimID, reason: String, tenant: String) async throws -> Claim.State {
         try await inTenant(tenant, reason: reason) { tx, context in
             let period = try PracticeService().state(context, in: tx).postingPeriod(for: context.today)
-            try ClaimService().run(id, .void(reason: reason, on: context.today, period: period), patient: nil, on: context.today, context: context, in: tx)
+            return try ClaimService().run(
+                id, .void(reason: reason, on: context.today, period: period), patient: nil, on: context.today, context: context, in: tx)
         }
     }
 

@@ -48,7 +48,8 @@ public struct SubmissionService: Sendable {
                 if only != nil { throw CommandRejected("claim \(id) is for payer \(claim.payerID?.rawValue ?? "none"), not \(payer)") }
                 continue
             }
-            guard claim.status == .draft, claim.readyToSubmit else {
+            // A void waiting to be sent goes as it is (frequency 8, REF*F8); anything else needs a passing scrub.
+            guard claim.status == .voidPending || (claim.status == .draft && claim.readyToSubmit) else {
                 if only != nil { throw CommandRejected("claim \(id) is \(claim.status.rawValue) and not ready to submit (scrub it first)") }
                 continue
             }
@@ -61,7 +62,8 @@ public struct SubmissionService: Sendable {
             guard let identity = try phi.identity(key: key, tenant: context.tenant.id, in: tx) else {
                 throw CommandRejected("claim \(id): the patient's identity was destroyed; the claim cannot be sent")
             }
-            submissions.append(ClaimSubmission(claim: claim, coverage: coverage, patient: identity))
+            submissions.append(
+                ClaimSubmission(claim: claim, coverage: coverage, patient: identity, originalPayerClaimNumber: claim.originalPayerClaimNumber))
         }
         guard !submissions.isEmpty else { return nil }
 

@@ -120,6 +120,8 @@ extension Claim {
         case cannotClose(balance: Money, openDenials: Int)
         /// A timely-filing write-off cannot come from the patient side.
         case timelyFilingNotBillableToPatient
+        /// The payer has the claim but has not adjudicated it: there is no claim number (CLP07) to replace or void yet.
+        case notAdjudicatedYet(action: String, payer: PayerID?)
 
         /// A message a billing clerk understands.
         public var description: String {
@@ -156,6 +158,10 @@ extension Claim {
                 "Cannot close: balance \(balance), \(denials) open denial(s)."
             case .timelyFilingNotBillableToPatient:
                 "A timely-filing loss is never billed to or written off from the patient."
+            case .notAdjudicatedYet(let action, let payer):
+                "Cannot \(action) this claim yet: \(payer?.rawValue ?? "the payer") has it but has not adjudicated it, so there is "
+                    + "no payer claim number (CLP07) to refer to. Wait for its 835 (then \(action) it) or its rejection "
+                    + "(then void it without sending, or correct it and send it as an original)."
             }
         }
     }
@@ -175,5 +181,19 @@ extension Claim.AdjudicationContext {
         let rule = claim.payerID.flatMap { payer in firstDay.flatMap { practice.rule(payer: payer, on: $0) } }
         let next = firstDay.flatMap { patient.coverage(after: claim.payerOrder, on: $0)?.payerID }
         self.init(denialID: denialID, appealDays: rule?.appealDays ?? 180, nextPayer: next, expectedAllowed: expected)
+    }
+}
+
+extension Claim.Command {
+    /// The business date the command carries.
+    public var date: LocalDate {
+        switch self {
+        case .create(_, _, _, _, _, let on, _), .scrub(_, let on), .submit(let on), .acknowledge(_, let on),
+            .reject(_, _, _, let on), .adjudicate(_, _, let on, _), .reverseAdjudication(_, let on, _),
+            .assignDenial(_, _, _, let on), .appeal(_, _, let on), .correct(_, _, let on, _), .void(_, let on, _),
+            .writeOff(_, _, _, _, let on, _), .transferToPatient(_, _, let on, _), .applyPatientPayment(_, _, let on, _),
+            .refundPatient(_, _, let on, _), .close(let on), .reopen(_, let on):
+            on
+        }
     }
 }

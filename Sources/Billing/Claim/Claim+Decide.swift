@@ -11,10 +11,10 @@ extension Claim {
         case .scrub(let context, let date): return try scrub(context, date, id, state)
         case .submit(let date): return try submit(date, id, state)
         case .acknowledge(let number, let date):
-            try require(state.status, in: [.submitted], "acknowledge")
+            if !state.voidSent { try require(state.status, in: [.submitted], "acknowledge") }
             return [.acknowledged(.init(claimID: id, payerClaimNumber: number, effectiveDate: date))]
         case .reject(let category, let code, let message, let date):
-            try require(state.status, in: [.submitted, .acknowledged], "reject")
+            if !state.voidSent { try require(state.status, in: [.submitted, .acknowledged], "reject") }
             return [
                 .rejected(
                     .init(claimID: id, category: category, statusCode: code, message: message, effectiveDate: date))
@@ -78,6 +78,16 @@ extension Claim {
     /// `submit`: a passing scrub is required; units beyond those already held are consumed from the
     /// authorization when the claim goes to the primary payer.
     static func submit(_ date: LocalDate, _ id: ClaimID, _ state: State) throws(Rejection) -> [Event] {
+        if state.status == .voidPending {
+            // The void repeats the claim as the payer adjudicated it, with frequency 8; nothing to scrub or consume.
+            return [
+                .submitted(
+                    .init(
+                        claimID: id, payerID: state.payerID!, payerOrder: state.payerOrder, frequency: .void,
+                        charges: state.lines.map(\.charge).sum(), authorizationNumber: state.authorizationNumber,
+                        authorizationUnitsConsumed: .zero, substanceUse: state.substanceUse, effectiveDate: date))
+            ]
+        }
         try require(state.status, in: [.draft, .rejected, .awaitingNextPayer], "submit")
         let errors = state.findings.filter { $0.severity == .error }.map(\.ruleID)
         guard errors.isEmpty else { throw .scrubErrors(errors) }

@@ -93,22 +93,29 @@ extension Claim {
         _ sessions: [SessionRecord], _ reason: String, _ date: LocalDate, _ period: AccountingPeriod, _ id: ClaimID,
         _ state: State
     ) throws(Rejection) -> [Event] {
+        if [.submitted, .acknowledged].contains(state.status), state.adjudicatedPayerClaimNumber == nil {
+            throw .notAdjudicatedYet(action: "correct", payer: state.payerID)
+        }
         try require(state.status, in: [.draft, .rejected, .adjudicated, .denied], "correct")
         guard !reason.isEmpty else { throw .reasonRequired }
         guard sessions.allSatisfy({ $0.patientKey == state.patientKey }) else { throw .otherPatient }
         let (diagnoses, lines) = try buildLines(sessions, claimNumber: state.claimNumber!, from: state.nextLineNumber)
-        let adjudicated = state.adjudications.contains { !$0.reversed }
+        // A replacement names the claim the payer adjudicated (CLP07); a claim it never adjudicated goes as an original.
+        let original = state.adjudicatedPayerClaimNumber
         return [
             .corrected(
                 .init(
-                    claimID: id, diagnoses: diagnoses, lines: lines, frequency: adjudicated ? .replacement : .original,
+                    claimID: id, diagnoses: diagnoses, lines: lines, frequency: original != nil ? .replacement : .original,
                     chargeChange: lines.map(\.charge).sum() - state.charges, reason: reason,
                     substanceUse: sessions.contains(where: \.isSubstanceUse),
-                    resolvedDenials: state.openDenials.map(\.denialID), effectiveDate: date, period: period))
+                    resolvedDenials: state.openDenials.map(\.denialID), originalPayerClaimNumber: original,
+                    effectiveDate: date, period: period))
         ]
     }
 
-    /// `void`: only while no money is posted; the payer is told (frequency 8) only if it had the claim.
+    /// `void`: only while no money is posted. A claim the payer adjudicated is voided with the payer too: a
+    /// frequency-8 claim naming its CLP07 waits to be sent (`voidPending`). A claim the payer never adjudicated
+    /// (never sent, or rejected) is voided here only; one the payer holds unadjudicated cannot be voided yet.
     static func void(_ reason: String, _ date: LocalDate, _ period: AccountingPeriod, _ id: ClaimID, _ state: State)
         throws(Rejection) -> [Event]
     {
@@ -119,14 +126,18 @@ extension Claim {
         guard state.insurancePaid == .zero, state.adjustments == .zero, state.writeOffs == .zero,
             state.patientPaid == .zero, state.refunds == .zero, state.patientBalance == .zero
         else { throw .moneyPosted }
-        let filed = state.firstSubmittedOn != nil && state.status != .rejected
+        let original = state.adjudicatedPayerClaimNumber
+        if original == nil, [.submitted, .acknowledged].contains(state.status) {
+            throw .notAdjudicatedYet(action: "void", payer: state.payerID)
+        }
         return [
             .voided(
                 .init(
-                    claimID: id, reason: reason, chargesReversed: state.charges, frequency: filed ? .void : .original,
-                    authorizationNumber: state.authorizationNumber,
+                    claimID: id, reason: reason, chargesReversed: state.charges,
+                    frequency: original != nil ? .void : .original, authorizationNumber: state.authorizationNumber,
                     authorizationUnitsReleased: state.authorizationUnitsHeld,
-                    resolvedDenials: state.openDenials.map(\.denialID), effectiveDate: date, period: period))
+                    resolvedDenials: state.openDenials.map(\.denialID), originalPayerClaimNumber: original,
+                    effectiveDate: date, period: period))
         ]
     }
 

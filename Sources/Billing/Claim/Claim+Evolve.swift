@@ -23,14 +23,22 @@ extension Claim {
         case .scrubbed(let e):
             s.findings = e.findings
             s.readyToSubmit = e.passed
+        case .submitted(let e) where e.frequency == .void:
+            s.status = .voided
+            s.voidAcknowledged = false
         case .submitted(let e):
             s.status = .submitted
             s.firstSubmittedOn = s.firstSubmittedOn ?? e.effectiveDate
             s.authorizationUnitsHeld = s.authorizationUnitsHeld + e.authorizationUnitsConsumed
             s.readyToSubmit = false
+        case .acknowledged where s.voidSent:
+            s.voidAcknowledged = true
         case .acknowledged(let e):
             s.status = .acknowledged
             s.payerClaimNumber = e.payerClaimNumber ?? s.payerClaimNumber
+        case .rejected where s.voidSent:
+            s.status = .voidPending
+            s.voidAcknowledged = false
         case .rejected:
             s.status = .rejected
             s.readyToSubmit = false
@@ -88,6 +96,8 @@ extension Claim {
             s.lines = e.lines
             s.diagnoses = e.diagnoses
             s.frequency = e.frequency
+            s.originalPayerClaimNumber =
+                e.frequency == .replacement ? e.originalPayerClaimNumber ?? s.adjudicatedPayerClaimNumber : nil
             s.charges += e.chargeChange
             s.insuranceBalance += e.chargeChange
             s.substanceUse = s.substanceUse || e.substanceUse
@@ -103,7 +113,12 @@ extension Claim {
             s.authorizationUnitsHeld = s.authorizationUnitsHeld - e.authorizationUnitsReleased
             for id in e.resolvedDenials { s.denials[id]?.status = .resolved }
             s.frequency = e.frequency
-            s.status = .voided
+            if e.frequency == .void {
+                s.originalPayerClaimNumber = e.originalPayerClaimNumber ?? s.adjudicatedPayerClaimNumber ?? s.payerClaimNumber
+                s.status = .voidPending
+            } else {
+                s.status = .voided
+            }
         case .writtenOff(let e):
             s.writeOffs += e.amount
             if e.side == .insurance { s.insuranceBalance -= e.amount } else { s.patientBalance -= e.amount }

@@ -100,6 +100,9 @@ extension Claim.Event {
         public var substanceUse: Bool
         /// Denials the correction resolves.
         public var resolvedDenials: [DenialID]
+        /// For a replacement (frequency 7): the payer's claim control number (CLP07) it replaces, sent as REF*F8.
+        /// Absent on corrections recorded before it was kept.
+        public var originalPayerClaimNumber: String?
         /// Business date.
         public var effectiveDate: LocalDate
         /// Accounting period.
@@ -115,9 +118,11 @@ extension Claim.Event {
             reason: String,
             substanceUse: Bool,
             resolvedDenials: [DenialID],
+            originalPayerClaimNumber: String? = nil,
             effectiveDate: LocalDate,
             period: AccountingPeriod
         ) {
+            self.originalPayerClaimNumber = originalPayerClaimNumber
             self.claimID = claimID
             self.diagnoses = diagnoses
             self.lines = lines
@@ -147,6 +152,9 @@ extension Claim.Event {
         public var authorizationUnitsReleased: Quantity
         /// Denials closed by the void.
         public var resolvedDenials: [DenialID]
+        /// For a void the payer must be told of (frequency 8): the payer's claim control number (CLP07) it voids,
+        /// sent as REF*F8. Absent on voids recorded before it was kept.
+        public var originalPayerClaimNumber: String?
         /// Business date.
         public var effectiveDate: LocalDate
         /// Accounting period.
@@ -161,9 +169,11 @@ extension Claim.Event {
             authorizationNumber: String?,
             authorizationUnitsReleased: Quantity,
             resolvedDenials: [DenialID],
+            originalPayerClaimNumber: String? = nil,
             effectiveDate: LocalDate,
             period: AccountingPeriod
         ) {
+            self.originalPayerClaimNumber = originalPayerClaimNumber
             self.claimID = claimID
             self.reason = reason
             self.chargesReversed = chargesReversed

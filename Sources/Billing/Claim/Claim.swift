@@ -5,7 +5,7 @@ public enum Claim {
     public static func streamID(_ id: ClaimID) -> String { "claim-\(id.rawValue)" }
 
     /// Where the claim stands.
-    public enum Status: String, Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         /// Not created.
         case none
         /// Created or corrected; needs a passing scrub, then submission.
@@ -22,7 +22,9 @@ public enum Claim {
         case denied
         /// Patient responsibility moved to the next payer, to be scrubbed and submitted there.
         case awaitingNextPayer
-        /// Voided (frequency 8).
+        /// Voided here; the payer adjudicated it, so a void (frequency 8, REF*F8) waits to be sent.
+        case voidPending
+        /// Voided: never adjudicated by the payer (nothing to send), or the void was sent.
         case voided
         /// Balance zero, nothing open.
         case closed
@@ -92,6 +94,10 @@ public enum Claim {
         public var readyToSubmit = false
         /// Payer claim number (ICN).
         public var payerClaimNumber: String?
+        /// The payer's claim control number (CLP07) a replacement or void refers to (REF*F8).
+        public var originalPayerClaimNumber: String?
+        /// True once the payer accepted the void (277CA A1/A2).
+        public var voidAcknowledged = false
         /// Adjudications in order, reversed ones included.
         public var adjudications: [AdjudicationRecord] = []
         /// Denials by id.
@@ -127,6 +133,15 @@ public enum Claim {
         /// Denials not yet resolved.
         public var openDenials: [Denial] {
             denials.values.filter { $0.status != .resolved }.sorted { $0.denialID < $1.denialID }
+        }
+
+        /// True when the void (frequency 8) was sent and is what the payer's acknowledgments answer.
+        public var voidSent: Bool { status == .voided && frequency == .void }
+
+        /// The payer claim number (CLP07) of the current payer's latest adjudication that stands (not reversed):
+        /// what a replacement or void must name. Nil when that payer never adjudicated the claim.
+        public var adjudicatedPayerClaimNumber: String? {
+            adjudications.last { !$0.reversed && $0.adjudication.payerID == payerID }?.adjudication.payerClaimNumber
         }
 
         /// The earliest date of service.

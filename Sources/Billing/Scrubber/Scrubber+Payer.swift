@@ -159,7 +159,7 @@ extension Scrubber {
     }
 
     private static func isDuplicate(_ line: ClaimLine, of claim: Claim.State, in other: Claim.State) -> Bool {
-        guard other.claimID != claim.claimID, other.status != .voided,
+        guard other.claimID != claim.claimID, other.status != .voided, other.status != .voidPending,
             other.payerID == claim.payerID
                 || other.primaryPayerID == claim.primaryPayerID
         else { return false }

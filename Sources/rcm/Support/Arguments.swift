@@ -15,7 +15,15 @@ extension LocalDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
-extension Claim.Status: ExpressibleByArgument {}
+extension Claim.Status: ExpressibleByArgument {
+    /// Only the states a claim can be in (never `none`); the help lists them.
+    public init?(argument: String) {
+        guard let status = Claim.Status(rawValue: argument), status != .none else { return nil }
+        self = status
+    }
+
+    public static var allValueStrings: [String] { Claim.Status.allCases.filter { $0 != .none }.map(\.rawValue) }
+}
 extension WriteOffReason: ExpressibleByArgument {}
 extension BalanceSide: ExpressibleByArgument {}
 extension PayerOrder: ExpressibleByArgument {}

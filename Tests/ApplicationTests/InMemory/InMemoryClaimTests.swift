@@ -5,6 +5,7 @@ import EventStore
 import Foundation
 import Testing
 import TestSupport
+import X12
 
 @Suite("Claims from creation to denial work, in memory")
 struct InMemoryClaimTests {
@@ -150,7 +151,7 @@ struct InMemoryClaimTests {
                 "Create the claim first"))
     }
 
-    @Test("a submitted claim consumes its authorization's units; voiding it releases them and tells the payer (frequency 8)")
+    @Test("a submitted claim consumes its authorization's units; rejected by the payer and voided, it releases them (nothing to send)")
     func authorizationUnits() async throws {
         let world = try await InMemoryWorld.make()
         let key = try await world.insuredPatient("Zebediah", "Quaxworth", memberID: "W998877661")
@@ -177,9 +178,22 @@ struct InMemoryClaimTests {
                 .remaining
         }
         #expect(try await remaining() == Quantity(units: 11))
+        // While the payer holds it unadjudicated there is no claim number to void; once it rejects it, the void is ours only.
+        #expect(try await world.refused { try await world.core.voidClaim(id, reason: "patient cancelled", tenant: Self.slug) }.contains("835"))
+        var simulator = PayerSimulator(seed: 1, settings: SimulatorSettings(rejectPercent: 100, denyPercent: 0, reversePercent: 0))
+        let day = world.today
+        let response = try simulator.respond(
+            toFile: Array(try Data(contentsOf: URL(fileURLWithPath: try #require(sent).path))), fileName: "auth.837",
+            controls: SimulatorControls(
+                senderID: "PAYERSIM", date: X12Date(year: day.year, month: day.month, day: day.day)!, time: X12Time(hour: 9, minute: 0)!,
+                firstControlNumber: 7001, remittanceDays: 1, followUpDays: 2))
+        for file in response.flatMap(\.files) where file.kind == "277CA" {
+            _ = try await world.core.importAcknowledgment(InMemoryPayerLoop.upload(file), tenant: nil)
+        }
+        #expect(try await world.core.showClaim(id, tenant: Self.slug, reason: "check").status == .rejected)
         let (_, voided) = try await world.appended { try await world.core.voidClaim(id, reason: "patient cancelled", tenant: Self.slug) }
         #expect(voided.types == ["claim.voided", "patient.authorization_units_released"])
-        #expect(voided[0].object["frequency"] as? String == "8")
+        #expect(voided[0].object["frequency"] as? String == "1")
         #expect(try await remaining() == Quantity(units: 12))
     }
 
@@ -250,9 +264,9 @@ struct InMemoryClaimTests {
         let (_, written) = try await world.appended {
             try await world.core.writeOff(balance, claim: id, reason: .denial, side: .insurance, denial: denial.denialID, tenant: Self.slug)
         }
-        #expect(written.types == ["claim.written_off"])
+        #expect(written.types == ["claim.written_off", "claim.closed"], "settled: the claim closes")
         let after = try await loop.claim(id)
-        #expect(after.insuranceBalance == .zero && after.openDenials.isEmpty && after.status == .adjudicated)
+        #expect(after.insuranceBalance == .zero && after.openDenials.isEmpty && after.status == .closed)
         try await world.refused { try await world.core.appealDenial(denial.denialID, claim: id, reference: "APL-2", tenant: Self.slug) }
     }
 

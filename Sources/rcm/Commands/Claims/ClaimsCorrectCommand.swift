@@ -22,7 +22,16 @@ extension ClaimsCommand {
         func run() async throws {
             try await reportingFailures {
                 let state = try await Core.connect().correctClaim(ClaimID(claim), reason: reason, tenant: practice.tenant)
-                print("claim \(claim) corrected: frequency \(state.frequency.rawValue), charges \(state.charges)")
+                let payer = state.payerID?.rawValue ?? "the payer"
+                if state.frequency == .replacement {
+                    print(
+                        "claim \(claim) corrected: a replacement (frequency 7, REF*F8 \(state.originalPayerClaimNumber ?? "")), "
+                            + "charges \(state.charges); scrub it and submit it")
+                } else {
+                    print(
+                        "claim \(claim) corrected: never adjudicated by \(payer), so it goes as an original (frequency 1), "
+                            + "charges \(state.charges); scrub it and submit it")
+                }
             }
         }
     }

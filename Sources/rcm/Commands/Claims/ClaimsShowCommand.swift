@@ -29,6 +29,9 @@ extension ClaimsCommand {
                 ["adjustments", state.adjustments.description], ["write_offs", state.writeOffs.description],
                 ["insurance_balance", state.insuranceBalance.description], ["patient_balance", state.patientBalance.description],
             ]
+            if state.frequency != .original, let original = state.originalPayerClaimNumber {
+                rows.insert(["replaces_payer_claim", original], at: 5)
+            }
             for line in state.lines {
                 rows.append(["line \(line.lineID)", "\(line.dateOfService) \(line.code) \(line.modifiers.joined(separator: ",")) \(line.units) units \(line.charge)"])
             }
