@@ -187,7 +187,7 @@ struct InMemoryClaimTests {
             controls: SimulatorControls(
                 senderID: "PAYERSIM", date: X12Date(year: day.year, month: day.month, day: day.day)!, time: X12Time(hour: 9, minute: 0)!,
                 firstControlNumber: 7001, remittanceDays: 1, followUpDays: 2))
-        for file in response.flatMap(\.files) where file.kind == "277CA" {
+        for file in response.files where file.kind == "277CA" {
             _ = try await world.core.importAcknowledgment(InMemoryPayerLoop.upload(file), tenant: nil)
         }
         #expect(try await world.core.showClaim(id, tenant: Self.slug, reason: "check").status == .rejected)
