@@ -312,6 +312,9 @@ struct EligibilityTests {
         #expect(percentError.location.segmentID == "EB" && percentError.location.element == 8)
         let noParent = text.replacingOccurrences(of: "HL*7*6*23*0", with: "HL*7*2*23*0")
         #expect(readEligibilityError(noParent)?.location.segmentID == "HL")
+        let earlierParent = text.replacingOccurrences(of: "HL*7*6*23*0", with: "HL*7*5*23*0")
+        let parentError = try #require(readEligibilityError(earlierParent))
+        #expect(parentError.location.segmentID == "HL" && parentError.location.element == 2, "\(parentError)")
     }
 
     @Test("inspect summarises a 271 without PHI: counts, coverage per member, benefits by service type")

@@ -95,7 +95,7 @@ struct EligibilityInquiryParser {
                     draft = Draft(hl: segment, inquiry: EligibilityInquiry(trace: "", traceOriginator: "", subscriber: blank, serviceTypes: []))
                     level = .subscriber
                 default:
-                    guard var open = draft, !open.hasDependent else {
+                    guard var open = draft, !open.hasDependent, segment.element(2) == open.hl.element(1) else {
                         throw X12Error(.structure, at: segment.location(), "an HL 23 must follow its subscriber (HL 22); one dependent per subscriber is read")
                     }
                     open.hasDependent = true

@@ -100,6 +100,7 @@ struct EligibilityResponseParser {
         var subscriber: MemberEligibility?
         var dependent: MemberEligibility?
         var inRelated = false
+        var subscriberHL: String?
         let blankMember = Member(name: PersonName(last: ""))
 
         /// The member the segment belongs to (the dependent while one is open).
@@ -161,12 +162,17 @@ struct EligibilityResponseParser {
                     level = .source
                 case "21":
                     response.receivers.append(.init(receiver: InformationReceiver(name: PersonName(last: ""), id: "")))
+                    subscriberHL = nil
                     level = .receiver
                 case "22":
                     subscriber = MemberEligibility(level: .subscriber, member: blankMember, segmentNumber: segment.number)
+                    subscriberHL = id
                     level = .subscriber
                 default:
-                    // closeSubscriber above closed the parent: an HL 23 reopens its subscriber.
+                    // closeSubscriber above closed the parent: an HL 23 reopens its subscriber, which must be the last one.
+                    guard segment.element(2) == subscriberHL else {
+                        throw X12Error(.structure, at: segment.location(2), "an HL 23 must follow its own subscriber (HL 22); its parent is an earlier one")
+                    }
                     guard let r = response.receivers.indices.last, let parent = response.receivers[r].subscribers.popLast() else {
                         throw X12Error(.structure, at: segment.location(2), "an HL 23 must follow its subscriber (HL 22)")
                     }
