@@ -67,7 +67,10 @@ struct FuzzTests {
 
     @Test("10,000 mutants of the fixtures never crash or hang: each reads cleanly or fails with a located error")
     func mutants() throws {
-        let originals = try Fixture.all().map { try Fixture.bytes($0) }
+        // The eligibility fixtures and a 270 we write join the top-level fixtures.
+        let eligibility = ["271-behavioral-health.x12", "271-lfh-dependent.x12", "271-lfh-subscriber.x12"].map { EligibilitySample.folder + $0 }
+        var originals = try (Fixture.all() + eligibility).map { try Fixture.bytes($0) }
+        originals.append(try EligibilitySample.batch(12, perSet: 5).x12())
         // More rounds or another seed by hand: X12_FUZZ_ROUNDS=500000 X12_FUZZ_SEED=7 swift test --filter FuzzTests
         let environment = ProcessInfo.processInfo.environment
         let rounds = environment["X12_FUZZ_ROUNDS"].flatMap(Int.init) ?? 10_000

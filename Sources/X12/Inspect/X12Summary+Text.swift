@@ -51,6 +51,26 @@ extension X12Summary {
             lines.append("837P \(batch.controlNumber) batch \(batch.batchReference): \(batch.claims.count) claim(s), total \(batch.totalCharge)")
             for claim in batch.claims { lines.append("  \(claim)") }
         }
+        for set in eligibilityInquiries {
+            let types = set.serviceTypes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            lines.append("270 \(set.controlNumber) ref \(set.reference ?? "-") to \(set.payer): \(set.inquiries) inquiry(ies), \(set.dependents) about a dependent; service types \(types)")
+        }
+        for response in eligibilityResponses {
+            lines.append("271 \(response.controlNumber) ref \(response.reference ?? "-") from \(response.payer): \(response.members) member(s): \(response.active) active, \(response.inactive) inactive, \(response.rejected) rejected, \(response.unknown) unknown")
+            if !response.rejections.isEmpty { lines.append("  AAA \(response.rejections.joined(separator: "; "))") }
+            let codes = response.benefitsByCode.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            if !codes.isEmpty { lines.append("  EB by EB01: \(codes)") }
+            for answer in response.answers {
+                var line = "  segment \(answer.segment) \(answer.level.rawValue) trace \(answer.trace ?? "-"): \(answer.coverage.rawValue.uppercased())"
+                if let plan = answer.plan { line += ", plan \(plan)" }
+                if !answer.dates.isEmpty { line += ", dates \(answer.dates.joined(separator: ", "))" }
+                if !answer.rejections.isEmpty { line += ", AAA \(answer.rejections.joined(separator: "; "))" }
+                lines.append(line)
+                for (type, benefits) in answer.benefits.sorted(by: { $0.key < $1.key }) {
+                    lines.append("    \(type): \(benefits.joined(separator: " | "))")
+                }
+            }
+        }
         for warning in warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n") + "\n"
     }

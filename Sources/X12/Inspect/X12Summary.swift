@@ -18,6 +18,10 @@ public struct X12Summary: Sendable, Hashable, Codable {
     public var claimAcknowledgments: [ClaimAcknowledgment.Summary]
     /// One per 837P transaction set.
     public var professionalClaims: [ProfessionalClaimInterchange.Summary]
+    /// One per 270 transaction set.
+    public var eligibilityInquiries: [EligibilityInquirySet.Summary]
+    /// One per 271 transaction set.
+    public var eligibilityResponses: [EligibilityResponse.Summary]
     /// TA1 segments.
     public var interchangeAcknowledgments: [InterchangeAcknowledgment]
     /// Warnings, as text.
@@ -39,6 +43,8 @@ public struct X12Summary: Sendable, Hashable, Codable {
         implementationAcknowledgments = contents.implementationAcknowledgments.map(\.summary)
         claimAcknowledgments = contents.claimAcknowledgments.map(\.summary)
         professionalClaims = contents.professionalClaims.map(\.summary)
+        eligibilityInquiries = contents.eligibilityInquiries.map(\.summary)
+        eligibilityResponses = contents.eligibilityResponses.map(\.summary)
         interchangeAcknowledgments = contents.interchangeAcknowledgments
         warnings = contents.warnings.map(\.description)
     }

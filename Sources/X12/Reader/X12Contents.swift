@@ -8,6 +8,10 @@ public struct X12Contents: Sendable, Hashable {
     public var claimAcknowledgments: [ClaimAcknowledgment]
     /// 837P transaction sets.
     public var professionalClaims: [ProfessionalClaimInterchange]
+    /// 270 transaction sets.
+    public var eligibilityInquiries: [EligibilityInquirySet]
+    /// 271 transaction sets.
+    public var eligibilityResponses: [EligibilityResponse]
     /// TA1 segments.
     public var interchangeAcknowledgments: [InterchangeAcknowledgment]
     /// Envelope and transaction warnings, in file order of discovery.
@@ -15,19 +19,23 @@ public struct X12Contents: Sendable, Hashable {
 }
 
 extension X12File {
-    /// Reads every transaction set this module knows (835, 999, 277, 837); others are listed as warnings.
+    /// Reads every transaction set this module knows (835, 999, 277, 837, 270, 271); others are listed as warnings.
     public func contents() throws(X12Error) -> X12Contents {
         let remits = try remittances()
         let acks = try implementationAcknowledgments()
         let claimAcks = try claimAcknowledgments()
         let claims = try professionalClaims()
-        var warnings = self.warnings + remits.warnings + acks.warnings + claimAcks.warnings + claims.warnings
-        for set in transactionSets where !["835", "999", "277", "837"].contains(set.id) {
+        let inquiries = try eligibilityInquiries()
+        let responses = try eligibilityResponses()
+        var warnings = self.warnings + remits.warnings + acks.warnings + claimAcks.warnings + claims.warnings + inquiries.warnings
+            + responses.warnings
+        for set in transactionSets where !["835", "999", "277", "837", "270", "271"].contains(set.id) {
             let st = Segment(store: store, index: set.segmentIndices.lowerBound, separators: set.separators)
             warnings.append(X12Warning(at: st.location(1), "transaction set \(set.controlNumber) is a \(quoted(st.bytes(1))), which this module does not read"))
         }
         return X12Contents(remittances: remits.remittances, implementationAcknowledgments: acks.acknowledgments,
                            claimAcknowledgments: claimAcks.acknowledgments, professionalClaims: claims.interchanges,
+                           eligibilityInquiries: inquiries.sets, eligibilityResponses: responses.responses,
                            interchangeAcknowledgments: interchangeAcknowledgments, warnings: warnings)
     }
 }

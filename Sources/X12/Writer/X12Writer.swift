@@ -1,7 +1,9 @@
-/// An element to write: plain text, or a composite whose components are joined with the component separator.
+/// An element to write: plain text, a composite whose components are joined with the component separator, or
+/// repeated values joined with the repetition separator (ISA11).
 enum Field: ExpressibleByStringLiteral {
     case text(String?)
     case composite([String?])
+    case repeated([String])
 
     init(stringLiteral value: String) { self = .text(value) }
 }
@@ -45,6 +47,11 @@ struct X12Writer {
                 }
                 while components.last?.isEmpty == true { components.removeLast() }
                 elements.append(components.joined(separator: String(UnicodeScalar(separators.component))))
+            case .repeated(let values):
+                for (index, value) in values.enumerated() {
+                    try check(value, id: id, element: offset + 1, component: index + 1)
+                }
+                elements.append(values.joined(separator: String(UnicodeScalar(separators.repetition))))
             }
         }
         while elements.last?.isEmpty == true { elements.removeLast() }
