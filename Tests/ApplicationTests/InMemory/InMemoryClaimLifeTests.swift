@@ -141,11 +141,12 @@ struct InMemoryClaimLifeTests {
     @Test("a claim closes once the patient pays what remains, and reopens before a reversal")
     func closeOnPaymentReopenOnReversal() async throws {
         let world = try await InMemoryWorld.make()
+        // The payer reverses in a later run what it paid in the first (the simulator remembers across runs).
         let loop = try await InMemoryPayerLoop.make(
-            world, count: 1, settings: SimulatorSettings(rejectPercent: 0, denyPercent: 0, reversePercent: 100))
+            world, count: 1, settings: SimulatorSettings(rejectPercent: 0, denyPercent: 0, reversePercent: 100), laterRun: true)
         try await loop.acknowledge()
         let remits = loop.files("835")
-        #expect(remits.count == 2, "the payment, then its reversal and re-adjudication")
+        try #require(remits.count == 2, "the payment, then its reversal and re-adjudication")
         _ = try await world.core.importRemittance(InMemoryPayerLoop.upload(remits[0]), tenant: nil, acceptImbalance: false, reason: nil)
         let id = loop.claims[0]
         let paid = try await loop.claim(id)
