@@ -86,8 +86,8 @@ let package = Package(
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),
-        .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12"]),
-        .testTarget(name: "X12Tests", dependencies: ["X12"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12", "TestSupport"]),
+        .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -61,7 +61,8 @@ public struct ProfessionalClaimBuilder: Sendable {
             let claim = try professionalClaim(submission, number: number)
             numbers.append(number.rawValue)
             let group = try subscriberLoop(
-                submission, number: number, payer: SubscriberClaims.Payer(name: identity.name, id: identity.x12PayerID),
+                submission, number: number,
+                payer: SubscriberClaims.Payer(name: Self.plain(identity.name), id: identity.x12PayerID),
                 filingIndicator: filingIndicator)
             let key = GroupKey(
                 subscriber: group.subscriber, patient: group.patient, sequence: group.payerSequence,
@@ -81,18 +82,40 @@ public struct ProfessionalClaimBuilder: Sendable {
             time: control.time, interchangeControlNumber: control.interchangeControlNumber,
             groupControlNumber: control.groupControlNumber, usage: parties.usage)
         let provider = ProfessionalClaimInterchange.BillingProvider(
-            entityType: billingProvider.entityType, name: billingProvider.name, npi: billingProvider.npi,
-            taxID: billingProvider.taxID, taxonomy: billingProvider.taxonomy, address: billingProvider.address,
-            subscribers: groups)
+            entityType: billingProvider.entityType, name: Self.plain(billingProvider.name), npi: billingProvider.npi,
+            taxID: billingProvider.taxID, taxonomy: billingProvider.taxonomy,
+            address: Self.plain(billingProvider.address), subscribers: groups)
+        var submitter = parties.submitter
+        submitter.name = Self.plain(submitter.name)
+        submitter.contactName = Self.plain(submitter.contactName)
+        var receiver = parties.receiver
+        receiver.name = Self.plain(receiver.name)
         let interchange = ProfessionalClaimInterchange(
             envelope: envelope, transactionControlNumber: control.transactionControlNumber,
-            batchReference: control.batchReference, submitter: parties.submitter, receiver: parties.receiver,
+            batchReference: control.batchReference, submitter: submitter, receiver: receiver,
             billingProviders: [provider])
         let manifest = SubmissionManifest(
             interchangeControlNumber: control.interchangeControlNumber,
             groupControlNumber: control.groupControlNumber, transactionControlNumber: control.transactionControlNumber,
             batchReference: control.batchReference, payerID: payer.rawValue, claimNumbers: numbers)
         return Batch(interchange: interchange, manifest: manifest)
+    }
+
+    /// A configured name or address (the practice's, a clinician's, a payer's) as X12 carries it: trimmed,
+    /// accents and typographic marks made plain (`X12Text`); left as it is when X12 cannot carry it at all,
+    /// and the writer then refuses it with its segment and element.
+    static func plain(_ value: String) -> String { X12Text(value)?.text ?? value }
+
+    static func plain(_ name: PersonName) -> PersonName {
+        PersonName(
+            last: plain(name.last), first: name.first.map(plain), middle: name.middle.map(plain),
+            suffix: name.suffix.map(plain))
+    }
+
+    static func plain(_ address: Address) -> Address {
+        Address(
+            line1: plain(address.line1), line2: address.line2.map(plain), city: plain(address.city),
+            state: address.state.map(plain), postalCode: address.postalCode.map(plain))
     }
 
     /// Claims of the same subscriber, patient, payer sequence and group number share one 2000B loop.
@@ -139,7 +162,7 @@ public struct ProfessionalClaimBuilder: Sendable {
             placeOfService: first.placeOfService, frequency: state.frequency.rawValue,
             priorAuthorization: state.authorizationNumber, originalPayerClaimNumber: original,
             diagnoses: state.diagnoses.map(\.x12), renderingProvider: rendering, supervisingProvider: supervising,
-            otherPayers: try otherPayers(submission), lines: lines)
+            otherPayers: try otherPayers(submission, number: number), lines: lines)
     }
 
     private func claimProvider(_ id: ProviderID, taxonomy: Bool) throws(SubmissionError)
@@ -148,15 +171,19 @@ public struct ProfessionalClaimBuilder: Sendable {
         guard let provider = practice.providers[id] else { throw .unknownProvider(id) }
         guard let name = providerNames[id] else { throw .missingProviderName(id) }
         return ProfessionalClaim.ClaimProvider(
-            name: name, npi: provider.npi, taxonomy: taxonomy ? provider.taxonomy : nil)
+            name: Self.plain(name), npi: provider.npi, taxonomy: taxonomy ? provider.taxonomy : nil)
     }
 
     /// Loop 2320 for a secondary or tertiary claim: what earlier payers did (claim and line CAS summed by
     /// group and reason, AMT*D paid).
-    private func otherPayers(_ submission: ClaimSubmission) throws(SubmissionError) -> [ProfessionalClaim.OtherPayer] {
+    private func otherPayers(_ submission: ClaimSubmission, number: ClaimNumber) throws(SubmissionError)
+        -> [ProfessionalClaim.OtherPayer]
+    {
         let state = submission.claim
         guard state.payerOrder != .primary else { return [] }
-        let person = SubmissionIdentity.person(submission.subscriber ?? submission.patient, subscriber: true)
+        let subscriber = submission.subscriber ?? submission.patient
+        let person = try SubmissionIdentity.person(
+            subscriber, claim: number, memberID: subscriber.memberID, requireAddress: false)
         var result: [ProfessionalClaim.OtherPayer] = []
         for record in state.adjudications where !record.reversed && record.payerOrder < state.payerOrder {
             let all = record.adjudication.claimAdjustments + record.adjudication.lines.flatMap(\.adjustments)
@@ -175,7 +202,7 @@ public struct ProfessionalClaimBuilder: Sendable {
                 relationship: SubmissionIdentity.relationship(submission.coverage.relation), filingIndicator: "CI",
                 adjustments: summed.map { Adjustment(group: $0.0, reason: $0.1, amount: $0.2.x12Amount) },
                 paidAmount: record.posting.paid.x12Amount, subscriber: person,
-                payer: SubscriberClaims.Payer(name: identity.name, id: identity.x12PayerID),
+                payer: SubscriberClaims.Payer(name: Self.plain(identity.name), id: identity.x12PayerID),
                 adjudicationDate: record.adjudication.adjudicatedOn.x12Date))
         }
         return result
@@ -190,17 +217,21 @@ public struct ProfessionalClaimBuilder: Sendable {
         if relation == .self {
             return SubscriberClaims(
                 payerSequence: sequence, groupNumber: submission.groupNumber, filingIndicator: filingIndicator,
-                subscriber: SubmissionIdentity.person(submission.patient, subscriber: true), payer: payer, claims: [])
+                subscriber: try SubmissionIdentity.person(
+                    submission.patient, claim: number, memberID: submission.patient.memberID, requireAddress: true),
+                payer: payer, claims: [])
         }
         guard let subscriber = submission.subscriber else { throw .missingSubscriber(number) }
-        var subscriberPerson = SubmissionIdentity.person(subscriber, subscriber: true)
-        if let id = submission.patient.subscriberID { subscriberPerson.memberID = id }
+        let subscriberPerson = try SubmissionIdentity.person(
+            subscriber, claim: number, memberID: submission.patient.subscriberID ?? subscriber.memberID,
+            requireAddress: false)
         return SubscriberClaims(
             payerSequence: sequence, groupNumber: submission.groupNumber, filingIndicator: filingIndicator,
             subscriber: subscriberPerson, payer: payer,
             patient: SubscriberClaims.Patient(
                 relationship: SubmissionIdentity.relationship(relation),
-                person: SubmissionIdentity.person(submission.patient, subscriber: false)),
+                person: try SubmissionIdentity.person(
+                    submission.patient, claim: number, memberID: nil, requireAddress: true)),
             claims: [])
     }
 }

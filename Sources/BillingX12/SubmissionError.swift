@@ -26,6 +26,12 @@ public enum SubmissionError: Error, Sendable, Equatable, CustomStringConvertible
     case missingSubscriber(ClaimNumber)
     /// A replacement or void has no payer claim number for REF*F8.
     case missingOriginalClaimNumber(ClaimNumber)
+    /// A part of the patient's or subscriber's identity holds a character X12 cannot carry (scrubber MH034).
+    case unwritableIdentity(ClaimNumber, IdentityFacts.Part)
+    /// The subscriber has no member id for 2010BA NM109 (scrubber MH032).
+    case missingMemberID(ClaimNumber)
+    /// The patient's address does not read as street, city, state and ZIP for N3/N4 (scrubber MH036).
+    case unreadableAddress(ClaimNumber)
 
     /// A sentence for a billing clerk.
     public var description: String {
@@ -47,6 +53,12 @@ public enum SubmissionError: Error, Sendable, Equatable, CustomStringConvertible
             "Claim \(claim) is for a dependent; the subscriber's identity is needed."
         case .missingOriginalClaimNumber(let claim):
             "Claim \(claim) replaces or voids an earlier claim but has no payer claim number for REF*F8."
+        case .unwritableIdentity(let claim, let part):
+            "Claim \(claim): the \(part.rawValue) of the patient or subscriber holds a character X12 cannot carry; correct it and scrub the claim again (MH034)."
+        case .missingMemberID(let claim):
+            "Claim \(claim): the subscriber has no member id, which the 837P requires (2010BA NM109); add it and scrub the claim again (MH032)."
+        case .unreadableAddress(let claim):
+            "Claim \(claim): the patient's address does not read as street, city, state and ZIP, which the 837P needs (N3/N4); correct it and scrub the claim again (MH036)."
         }
     }
 }

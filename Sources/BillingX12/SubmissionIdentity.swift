@@ -4,12 +4,31 @@ import X12
 
 /// Turns PHI-store identities and domain codes into the 837P's person loops and codes.
 enum SubmissionIdentity {
-    /// NM1/N3/N4/DMG values for a subscriber (with member id) or a dependent patient (without).
-    static func person(_ identity: PatientIdentity, subscriber: Bool) -> SubscriberClaims.Person {
-        SubscriberClaims.Person(
-            name: PersonName(last: identity.lastName, first: identity.firstName),
-            memberID: subscriber ? identity.memberID : nil, birthDate: identity.dateOfBirth.x12Date, gender: "U",
-            address: address(identity.address))
+    /// NM1/N3/N4/DMG values for a subscriber (with `memberID`, required in 2010BA and 2330A) or a dependent
+    /// patient (without), each value as X12 carries it (`X12Text`: trimmed, accents and typographic marks made
+    /// plain). Refused, naming the claim and the part but never the value, when a part has a character X12
+    /// cannot carry, the member id is empty, or the address is needed (the patient's: 2010BA when the patient is
+    /// the subscriber, 2010CA) but does not read as street, city, state and ZIP. The scrubber's MH032–MH036
+    /// keep such claims home; this is the last guard, so that no invalid file is written.
+    static func person(
+        _ identity: PatientIdentity, claim: ClaimNumber, memberID: String?, requireAddress: Bool
+    ) throws(SubmissionError) -> SubscriberClaims.Person {
+        func text(_ part: IdentityFacts.Part, _ value: String) throws(SubmissionError) -> String {
+            guard let text = X12Text(value) else { throw .unwritableIdentity(claim, part) }
+            return text.text
+        }
+        let last = try text(.lastName, identity.lastName)
+        let first = try text(.firstName, identity.firstName)
+        var id: String?
+        if let memberID {
+            id = try text(.memberID, memberID)
+            guard id?.isEmpty == false else { throw .missingMemberID(claim) }
+        }
+        let written = address(try text(.address, identity.address))
+        if requireAddress, written == nil { throw .unreadableAddress(claim) }
+        return SubscriberClaims.Person(
+            name: PersonName(last: last, first: first.isEmpty ? nil : first), memberID: id,
+            birthDate: identity.dateOfBirth.x12Date, gender: "U", address: written)
     }
 
     /// Reads `"line1, city, ST 12345-6789"` (or with a second line before the city); nil when it has another

@@ -19,6 +19,20 @@ private func mutate(_ change: (inout Claim.State, inout ScrubContext) -> Void) -
     return (claim, context)
 }
 
+/// Facts of an identity the 837P carries as it is.
+private let writable = IdentityFacts(
+    lengths: [.lastName: 8, .firstName: 5, .memberID: 11, .address: 12], cityLength: 11)
+
+/// The base claim with facts about the patient's identity.
+private func identity(_ change: (inout IdentityFacts) -> Void) -> (Claim.State, ScrubContext) {
+    let (claim, start) = base(Fx.claim())
+    var context = start
+    var facts = writable
+    change(&facts)
+    context.identity = facts
+    return (claim, context)
+}
+
 private let emAndAddOn = Fx.session(
     code: "99214", minutes: 30, charge: "180.00", rendering: Fx.psychiatrist,
     extra: [ServiceLine(code: "90833", charge: usd("90.00"))])
@@ -176,6 +190,18 @@ let ruleCases: [RuleCase] = [
             claim.payerClaimNumber = nil
             return (claim, Fx.context(today: "2026-04-01"))
         }),
+    RuleCase(id: "MH032", pass: { identity { _ in } }, fail: { identity { $0.lengths[.memberID] = 0 } }),
+    RuleCase(id: "MH033", pass: { identity { $0.lengths[.lastName] = 60 } }, fail: { identity { $0.lengths[.lastName] = 61 } }),
+    RuleCase(id: "MH034", pass: { identity { _ in } }, fail: { identity { $0.unwritable = [.firstName] } }),
+    RuleCase(id: "MH035", pass: { identity { _ in } }, fail: { identity { $0.replaced = [.lastName] } }),
+    RuleCase(
+        id: "MH036", pass: { identity { _ in } },
+        fail: {
+            identity {
+                $0.addressReads = false
+                $0.cityLength = nil
+            }
+        }),
 ]
 
 @Suite("Scrubber")
@@ -203,6 +229,37 @@ struct ScrubberTests {
         #expect(ids.count >= 20)
         #expect(ids == ids.sorted() && Set(ids).count == ids.count)
         #expect(Set(ruleCases.map(\.id)) == Set(ids))
+    }
+
+    @Test("identity findings name the part and the element, and go quiet without facts")
+    func identityMessages() {
+        let (claim, _) = base(Fx.claim())
+        var facts = writable
+        facts.lengths[.firstName] = 36
+        facts.lengths[.memberID] = 1
+        facts.cityLength = 31
+        var context = Fx.context()
+        context.identity = facts
+        let messages = Scrubber.scrub(claim: claim, context: context).map { "\($0.ruleID) \($0.message)" }
+        #expect(messages.contains("MH032 The patient's member id is shorter than 2 characters; the 837P requires 2 to 80 (2010BA NM109)."))
+        #expect(messages.contains("MH033 The patient's first name is longer than the 35 characters the 837P allows (NM104); enter it as the payer has it on file."))
+        #expect(messages.contains("MH033 The city of the patient's address is longer than 30 characters; the 837P allows 2 to 30 (N401)."))
+        facts.unwritable = [.memberID, .address]
+        context.identity = facts
+        let unwritable = Scrubber.scrub(claim: claim, context: context).filter { $0.ruleID >= "MH032" }.map(\.message)
+        #expect(unwritable.filter { $0.contains("X12 cannot carry") }.count == 2, "one finding per part, no length finding for them")
+        #expect(!unwritable.contains { $0.contains("member id is") || $0.contains("city") })
+        context.identity = nil
+        #expect(Scrubber.scrub(claim: claim, context: context).filter { $0.ruleID >= "MH032" }.isEmpty)
+    }
+
+    @Test("a dependent's claim is not held for the patient's own member id (2010BA carries the subscriber's)")
+    func dependentMemberID() {
+        let (claim, start) = identity { $0.lengths[.memberID] = 0 }
+        #expect(Scrubber.scrub(claim: claim, context: start).contains { $0.ruleID == "MH032" })
+        var context = start
+        for id in context.patient.coverages.keys { context.patient.coverages[id]?.relation = .child }
+        #expect(Scrubber.scrub(claim: claim, context: context).filter { $0.ruleID == "MH032" }.isEmpty)
     }
 
     @Test("the time-band message reads as a clerk would say it")

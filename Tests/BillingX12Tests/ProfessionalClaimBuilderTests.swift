@@ -1,6 +1,7 @@
 import Billing
 import BillingX12
 import Testing
+import TestSupport
 import X12
 
 @Suite("837P out")
@@ -14,6 +15,7 @@ struct ProfessionalClaimBuilderTests {
                 payer: payer, claims: submissions, control: World.control(7),
                 filingIndicator: payer == World.medicaid ? "MC" : "CI")
             let bytes = try batch.interchange.x12()
+            try X12Validator.validate(bytes: bytes)
             let read = try X12File(bytes: bytes, fileName: "out.837").professionalClaims()
             #expect(read.interchanges.count == 1)
             let back = SubmittedClaim.read(read.interchanges[0])
@@ -30,7 +32,9 @@ struct ProfessionalClaimBuilderTests {
         let world = try World(count: 10)
         let batch = try World.builder.build(
             payer: World.acme, claims: world.submissions(payer: World.acme), control: World.control(1))
-        let text = String(decoding: try batch.interchange.x12(), as: UTF8.self)
+        let bytes = try batch.interchange.x12()
+        try X12Validator.validate(bytes: bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("CLM*RC-1001*280***11:B:1*Y*A*Y*Y~"))
         #expect(text.contains("HI*ABK:F329*ABF:Z630~"))
         #expect(text.contains("REF*6R*RC-1001-1~"))
@@ -54,7 +58,9 @@ struct ProfessionalClaimBuilderTests {
         }
         submission.originalPayerClaimNumber = "ICN-9"
         let batch = try World.builder.build(payer: World.acme, claims: [submission], control: World.control(2))
-        let text = String(decoding: try batch.interchange.x12(), as: UTF8.self)
+        let bytes = try batch.interchange.x12()
+        try X12Validator.validate(bytes: bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains(":B:7*"))
         #expect(text.contains("REF*F8*ICN-9~"))
     }

@@ -1,6 +1,7 @@
 import Billing
 import BillingX12
 import Testing
+import TestSupport
 import X12
 
 @Suite("Secondary payer through the loop")
@@ -48,7 +49,9 @@ struct SecondaryPayerTests {
             let batch = try World.builder.build(
                 payer: payer, claims: [ClaimSubmission(claim: claim, coverage: coverage, patient: identity)],
                 control: World.control(control), filingIndicator: filing)
-            let read = try X12File(bytes: try batch.interchange.x12()).professionalClaims().interchanges[0]
+            let bytes = try batch.interchange.x12()
+            try X12Validator.validate(bytes: bytes)
+            let read = try X12File(bytes: bytes).professionalClaims().interchanges[0]
             if payer == World.medicaid {
                 #expect(read.claims[0].otherPayers.count == 1)
                 #expect(read.claims[0].otherPayers.first?.payer.id == World.acme.rawValue)

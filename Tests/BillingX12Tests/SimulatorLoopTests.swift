@@ -1,6 +1,7 @@
 import Billing
 import BillingX12
 import Testing
+import TestSupport
 import X12
 
 /// Runs claims through the builder, the simulator and the posting plans, applying every command with the
@@ -23,8 +24,10 @@ struct Loop {
                 payer: payer, claims: world.submissions(payer: payer), control: World.control(offset + 1),
                 filingIndicator: payer == World.medicaid ? "MC" : "CI")
             manifests.append(batch.manifest)
+            let bytes = try batch.interchange.x12()
+            try X12Validator.validate(bytes: bytes)
             let responses = try simulator.respond(
-                toFile: try batch.interchange.x12(), fileName: "out.837",
+                toFile: bytes, fileName: "out.837",
                 controls: SimulatorControls(
                     senderID: "SIMPAYER", date: X12Date(year: 2026, month: 3, day: 11)!,
                     time: X12Time(hour: 8, minute: 0)!, firstControlNumber: control))
@@ -109,8 +112,10 @@ struct SimulatorLoopTests {
         #expect(submission.claim.frequency == .void)
         let batch = try World.builder.build(payer: World.acme, claims: [submission], control: World.control(9))
         var simulator = PayerSimulator(seed: 3, settings: SimulatorSettings(rejectPercent: 0))
+        let bytes = try batch.interchange.x12()
+        try X12Validator.validate(bytes: bytes)
         let responses = try simulator.respond(
-            toFile: try batch.interchange.x12(),
+            toFile: bytes,
             controls: SimulatorControls(
                 senderID: "SIM", date: X12Date(year: 2026, month: 3, day: 11)!, time: X12Time(hour: 8, minute: 0)!,
                 firstControlNumber: 1))

@@ -171,7 +171,10 @@ struct World {
                     claimID: ClaimID("c-\(n)"), claimNumber: number, payerID: payer,
                     sessions: Self.sessions(n, patient: member.key), authorizationNumber: nil, on: Self.today,
                     period: AccountingPeriod(containing: Self.today)),
-                .scrub(ScrubContext(practice: Self.practice, patient: member.state, today: Self.today), on: Self.today),
+                .scrub(
+                    ScrubContext(
+                        practice: Self.practice, patient: member.state, today: Self.today,
+                        identity: IdentityFacts(identity: member.identity)), on: Self.today),
                 .submit(on: Self.today),
             ]
             for command in commands { state = Claim.replay(try Claim.decide(command, state), from: state) }

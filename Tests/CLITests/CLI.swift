@@ -49,7 +49,7 @@ struct CLI {
         _ = try? ok(["payer", "add", "--id", "aetna", "--name", "Aetna", "--payer-id", "60054", "--kind", "commercial"])
         _ = try ok(["provider", "add", "--tenant", slug, "--id", "dr-lee", "--first", "Dana", "--last", "Lee", "--npi", "1234567893", "--taxonomy", "103T00000X", "--licence", "psychologist"])
         _ = try ok(["payer", "enroll", "--tenant", slug, "--payer", "aetna", "--providers", "dr-lee", "--rate", "90837=132.00", "--rate", "90834=98.00"])
-        let key = try ok(["patient", "add", "--tenant", slug, "--first", "Zebediah", "--last", "Quaxworth", "--dob", "1988-04-12", "--member-id", "WQX99887766"])
+        let key = try ok(["patient", "add", "--tenant", slug, "--first", "Zebediah", "--last", "Quaxworth", "--dob", "1988-04-12", "--member-id", "WQX99887766", "--address", "9 Birch Rd, Springfield, IL 62701"])
         _ = try ok(["coverage", "add", "--tenant", slug, "--patient", key, "--payer", "aetna", "--copay", "25.00", "--from", "2026-01-01"])
         return key
     }

@@ -63,4 +63,33 @@ struct PayerIdentityTests {
         #expect(posted.contains("posted"))
         await cli.database.drop()
     }
+
+    @Test("an 835 for a payee of no practice, or cut short, is refused naming what and where, exit 1, nothing written")
+    func badRemittances() async throws {
+        let cli = try await CLI.make("payer_bad835")
+        let (file, out) = try RemittanceLoopTests.submitted(cli, count: 2)
+        let answers = try cli.ok(["simulate", "payer", file, "--out", out.appendingPathComponent("payer").path, "--seed", "7", "--reject-percent", "0"])
+            .split(separator: "\n").map(String.init)
+        let remit = try #require(answers.first { RemittanceLoopTests.isKind($0, "835") })
+        let text = try String(contentsOfFile: remit, encoding: .utf8)
+        let before = try await cli.eventCount()
+
+        // The payee's NPI and tax id are another provider's.
+        let stranger = out.appendingPathComponent("other-payee.835").path
+        try text.replacingOccurrences(of: "*XX*1234567893~", with: "*XX*1245319599~").replacingOccurrences(of: "REF*TJ*123456789~", with: "REF*TJ*741234567~")
+            .write(toFile: stranger, atomically: true, encoding: .utf8)
+        let noPayee = try cli.run(["era", "import", stranger])
+        #expect(noPayee.status == 1)
+        #expect(noPayee.standardOutput.contains("XX 1245319599") && noPayee.standardOutput.contains("matches no practice"), "\(noPayee.standardOutput)")
+
+        // The file stops in the middle of a claim.
+        let truncated = out.appendingPathComponent("truncated.835").path
+        let segments = text.split(separator: "~", omittingEmptySubsequences: true)
+        try (segments.prefix(segments.count / 2).joined(separator: "~") + "~").write(toFile: truncated, atomically: true, encoding: .utf8)
+        let cut = try cli.run(["era", "import", truncated])
+        #expect(cut.status == 1)
+        #expect(cut.standardError.contains("truncated.835") && cut.standardError.contains("segment"), "\(cut.standardError)")
+        #expect(try await cli.eventCount() == before, "nothing written")
+        await cli.database.drop()
+    }
 }

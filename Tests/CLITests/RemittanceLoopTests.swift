@@ -29,6 +29,7 @@ struct RemittanceLoopTests {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("loop-\(cli.database.name)")
         let wrote = try cli.ok(["claims", "submit", "--tenant", "acme", "--payer", "aetna", "--out", out.appendingPathComponent("837").path])
         let path = String(wrote.dropFirst("wrote ".count).prefix { $0 != ":" })
+        try X12Validator.validate(path: path)
         return (path, out)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import X12
 
 /// Regenerates the fixtures built in code when `X12_WRITE_FIXTURES` names a directory; otherwise does nothing.
@@ -15,6 +16,13 @@ struct FixtureWriterTests {
         guard let directory = ProcessInfo.processInfo.environment["X12_WRITE_FIXTURES"] else { return }
         for (name, make) in Self.generated {
             try Data(try make()).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
+        }
+    }
+
+    @Test("every generated fixture, as written now, passes pyx12")
+    func validated() throws {
+        for (name, make) in Self.generated {
+            try X12Validator.validate(bytes: try make(), name: name)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import X12
 
 @Suite("837P writing and reading")
@@ -6,6 +7,7 @@ struct ProfessionalClaimTests {
     @Test("a behavioral-health 837P written then read back gives the same interchange")
     func roundTrip() throws {
         let bytes = try BehavioralHealthSample.interchange.x12()
+        try X12Validator.validate(bytes: bytes)
         let file = try X12File(bytes: bytes, fileName: "written.837")
         let (read, warnings) = try file.professionalClaims()
         #expect(warnings.isEmpty, "\(warnings)")

@@ -1,4 +1,5 @@
 import Billing
+import BillingX12
 import EventStore
 import Foundation
 
@@ -45,7 +46,9 @@ public struct ClaimService: Sendable {
         guard let key = claim.patientKey else { throw CommandRejected("claim \(id) has no patient") }
         let patient = try repository.load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: tx).state
         let others = try claimIDs(of: key, context: context, in: tx).filter { $0 != id }.map { try state($0, context: context, in: tx) }
-        let scrubContext = ScrubContext(practice: practice, patient: patient, otherClaims: others, today: context.today)
+        // Whether the 837P can carry the identity, as facts: the scrubber (and so the log) never sees the PHI.
+        let identity = try PHIStore().identity(key: key, tenant: context.tenant.id, in: tx).map(IdentityFacts.init(identity:))
+        let scrubContext = ScrubContext(practice: practice, patient: patient, otherClaims: others, today: context.today, identity: identity)
         return try run(id, .scrub(scrubContext, on: context.today), patient: key, on: context.today, context: context, in: tx)
     }
 

@@ -38,9 +38,24 @@ extension RevenueCycle {
         try await administration { tx, actor, today in try CompanyService().addPayer(payer, actor: actor, today: today, in: tx) }
     }
 
-    /// Changes a catalog payer's name, X12 payer id or aliases from a business date on (owner login).
-    public func updatePayer(_ update: PayerUpdated) async throws {
-        try await administration { tx, actor, today in try CompanyService().updatePayer(update, actor: actor, today: today, in: tx) }
+    /// Changes a catalog payer's name, X12 payer id or aliases from a business date on (owner login): what is not
+    /// given stays as it is; aliases are added to and removed from the current list.
+    public func updatePayer(
+        _ payerID: String, name: String? = nil, x12PayerID: String? = nil, addAliases: [String] = [], removeAliases: [String] = [],
+        effectiveFrom: LocalDate
+    ) async throws {
+        try await administration { tx, actor, today in
+            let state = try CompanyService().state(in: tx)
+            guard let current = state.payers[payerID] else { throw CommandRejected("payer \(payerID) is not in the catalog") }
+            let missing = removeAliases.filter { !current.aliases.contains($0) }
+            guard missing.isEmpty else { throw CommandRejected("\(payerID) has no alias \(missing.joined(separator: ", "))") }
+            var aliases = current.aliases.filter { !removeAliases.contains($0) }
+            aliases += addAliases.filter { !aliases.contains($0) }
+            let update = PayerUpdated(
+                payerID: payerID, name: name ?? current.name, x12PayerID: x12PayerID ?? current.x12PayerID, aliases: aliases,
+                effectiveFrom: effectiveFrom)
+            try CompanyService().updatePayer(update, actor: actor, today: today, in: tx)
+        }
     }
 
     /// One catalog payer with every version of its identity.

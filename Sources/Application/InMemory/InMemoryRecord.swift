@@ -96,7 +96,7 @@ struct InMemoryRecord: Sendable {
         return result
     }
 
-    /// The checks of `rcm.events`' columns: stream id length, type name shape, schema version, business date.
+    /// The checks of the events table's columns: stream id length, type name shape, schema version, business date.
     static func check(_ event: NewEvent) throws {
         guard (1...200).contains(event.streamID.count) else {
             throw EventStoreError.invalidRequest("stream id \(event.streamID.prefix(40)) is not 1 to 200 characters")

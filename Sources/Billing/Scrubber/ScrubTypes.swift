@@ -46,12 +46,65 @@ public struct ScrubContext: Sendable, Equatable {
     public var otherClaims: [Claim.State]
     /// Today's business date, for timely filing.
     public var today: LocalDate
+    /// Whether the patient's identity can be written in an 837P, as facts without the identity; nil when the
+    /// caller has none (then rules MH032–MH036 are not run).
+    public var identity: IdentityFacts?
 
     /// A context.
-    public init(practice: Practice.State, patient: Patient.State, otherClaims: [Claim.State] = [], today: LocalDate) {
+    public init(
+        practice: Practice.State, patient: Patient.State, otherClaims: [Claim.State] = [], today: LocalDate,
+        identity: IdentityFacts? = nil
+    ) {
         self.practice = practice
         self.patient = patient
         self.otherClaims = otherClaims
         self.today = today
+        self.identity = identity
+    }
+}
+
+/// What the 837P needs of the patient's identity, as facts about it and never the identity itself (names
+/// and member ids are PHI and stay in the PHI store): the lengths of the values as they would be written
+/// (trimmed, accents dropped) and verdicts on their characters. The caller works them out with the same code
+/// that writes the file (BillingX12's `IdentityFacts(identity:)`).
+public struct IdentityFacts: Sendable, Hashable {
+    /// A part of the identity that the 837P carries, as a clerk names it.
+    public enum Part: String, Sendable, Hashable, CaseIterable, Comparable {
+        /// NM103.
+        case lastName = "last name"
+        /// NM104.
+        case firstName = "first name"
+        /// NM109 of the subscriber.
+        case memberID = "member id"
+        /// N3/N4.
+        case address = "address"
+
+        /// In the order above.
+        public static func < (lhs: Part, rhs: Part) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// The length of each part as written; the address's is its longest street line.
+    public var lengths: [Part: Int]
+    /// The city's length as written (N401), when the address reads.
+    public var cityLength: Int?
+    /// The address reads as street, city, two-letter state and a 5- or 9-digit ZIP (N3/N4 can be written).
+    public var addressReads: Bool
+    /// Parts holding a character X12 cannot carry at all (another alphabet, an emoji, a separator).
+    public var unwritable: Set<Part>
+    /// Parts written with characters replaced by their plain forms (an accent dropped, a curly quote made straight).
+    public var replaced: Set<Part>
+
+    /// Facts.
+    public init(
+        lengths: [Part: Int], cityLength: Int? = nil, addressReads: Bool = true, unwritable: Set<Part> = [],
+        replaced: Set<Part> = []
+    ) {
+        self.lengths = lengths
+        self.cityLength = cityLength
+        self.addressReads = addressReads
+        self.unwritable = unwritable
+        self.replaced = replaced
     }
 }

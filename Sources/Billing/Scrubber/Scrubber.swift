@@ -75,6 +75,27 @@ public enum Scrubber {
         .init(
             id: "MH031", severity: .error,
             summary: "A replacement or void (frequency 7 or 8) carries the payer's original claim number."),
+        .init(
+            id: "MH032", severity: .error,
+            summary: "The subscriber's member id is on file, 2 to 80 characters (837P 2010BA NM109)."),
+        .init(
+            id: "MH033", severity: .error,
+            summary:
+                "The patient's names and address fit the 837P's elements (last name 1 to 60, first name 35, street line 55, city 2 to 30 characters)."
+        ),
+        .init(
+            id: "MH034", severity: .error,
+            summary:
+                "The patient's names, member id and address hold only characters X12 can carry (no other alphabet, emoji, control character or * : ^ ~)."
+        ),
+        .init(
+            id: "MH035", severity: .warning,
+            summary:
+                "A name or address with accents or typographic marks is written with plain characters (é as e, ’ as ')."
+        ),
+        .init(
+            id: "MH036", severity: .error,
+            summary: "The patient's address reads as street, city, state and ZIP, as the 837P's N3/N4 carry it."),
     ]
 
     /// Runs every rule over the claim; the findings are ordered by rule id, then line.
@@ -84,6 +105,7 @@ public enum Scrubber {
         findings += payerFindings(claim, context)
         findings += dataFindings(claim, context)
         findings += frequencyFindings(claim, context)
+        findings += identityFindings(claim, context)
         return findings.sorted { ($0.ruleID, $0.lineID?.rawValue ?? "") < ($1.ruleID, $1.lineID?.rawValue ?? "") }
     }
 

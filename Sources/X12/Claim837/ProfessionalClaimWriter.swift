@@ -3,11 +3,21 @@ extension ProfessionalClaimInterchange {
     /// The implementation reference written in GS08 and ST03.
     public static let implementation = "005010X222A1"
 
+    /// Minimum and maximum lengths of the elements that carry names, addresses and references, the same in
+    /// every loop of 005010X222A1 (NM103 1–60, NM104 1–35, NM109 2–80, N301 1–55, N401 2–30…): a value
+    /// outside them is refused rather than written.
+    static let elementLengths: [String: ClosedRange<Int>] = [
+        "BHT03": 1...50, "NM103": 1...60, "NM104": 1...35, "NM105": 1...25, "NM107": 1...10, "NM109": 2...80,
+        "PER02": 1...60, "PER04": 1...256, "N301": 1...55, "N302": 1...55, "N401": 2...30, "N402": 2...2,
+        "N403": 3...15, "REF02": 1...50, "SBR03": 1...50, "SBR04": 1...60, "PRV03": 10...10, "CLM01": 1...38,
+    ]
+
     /// The interchange as X12 bytes. Throws when a claim breaks a rule the file cannot carry (CLM01 longer than 20,
     /// more than 12 diagnoses, frequency 7/8 without REF*F8, CLM02 ≠ Σ SV102, a pointer to no diagnosis, a value
     /// holding a separator).
     public func x12() throws(X12Error) -> [UInt8] {
         var writer = X12Writer(envelope: envelope)
+        writer.lengths = Self.elementLengths
         try writer.begin(functionalID: "HC", version: Self.implementation)
         try writer.beginSet(id: "837", controlNumber: transactionControlNumber, implementation: Self.implementation)
         try writer.add("BHT", ["0019", .text(purpose), .text(batchReference), .text(envelope.date.x12),

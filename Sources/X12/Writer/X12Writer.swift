@@ -7,9 +7,13 @@ enum Field: ExpressibleByStringLiteral {
 }
 
 /// Assembles segments into an interchange: ISA/GS/ST…SE/GE/IEA with counts computed, values checked for
-/// separator characters (X12 has no escape, so such a value is refused rather than corrupting the file).
+/// separator characters (X12 has no escape, so such a value is refused rather than corrupting the file),
+/// for characters outside the X12 character sets, and for the lengths in `lengths`.
 struct X12Writer {
     let envelope: InterchangeEnvelope
+    /// The lengths an implementation guide allows, by element reference (`NM103`); a longer or shorter
+    /// non-empty value is refused, naming the element and the limit, never the value.
+    var lengths: [String: ClosedRange<Int>] = [:]
     private var output: [UInt8] = []
     private var segmentNumber = 0
     private var setStart = 0
@@ -27,8 +31,12 @@ struct X12Writer {
         for (offset, field) in fields.enumerated() {
             switch field {
             case .text(let value):
-                try check(value ?? "", id: id, element: offset + 1, component: nil)
-                elements.append(value ?? "")
+                // Trailing spaces are suppressed (005010X222A1 B.1.1.3.1.4, data element type AN).
+                var text = value ?? ""
+                while text.last == " " { text.removeLast() }
+                try check(text, id: id, element: offset + 1, component: nil)
+                try checkLength(text, id: id, element: offset + 1)
+                elements.append(text)
             case .composite(let parts):
                 var components: [String] = []
                 for (index, part) in parts.enumerated() {
@@ -55,6 +63,19 @@ struct X12Writer {
             throw X12Error(.value, at: X12Location(segmentNumber: segmentNumber, segmentID: id, element: element, component: component),
                            "the value contains a separator or line-break character, which X12 cannot escape")
         }
+        // 005010X222A1 B.1.1.2: the basic and extended character sets are printable ASCII.
+        if value.utf8.contains(where: { !(0x20...0x7E).contains($0) }) {
+            throw X12Error(.value, at: X12Location(segmentNumber: segmentNumber, segmentID: id, element: element, component: component),
+                           "the value holds a character outside the X12 character set (printable ASCII)")
+        }
+    }
+
+    private func checkLength(_ value: String, id: String, element: Int) throws(X12Error) {
+        guard !value.isEmpty else { return }
+        let reference = id + (element < 10 ? "0" : "") + String(element)
+        guard let allowed = lengths[reference], !allowed.contains(value.utf8.count) else { return }
+        throw X12Error(.value, at: X12Location(segmentNumber: segmentNumber, segmentID: id, element: element),
+                       "\(reference) is \(value.utf8.count) characters long; the implementation guide allows \(allowed.lowerBound) to \(allowed.upperBound)")
     }
 
     /// ISA and GS.

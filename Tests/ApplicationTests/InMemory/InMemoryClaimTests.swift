@@ -4,6 +4,7 @@ import BillingX12
 import EventStore
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Claims from creation to denial work, in memory")
 struct InMemoryClaimTests {
@@ -166,9 +167,10 @@ struct InMemoryClaimTests {
         _ = try await world.core.scrubClaims([id], tenant: Self.slug)
         let directory = InMemoryPayerLoop.outputDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (_, submitted) = try await world.appended {
+        let (sent, submitted) = try await world.appended {
             try await world.core.submitClaims(SubmitClaimsRequest(tenant: Self.slug, payer: "aetna", directory: directory))
         }
+        try X12Validator.validate(path: try #require(sent).path)
         #expect(submitted.types == ["claim.submitted", "patient.authorization_units_consumed", "x12.interchange_sent"])
         func remaining() async throws -> Quantity? {
             try await world.core.showPatient(key, tenant: Self.slug, reason: "authorization check").state.authorizations["PA778812"]?

@@ -4,6 +4,7 @@ import BillingX12
 import EventStore
 import Foundation
 import Testing
+import TestSupport
 import X12
 
 /// Claims of `count` insured patients submitted to Aetna, and the payer simulator's answers to the 837P
@@ -44,6 +45,7 @@ struct InMemoryPayerLoop {
         let result = try #require(
             try await world.core.submitClaims(SubmitClaimsRequest(tenant: InMemoryWorld.slug, payer: "aetna", directory: outputDirectory()))
         )
+        try X12Validator.validate(path: result.path)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: result.path)))
         try? FileManager.default.removeItem(at: URL(fileURLWithPath: result.path).deletingLastPathComponent())
         var simulator = PayerSimulator(seed: seed, settings: settings)

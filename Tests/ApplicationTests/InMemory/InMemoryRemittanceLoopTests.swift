@@ -4,6 +4,7 @@ import BillingX12
 import EventStore
 import Foundation
 import Testing
+import TestSupport
 import X12
 
 @Suite("Submission, the payer's answers and posting, in memory")
@@ -26,6 +27,7 @@ struct InMemoryRemittanceLoopTests {
             try await world.core.submitClaims(SubmitClaimsRequest(tenant: Self.slug, payer: "aetna", directory: directory))
         }
         let submission = try #require(result)
+        try X12Validator.validate(path: submission.path)
         #expect(submission.interchangeControlNumber == 1)
         #expect(submission.claimNumbers.sorted() == claims.compactMap(\.claimNumber?.rawValue).sorted())
         #expect(events.map { "\($0.streamID) \($0.eventType)" } == ids.map { "claim-\($0) claim.submitted" } + ["x12 x12.interchange_sent"])
@@ -53,6 +55,7 @@ struct InMemoryRemittanceLoopTests {
         let next = try await world.core.submitClaims(
             SubmitClaimsRequest(tenant: Self.slug, payer: "aetna", only: [late], directory: directory))
         #expect(next?.interchangeControlNumber == 2)
+        try X12Validator.validate(path: try #require(next).path)
     }
 
     @Test("submission is refused without a submitter, for a payer not in the catalog, or for a named claim not ready, writing nothing")

@@ -30,15 +30,8 @@ extension PayerCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let core = try await Core.connect()
-                let current = try await core.payer(id).current
-                let missing = removeAlias.filter { !current.aliases.contains($0) }
-                guard missing.isEmpty else { throw CommandError("\(id) has no alias \(missing.joined(separator: ", "))") }
-                var aliases = current.aliases.filter { !removeAlias.contains($0) }
-                aliases += alias.filter { !aliases.contains($0) }
-                let update = PayerUpdated(
-                    payerID: id, name: name ?? current.name, x12PayerID: payerID ?? current.x12PayerID, aliases: aliases, effectiveFrom: effective)
-                try await core.updatePayer(update)
+                try await Core.connect().updatePayer(
+                    id, name: name, x12PayerID: payerID, addAliases: alias, removeAliases: removeAlias, effectiveFrom: effective)
                 print("payer \(id) updated from \(effective)")
             }
         }
