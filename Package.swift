@@ -100,5 +100,6 @@ enum Migrations {
         "V0003__phi_store_and_access.sql",
         "V0004__projections.sql",
         "V0005__event_key_style.sql",
+        "V0006__index_and_remittance_projections.sql",
     ]
 }

@@ -34,6 +34,9 @@ extension Migration {
         Migration(fileName: "V0003__phi_store_and_access.sql", bytes: PackageResources.V0003__phi_store_and_access_sql),
         Migration(fileName: "V0004__projections.sql", bytes: PackageResources.V0004__projections_sql),
         Migration(fileName: "V0005__event_key_style.sql", bytes: PackageResources.V0005__event_key_style_sql),
+        Migration(
+            fileName: "V0006__index_and_remittance_projections.sql",
+            bytes: PackageResources.V0006__index_and_remittance_projections_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

@@ -46,7 +46,7 @@ public struct UpcasterRegistry: Sendable {
         guard let (version, payload) = try upcast(entry.eventType, entry.schemaVersion, entry.payload, at: entry.position)
         else { return entry }
         return LogEntry(
-            position: entry.position, eventType: entry.eventType, schemaVersion: version, payload: payload,
+            position: entry.position, streamID: entry.streamID, eventType: entry.eventType, schemaVersion: version, payload: payload,
             effectiveDate: entry.effectiveDate)
     }
 

@@ -2,21 +2,19 @@ import EventStore
 import Foundation
 import Postgres
 
-/// Rebuilds the claims projection from the log into a session's temporary tables, as of a business
+/// Rebuilds the projection's tables from the log into a session's temporary tables, as of a business
 /// date (events with `effective_date ≤ D`) and/or as known at a time (events with `recorded_at ≤ T`).
 /// Reports then read those tables instead of the live ones. Must run inside a transaction: the tables
 /// are dropped at commit.
 public enum AsOfReplay {
+    /// Every projection table, empty, as a temporary table of this transaction.
     static let createSQL = SQL(
         "proj_asof_create",
-        """
-        CREATE TEMP TABLE IF NOT EXISTS claim_status_asof (LIKE rcm_analytics_store.claim_status INCLUDING ALL) ON COMMIT DROP;
-        CREATE TEMP TABLE IF NOT EXISTS denials_asof (LIKE rcm_analytics_store.denials INCLUDING ALL) ON COMMIT DROP;
-        CREATE TEMP TABLE IF NOT EXISTS ar_activity_asof (LIKE rcm_analytics_store.ar_activity INCLUDING ALL) ON COMMIT DROP;
-        CREATE TEMP TABLE IF NOT EXISTS ar_open_asof (LIKE rcm_analytics_store.ar_open INCLUDING ALL) ON COMMIT DROP;
-        """, prepared: false)
+        ProjectionTables.baseNames.map { name in
+            "CREATE TEMP TABLE IF NOT EXISTS \(name)_asof (LIKE rcm_analytics_store.\(name) INCLUDING ALL) ON COMMIT DROP;"
+        }.joined(separator: "\n"), prepared: false)
 
-    /// Replays the tenants' claim events into `ProjectionTables.temporary`; returns the events applied.
+    /// Replays the tenants' events into `ProjectionTables.temporary`; returns the events applied.
     @discardableResult
     public static func materialize(
         tenants: [TenantID], asOf: String?, knownAt: Date?, batchSize: Int = 5000, in session: DatabaseSession

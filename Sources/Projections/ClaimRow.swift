@@ -1,3 +1,5 @@
+import Billing
+
 /// One row of `claim_status`: a claim's payer, provider, dates, state and money, in cents.
 /// Dates are business dates as `YYYY-MM-DD` text (they compare correctly as text).
 public struct ClaimRow: Sendable, Hashable {
@@ -12,7 +14,7 @@ public struct ClaimRow: Sendable, Hashable {
     /// The payer currently responsible.
     public var payerID = ""
     /// `primary`, `secondary` or `tertiary`.
-    public var payerOrder = "primary"
+    public var payerOrder = PayerOrder.primary
     /// The payer the claim was created for.
     public var primaryPayerID = ""
     /// Rendering provider of the first line.
@@ -39,8 +41,8 @@ public struct ClaimRow: Sendable, Hashable {
     public var patientBilledOn: String?
     /// Latest business date of any event.
     public var lastActivityOn = ""
-    /// The claim status (see docs/projections.md).
-    public var status = "draft"
+    /// The claim status (stored as in docs/projections.md: `awaiting_next_payer` for `awaitingNextPayer`).
+    public var status = Claim.Status.draft
     /// Charges, cents.
     public var charges: Int64 = 0
     /// Payer payments, cents.
@@ -123,9 +125,9 @@ public struct ClaimRow: Sendable, Hashable {
     /// The values of `columns`, as text (nil for NULL).
     var values: [String?] {
         [
-            tenantID, claimID, claimNumber, patientKey, payerID, payerOrder, primaryPayerID, renderingProvider,
+            tenantID, claimID, claimNumber, patientKey, payerID, payerOrder.rawValue, primaryPayerID, renderingProvider,
             serviceDate, serviceDateLast, createdOn, firstSubmittedOn, payerSubmittedOn, lastSubmittedOn,
-            acknowledgedOn, firstAdjudicatedOn, lastAdjudicatedOn, patientBilledOn, lastActivityOn, status,
+            acknowledgedOn, firstAdjudicatedOn, lastAdjudicatedOn, patientBilledOn, lastActivityOn, status.columnText,
             String(charges), String(insurancePaid), String(patientPaid), String(adjustments), String(writeOffs),
             String(refunds), String(patientResponsibility), String(insuranceBalance), String(patientBalance),
             String(balance), String(openDenials), String(denied), String(denialCount), String(submissionCount),
@@ -178,9 +180,9 @@ public struct DenialRow: Sendable, Hashable {
     /// Staff user working it.
     public var owner: String?
     /// `open`, `assigned`, `appealed` or `resolved`.
-    public var status = "open"
+    public var status = DenialStatus.open
     /// How it ended (or `appealed` while in appeal).
-    public var outcome: String?
+    public var outcome: DenialOutcome?
     /// When it was opened.
     public var openedOn = ""
     /// Appeal deadline.
@@ -212,7 +214,7 @@ public struct DenialRow: Sendable, Hashable {
     var values: [String?] {
         [
             tenantID, claimID, denialID, payerID, renderingProvider, procedureCodes, groupCode, carc, carcAll, rarc,
-            String(amount), owner, status, outcome, openedOn, dueDate, appealedOn, resolvedOn, String(sensitive),
+            String(amount), owner, status.rawValue, outcome?.rawValue, openedOn, dueDate, appealedOn, resolvedOn, String(sensitive),
             String(lastPosition),
         ]
     }

@@ -1,7 +1,9 @@
 /// The rows a batch of claim events touches, and the activity they add: the state the pure projection
 /// folds events into. The runner loads the touched rows, folds, and writes the dirty ones back.
 public struct ClaimsFold: Sendable {
-    /// Claim rows by claim id (one tenant per fold).
+    /// The practice whose rows these are (one tenant per fold), as PostgreSQL prints its `uuid`.
+    public let tenantID: String
+    /// Claim rows by claim id.
     public var claims: [String: ClaimRow] = [:]
     /// Denial rows by claim id, then denial id.
     public var denials: [String: [String: DenialRow]] = [:]
@@ -14,8 +16,8 @@ public struct ClaimsFold: Sendable {
     /// Denials changed by the fold, as (claim id, denial id).
     public var dirtyDenials: Set<DenialKey> = []
 
-    /// Makes an empty fold.
-    public init() {}
+    /// Makes an empty fold for a tenant.
+    public init(tenantID: String) { self.tenantID = tenantID }
 
     /// A denial's key within a tenant.
     public struct DenialKey: Sendable, Hashable {

@@ -1,32 +1,28 @@
+import Billing
+
 extension ClaimsProjection {
     /// `claim.adjudicated`: the payer's payment and adjustments, first-pass figures, denials it resolves.
-    static func adjudicated(_ parsed: Parsed, to row: inout ClaimRow, in fold: inout ClaimsFold) throws {
-        let event = parsed.event
-        let p = parsed.payload
-        let date = event.effectiveDate
-        let posting = p.nested("posting") ?? .empty
-        let paid = try posting.cents("paid")
-        let adjusted = try posting.cents("adjustments")
-        let denied = try posting.cents("denied")
+    static func adjudicated(_ e: Claim.Event.Adjudicated, at place: LogPlace, to row: inout ClaimRow, in fold: inout ClaimsFold) {
+        let date = place.effectiveDate
+        let paid = e.posting.paid.cents
+        let adjusted = e.posting.adjustments.cents
+        let denied = e.posting.denied.cents
         row.insurancePaid += paid
         row.adjustments += adjusted
         row.insuranceBalance -= paid + adjusted
-        let adjudication = p.nested("adjudication") ?? .empty
         if row.firstAdjudicatedOn == nil {
             row.firstAdjudicatedOn = date
-            row.firstAdjudicationCharges = try adjudication.objects("lines").reduce(0) { try $0 + $1.cents("charge") }
+            row.firstAdjudicationCharges = e.adjudication.lines.reduce(0) { $0 + $1.charge.cents }
             row.firstAdjudicationPaid = paid
             row.firstAdjudicationDenied = denied
-            let deniedFirst = denied > 0 || adjudication.string("statusCode") == "4"
+            let deniedFirst = denied > 0 || e.adjudication.isClaimDenied
             row.firstPassDenied = deniedFirst
             row.firstPassPaid = paid > 0 && !deniedFirst && row.rejectionCount == 0 && row.resubmissionCount == 0
             if deniedFirst { row.cleanClaim = false }
         }
         row.lastAdjudicatedOn = date
-        resolve(p.strings("resolvedDenials"), of: &row, in: &fold, on: date, position: event.position) { status in
-            status == "appealed" ? "paid_after_appeal" : "paid"
-        }
-        row.status = row.openDenials == 0 ? "adjudicated" : "denied"
+        resolve(e.resolvedDenials, of: &row, in: &fold, at: place) { $0 == .appealed ? .paidAfterAppeal : .paid }
+        row.status = row.openDenials == 0 ? .adjudicated : .denied
         fold.addActivity(row, on: date) {
             $0.insurancePaid += paid
             $0.adjustments += adjusted
@@ -34,45 +30,40 @@ extension ClaimsProjection {
     }
 
     /// `claim.adjudication_reversed`: the payment and adjustments taken back, the patient's share returned.
-    static func adjudicationReversed(_ parsed: Parsed, to row: inout ClaimRow, in fold: inout ClaimsFold) throws {
-        let event = parsed.event
-        let p = parsed.payload
-        let date = event.effectiveDate
-        let posting = p.nested("posting") ?? .empty
-        let paid = try posting.cents("paid")
-        let adjusted = try posting.cents("adjustments")
-        let returned = try p.cents("returnedFromPatient")
+    static func adjudicationReversed(
+        _ e: Claim.Event.AdjudicationReversed, at place: LogPlace, to row: inout ClaimRow, in fold: inout ClaimsFold
+    ) {
+        let paid = e.posting.paid.cents
+        let adjusted = e.posting.adjustments.cents
+        let returned = e.returnedFromPatient.cents
         row.insurancePaid -= paid
         row.adjustments -= adjusted
         row.insuranceBalance += paid + adjusted + returned
         row.patientBalance -= returned
         row.patientResponsibility -= returned
-        row.payerID = p.string("payerID") ?? row.payerID
-        row.payerOrder = p.string("payerOrder") ?? row.payerOrder
-        resolve(p.strings("resolvedDenials"), of: &row, in: &fold, on: date, position: event.position) { _ in
-            "reversed"
-        }
-        row.status = "acknowledged"
-        fold.addActivity(row, on: date) {
+        row.payerID = e.payerID.rawValue
+        row.payerOrder = e.payerOrder
+        resolve(e.resolvedDenials, of: &row, in: &fold, at: place) { _ in .reversed }
+        row.status = .acknowledged
+        fold.addActivity(row, on: place.effectiveDate) {
             $0.insurancePaid -= paid
             $0.adjustments -= adjusted
         }
     }
 
     /// `claim.responsibility_transferred`: to the patient, or to the next payer.
-    static func responsibilityTransferred(_ parsed: Parsed, to row: inout ClaimRow) throws {
-        let p = parsed.payload
-        let amount = try p.cents("amount")
-        let to = p.nested("to") ?? .empty
-        if to.string("kind") == "patient" {
-            if row.patientBalance <= 0 { row.patientBilledOn = parsed.event.effectiveDate }
+    static func responsibilityTransferred(_ e: Claim.Event.ResponsibilityTransferred, on date: String, to row: inout ClaimRow) {
+        let amount = e.amount.cents
+        switch e.to {
+        case .patient:
+            if row.patientBalance <= 0 { row.patientBilledOn = date }
             row.insuranceBalance -= amount
             row.patientBalance += amount
             row.patientResponsibility += amount
-        } else {
-            row.payerID = to.string("payerID") ?? row.payerID
-            row.payerOrder = to.string("order") ?? row.payerOrder
-            row.status = "awaiting_next_payer"
+        case .payer(let payer, let order):
+            row.payerID = payer.rawValue
+            row.payerOrder = order
+            row.status = .awaitingNextPayer
             row.payerSubmittedOn = nil
         }
     }

@@ -1,3 +1,4 @@
+import Billing
 import Postgres
 
 /// Reads and writes the claims projection's rows in one set of tables.
@@ -33,12 +34,12 @@ struct ClaimsStore {
     /// Writes the fold's dirty rows and adds its activity, as a few multi-row statements.
     func write(_ fold: ClaimsFold, in session: DatabaseSession) throws {
         let claims = fold.dirtyClaims.sorted().compactMap { fold.claims[$0] }
-        try upsert(
+        try TableWriter.upsert(
             table: tables.claimStatus, columns: ClaimRow.columns, key: ["tenant_id", "claim_id"],
             rows: claims.map(\.values), in: session)
         let denials = fold.dirtyDenials.sorted { ($0.claimID, $0.denialID) < ($1.claimID, $1.denialID) }
             .compactMap { fold.denials[$0.claimID]?[$0.denialID] }
-        try upsert(
+        try TableWriter.upsert(
             table: tables.denials, columns: DenialRow.columns, key: ["tenant_id", "claim_id", "denial_id"],
             rows: denials.map(\.values), in: session)
         try writeOpen(fold.openBalanceChanges(), in: session)
@@ -59,7 +60,7 @@ struct ClaimsStore {
                 + columns.enumerated().map { "$\($0.offset + 1)::\($0.element.type)[]" }.joined(separator: ", ")
                 + ") ON CONFLICT (tenant_id, activity_date, service_date) DO UPDATE SET \(sets)",
             prepared: false)
-        try session.query(sql, arrays(rows, count: columns.count))
+        try session.query(sql, TableWriter.arrays(rows, count: columns.count))
     }
 
     /// Adds the open-balance changes to `ar_open`, then deletes the touched rows that no claim is open in
@@ -86,7 +87,7 @@ struct ClaimsStore {
                 + "open_amount = t.open_amount + excluded.open_amount, "
                 + "credit_amount = t.credit_amount + excluded.credit_amount, claims = t.claims + excluded.claims",
             prepared: false)
-        let parameters = arrays(rows, count: columns.count)
+        let parameters = TableWriter.arrays(rows, count: columns.count)
         try session.query(sql, parameters)
         let prune = SQL(
             "proj_prune_open",
@@ -96,33 +97,12 @@ struct ClaimsStore {
         try session.query(prune, Array(parameters.prefix(5)))
     }
 
-    private func upsert(
-        table: String, columns: [(name: String, type: String)], key: [String], rows: [[String?]],
-        in session: DatabaseSession
-    ) throws {
-        guard !rows.isEmpty else { return }
-        let names = columns.map(\.name)
-        let updates = names.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let sql = SQL(
-            "proj_upsert",
-            "INSERT INTO \(table) (\(names.joined(separator: ", "))) SELECT * FROM unnest("
-                + columns.enumerated().map { "$\($0.offset + 1)::\($0.element.type)[]" }.joined(separator: ", ")
-                + ") ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(updates)",
-            prepared: false)
-        try session.query(sql, arrays(rows, count: columns.count))
-    }
-
-    /// Transposes rows into one array literal per column.
-    private func arrays(_ rows: [[String?]], count: Int) -> [SQLParameter] {
-        (0..<count).map { column in SQLParameter.textArray(rows.map { $0[column] }) }
-    }
-
     static func claim(_ row: Row) throws -> ClaimRow {
         var c = ClaimRow(tenantID: try row.decode("tenant_id"), claimID: try row.decode("claim_id"))
         c.claimNumber = try row.decode("claim_number")
         c.patientKey = try row.decode("patient_key")
         c.payerID = try row.decode("payer_id")
-        c.payerOrder = try row.decode("payer_order")
+        c.payerOrder = try Self.stored("payer_order", row, PayerOrder.init(rawValue:))
         c.primaryPayerID = try row.decode("primary_payer_id")
         c.renderingProvider = try row.decodeIfPresent("rendering_provider")
         c.serviceDate = try row.decode("service_date")
@@ -136,7 +116,7 @@ struct ClaimsStore {
         c.lastAdjudicatedOn = try row.decodeIfPresent("last_adjudicated_on")
         c.patientBilledOn = try row.decodeIfPresent("patient_billed_on")
         c.lastActivityOn = try row.decode("last_activity_on")
-        c.status = try row.decode("status")
+        c.status = try Self.stored("status", row, Claim.Status.init(columnText:))
         c.charges = try row.decode("charges")
         c.insurancePaid = try row.decode("insurance_paid")
         c.patientPaid = try row.decode("patient_paid")
@@ -177,8 +157,11 @@ struct ClaimsStore {
         d.rarc = try row.decode("rarc")
         d.amount = try row.decode("amount")
         d.owner = try row.decodeIfPresent("owner")
-        d.status = try row.decode("status")
-        d.outcome = try row.decodeIfPresent("outcome")
+        d.status = try Self.stored("status", row, DenialStatus.init(rawValue:))
+        d.outcome = try row.decodeIfPresent("outcome", as: String.self).map { text in
+            guard let outcome = DenialOutcome(rawValue: text) else { throw ProjectionError.malformedRow("denials.outcome") }
+            return outcome
+        }
         d.openedOn = try row.decode("opened_on")
         d.dueDate = try row.decode("due_date")
         d.appealedOn = try row.decodeIfPresent("appealed_on")
@@ -186,5 +169,11 @@ struct ClaimsStore {
         d.sensitive = try row.decode("sensitive")
         d.lastPosition = try row.decode("last_position")
         return d
+    }
+
+    /// A text column read as one of the values the fold writes.
+    static func stored<T>(_ column: String, _ row: Row, _ make: (String) -> T?) throws -> T {
+        guard let value = make(try row.decode(column)) else { throw ProjectionError.malformedRow(column) }
+        return value
     }
 }

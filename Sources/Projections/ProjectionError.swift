@@ -2,7 +2,8 @@
 /// holds payload contents (they may be PHI-adjacent).
 public struct ProjectionError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Kind: Equatable, Sendable {
-        case malformedPayload
+        case undecodable(String)
+        case malformedRow(String)
         case unknownProjection(String)
         case unknownTenant(String)
         case unknownClaim(String)
@@ -12,8 +13,10 @@ public struct ProjectionError: Error, Sendable, Equatable, CustomStringConvertib
 
     private let kind: Kind
 
-    /// A payload that does not have the shape its type and schema version promise.
-    public static let malformedPayload = ProjectionError(kind: .malformedPayload)
+    /// An event the billing codec cannot decode (its type, version and position; never its payload).
+    public static func undecodable(_ what: String) -> ProjectionError { .init(kind: .undecodable(what)) }
+    /// A projection table holds a value the fold never writes (the column, never the value).
+    public static func malformedRow(_ column: String) -> ProjectionError { .init(kind: .malformedRow(column)) }
     /// A fault injected by a test between the table writes and the checkpoint.
     public static let injected = ProjectionError(kind: .injected)
 
@@ -29,7 +32,8 @@ public struct ProjectionError: Error, Sendable, Equatable, CustomStringConvertib
     /// A sentence for the person at the terminal.
     public var description: String {
         switch kind {
-        case .malformedPayload: "an event payload does not have the shape its type promises"
+        case .undecodable(let what): "an event does not decode as its type promises: \(what)"
+        case .malformedRow(let column): "a projection table holds a value the projection never writes in \(column); rebuild it"
         case .unknownProjection(let name): "there is no projection named \(name) (known: \(Projections.names.joined(separator: ", ")))"
         case .unknownTenant(let name): "no practice named \(name) is visible to this login"
         case .unknownClaim(let name): "no claim \(name) in this practice"

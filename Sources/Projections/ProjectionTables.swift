@@ -1,5 +1,5 @@
-/// Where the claims projection writes: the live tables, the rebuild's tables beside them, or a session's
-/// temporary tables for an as-of replay. Names are fixed identifiers chosen here, never user input.
+/// Where the projection writes: the live tables, the rebuild's tables beside them, or a session's temporary
+/// tables for an as-of replay. Names are fixed identifiers chosen here, never user input.
 public struct ProjectionTables: Sendable, Hashable {
     /// `claim_status`.
     public let claimStatus: String
@@ -9,27 +9,51 @@ public struct ProjectionTables: Sendable, Hashable {
     public let activity: String
     /// `ar_open`.
     public let open: String
+    /// `claim_index`: each claim's patient and primary payer, in creation order.
+    public let claimIndex: String
+    /// `session_index`: each session's patient and date of service, as last corrected.
+    public let sessionIndex: String
+    /// `account_index`: the patients with an account, in opening order.
+    public let accountIndex: String
+    /// `remittances`: one row per posted payment.
+    public let remittances: String
+    /// `remittance_plb`: one row per provider-level adjustment.
+    public let remittancePLB: String
+    /// `remittance_unapplied`: one row per unapplied item.
+    public let remittanceUnapplied: String
     /// The checkpoint consumer that goes with these tables (nil: no checkpoint, as in an as-of replay).
     public let consumer: String?
 
+    /// Every table's base name, in the order the rebuild switches them (the SQL functions list the same).
+    public static let baseNames = [
+        "claim_status", "denials", "ar_activity", "ar_open", "claim_index", "session_index", "account_index",
+        "remittances", "remittance_plb", "remittance_unapplied",
+    ]
+
+    private init(_ name: (String) -> String, consumer: String?) {
+        claimStatus = name("claim_status")
+        denials = name("denials")
+        activity = name("ar_activity")
+        open = name("ar_open")
+        claimIndex = name("claim_index")
+        sessionIndex = name("session_index")
+        accountIndex = name("account_index")
+        remittances = name("remittances")
+        remittancePLB = name("remittance_plb")
+        remittanceUnapplied = name("remittance_unapplied")
+        self.consumer = consumer
+    }
+
     /// The live tables, followed by the runner.
-    public static let live = ProjectionTables(
-        claimStatus: "rcm_analytics_store.claim_status", denials: "rcm_analytics_store.denials",
-        activity: "rcm_analytics_store.ar_activity", open: "rcm_analytics_store.ar_open", consumer: ClaimsProjection.name)
+    public static let live = ProjectionTables({ "rcm_analytics_store.\($0)" }, consumer: ClaimsProjection.name)
 
     /// The tables a rebuild fills beside the live ones.
     public static let rebuild = ProjectionTables(
-        claimStatus: "rcm_analytics_store.claim_status_rebuild", denials: "rcm_analytics_store.denials_rebuild",
-        activity: "rcm_analytics_store.ar_activity_rebuild",
-        open: "rcm_analytics_store.ar_open_rebuild", consumer: ClaimsProjection.name + ".rebuild")
+        { "rcm_analytics_store.\($0)_rebuild" }, consumer: ClaimsProjection.name + ".rebuild")
 
     /// A session's temporary tables for an as-of replay (dropped at commit).
-    public static let temporary = ProjectionTables(
-        claimStatus: "pg_temp.claim_status_asof", denials: "pg_temp.denials_asof", activity: "pg_temp.ar_activity_asof",
-        open: "pg_temp.ar_open_asof", consumer: nil)
+    public static let temporary = ProjectionTables({ "pg_temp.\($0)_asof" }, consumer: nil)
 
-    /// What reports read for the live state: the analyst views.
-    public static let analystViews = ProjectionTables(
-        claimStatus: "rcm_analytics.claim_status", denials: "rcm_analytics.denials",
-        activity: "rcm_analytics.ar_activity", open: "rcm_analytics.ar_open", consumer: nil)
+    /// What reports and the read models read for the live state: the analyst views.
+    public static let analystViews = ProjectionTables({ "rcm_analytics.\($0)" }, consumer: nil)
 }

@@ -116,23 +116,37 @@ public enum Reports {
         }
     }
 
-    /// Balances by tenant and payer: open claims, insurance and patient balances, credits and the net.
+    /// Balances by tenant and payer: open claims, insurance and patient balances, credits, the payer's credit
+    /// (its 835 money not applied to a claim: open or held, owed back to the payer until applied or refunded,
+    /// negative like the claims' credits) and the net. A payer with unapplied money and no open claim has a
+    /// row of its own; `net = insurance + patient + credits + payer_credit`.
     public static func accountsReceivable(_ options: ReportOptions, in session: DatabaseSession) throws -> Report {
         let columns: [Report.Column] = [
             .init("tenant", .text), .init("payer", .text), .init("claims", .count), .init("insurance", .money),
-            .init("patient", .money), .init("credits", .money), .init("net", .money),
+            .init("patient", .money), .init("credits", .money), .init("payer_credit", .money), .init("net", .money),
         ]
         return try query("ar", columns, options, in: session) { t in
             """
-            SELECT tn.slug AS tenant, c.payer_id AS payer, count(*) AS claims,
-                   sum(greatest(c.insurance_balance, 0)) AS insurance, sum(greatest(c.patient_balance, 0)) AS patient,
-                   sum(least(c.insurance_balance, 0) + least(c.patient_balance, 0)) AS credits,
-                   sum(c.insurance_balance + c.patient_balance) AS net
-            FROM \(t.claimStatus) c JOIN rcm.tenants tn ON tn.tenant_id = c.tenant_id
-            WHERE (c.insurance_balance <> 0 OR c.patient_balance <> 0)
-              AND ($1::uuid IS NULL OR c.tenant_id = $1::uuid) AND ($2::date IS NULL OR true)
-              AND ($3::timestamptz IS NULL OR true) AND ($4::text IS NULL OR true)
-            GROUP BY tn.slug, c.payer_id ORDER BY tn.slug, c.payer_id
+            WITH balances AS (
+                SELECT c.tenant_id, c.payer_id, count(*) AS claims,
+                       sum(greatest(c.insurance_balance, 0)) AS insurance, sum(greatest(c.patient_balance, 0)) AS patient,
+                       sum(least(c.insurance_balance, 0) + least(c.patient_balance, 0)) AS credits,
+                       sum(c.insurance_balance + c.patient_balance) AS net
+                FROM \(t.claimStatus) c
+                WHERE (c.insurance_balance <> 0 OR c.patient_balance <> 0) AND ($1::uuid IS NULL OR c.tenant_id = $1::uuid)
+                GROUP BY c.tenant_id, c.payer_id
+            ), unapplied AS (
+                SELECT r.tenant_id, r.payer_id, sum(r.unapplied_open + r.unapplied_held) AS amount
+                FROM \(t.remittances) r WHERE $1::uuid IS NULL OR r.tenant_id = $1::uuid
+                GROUP BY r.tenant_id, r.payer_id HAVING sum(r.unapplied_open + r.unapplied_held) <> 0
+            )
+            SELECT tn.slug AS tenant, coalesce(b.payer_id, u.payer_id) AS payer, coalesce(b.claims, 0) AS claims,
+                   coalesce(b.insurance, 0) AS insurance, coalesce(b.patient, 0) AS patient, coalesce(b.credits, 0) AS credits,
+                   -coalesce(u.amount, 0) AS payer_credit, coalesce(b.net, 0) - coalesce(u.amount, 0) AS net
+            FROM balances b FULL JOIN unapplied u ON u.tenant_id = b.tenant_id AND u.payer_id = b.payer_id
+            JOIN rcm.tenants tn ON tn.tenant_id = coalesce(b.tenant_id, u.tenant_id)
+            WHERE ($2::date IS NULL OR true) AND ($3::timestamptz IS NULL OR true) AND ($4::text IS NULL OR true)
+            ORDER BY tn.slug, payer
             """
         }
     }

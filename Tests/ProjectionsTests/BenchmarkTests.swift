@@ -21,10 +21,16 @@ struct BenchmarkTests {
         let connection = try await database.connect()
         let events = try await connection.run { session -> Int64 in
             var events: Int64 = 0
+            var tenants: [TenantID] = []
             for number in 0..<tenantCount {
                 let tenant = try LogWriter.createTenant("bench-\(number)", in: session)
+                tenants.append(tenant)
                 events += try Self.append(claims: claims, to: tenant, in: session)
             }
+            let entries = try EventLog.readLogEntries(tenant: tenants[0], after: 0, limit: 1_000_000, in: session)
+            let decodeStart = Date()
+            for entry in entries { _ = try ProjectedEvent(decoding: entry) }
+            print("benchmark: typed decoding (EventCodec, one thread) \(Int(Double(entries.count) / Date().timeIntervalSince(decodeStart))) events/s")
             var started = Date()
             try ProjectionRebuild(batchSize: 5000).replay(in: session)
             let rebuild = Date().timeIntervalSince(started)

@@ -87,6 +87,22 @@ struct LogWriter {
         _ = try EventLog.append(AppendRequest(tenant: tenant, events: new), in: session)
     }
 
+    /// Appends events of any family to one stream in one append, each dated by its payload's `effectiveDate`
+    /// or, for the payloads that have none (remittance events), by `date`.
+    func append(_ events: [BillingEvent], stream: String, on date: String? = nil, in session: DatabaseSession) throws {
+        guard !events.isEmpty else { return }
+        let correlation = UUID()
+        let new = try events.map { event -> NewEvent in
+            let encoded = try codec.encode(event)
+            let object = try JSONSerialization.jsonObject(with: encoded.payload) as! [String: Any]
+            return NewEvent(
+                eventID: UUID(), streamID: stream, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion,
+                payload: JSONText(data: encoded.payload), metadata: EventMetadata(actor: "tester", source: "cli", correlationID: correlation),
+                effectiveDate: date ?? object["effectiveDate"] as! String)
+        }
+        _ = try EventLog.append(AppendRequest(tenant: tenant, events: new), in: session)
+    }
+
     /// Creates a practice tenant (as the owner login).
     static func createTenant(_ slug: String, in session: DatabaseSession) throws -> TenantID {
         let id = TenantID(UUID())
@@ -103,6 +119,13 @@ func differingRows(_ a: String, _ b: String, in session: DatabaseSession) throws
             "SELECT count(*) AS n FROM ((TABLE \(a) EXCEPT ALL TABLE \(b)) UNION ALL (TABLE \(b) EXCEPT ALL TABLE \(a))) x",
             prepared: false)
     ).first!.decode("n")
+}
+
+/// Compares every live projection table with its rebuilt twin; returns the rows that differ, all tables together.
+func differingRebuiltRows(in session: DatabaseSession) throws -> Int64 {
+    try ProjectionTables.baseNames.reduce(0) { sum, name in
+        sum + (try differingRows("rcm_analytics_store.\(name)", "rcm_analytics_store.\(name)_rebuild", in: session))
+    }
 }
 
 /// Counts a table's rows.

@@ -257,14 +257,20 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         }
     }
 
+    /// As `session_index` answers: each session at its record as last logged or corrected (voided ones too),
+    /// by date of service, then logging order.
     func sessionIDs(tenant: TenantID, patient: PatientKey, from: LocalDate, through: LocalDate) throws -> [SessionID] {
         try statement {
-            let logged = decoded(tenant, type: "session.logged").compactMap { event -> SessionRecord? in
-                guard case .session(.logged(let logged)) = event, logged.record.patientKey == patient else { return nil }
-                return logged.record
+            var records: [SessionID: (record: SessionRecord, logged: Int)] = [:]
+            for (order, event) in visibleLog(tenant).filter({ $0.eventType.hasPrefix("session.") }).enumerated() {
+                switch try? codec.decode(eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload) {
+                case .session(.logged(let logged)): records[logged.record.sessionID] = (logged.record, order)
+                case .session(.corrected(let corrected)): records[corrected.record.sessionID]?.record = corrected.record
+                default: continue
+                }
             }
-            let inRange = logged.enumerated().filter { $0.element.dateOfService >= from && $0.element.dateOfService <= through }
-            return inRange.sorted { ($0.element.dateOfService, $0.offset) < ($1.element.dateOfService, $1.offset) }.map(\.element.sessionID)
+            return records.values.filter { $0.record.patientKey == patient && $0.record.dateOfService >= from && $0.record.dateOfService <= through }
+                .sorted { ($0.record.dateOfService, $0.logged) < ($1.record.dateOfService, $1.logged) }.map(\.record.sessionID)
         }
     }
 

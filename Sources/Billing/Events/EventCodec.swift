@@ -44,6 +44,9 @@ public struct EventCodec: Sendable {
     public static let standardUpcasters: [Upcaster] =
         CompanyEvent.upcasters + RemittanceEvent.upcasters + TenantLifecycleEvent.upcasters + AccessEvent.upcasters
 
+    /// The decoder of payloads, made once: a codec decodes every event a projection or a replay reads.
+    private let decoder = JSONDecoder()
+
     /// A codec with the standard upcasters and, consulted first, any given ones.
     public init(upcasters: [Upcaster] = []) { self.upcasters = upcasters + Self.standardUpcasters }
 
@@ -80,8 +83,7 @@ public struct EventCodec: Sendable {
 
     /// Decodes a stored event, first upcasting its payload to the current schema version.
     public func decode(eventType: String, schemaVersion: Int, payload: Data) throws -> BillingEvent {
-        let family = eventType.split(separator: ".").first.map(String.init) ?? ""
-        switch family {
+        switch eventType.prefix(while: { $0 != "." }) {
         case "practice": return .practice(try decode(Practice.Event.self, eventType, schemaVersion, payload))
         case "patient": return .patient(try decode(Patient.Event.self, eventType, schemaVersion, payload))
         case "session": return .session(try decode(Session.Event.self, eventType, schemaVersion, payload))
@@ -113,7 +115,7 @@ public struct EventCodec: Sendable {
             data = try upcaster.upcast(data)
         }
         do {
-            return try E.decode(eventType: eventType, payload: data, with: JSONDecoder())
+            return try E.decode(eventType: eventType, payload: data, with: decoder)
         } catch let error as EventCodecError {
             throw error
         } catch {

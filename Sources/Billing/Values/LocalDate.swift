@@ -19,14 +19,26 @@ public struct LocalDate: Sendable, Hashable, Comparable {
         self.day = day
     }
 
-    /// Parses `"2026-06-30"`.
+    /// Parses `"2026-06-30"` (exactly four, two and two ASCII digits; read byte by byte, as every payload's
+    /// dates are).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
+        var text = text
+        guard let (y, m, d) = text.withUTF8({ LocalDate.fields($0) }) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard let digit = DecimalText.digit(bytes[index]) else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
     }
 
     /// The number of days in a month of a year.

@@ -16,29 +16,8 @@ public struct Money: Sendable, Hashable, Comparable {
 
     /// Parses `"125.50"`, `"-12.3"`, `"12"`; rejects `"12.345"`, `"1e3"`, `""`, `"12.3.4"`, `".5"`, `"5."`.
     public init?(parsing text: String) {
-        var rest = Substring(text)
-        var negative = false
-        if rest.first == "-" {
-            negative = true
-            rest = rest.dropFirst()
-        }
-        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return nil }
-        let whole = parts[0]
-        let fraction = parts.count == 2 ? parts[1] : ""
-        guard !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        if parts.count == 2 {
-            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                return nil
-            }
-        }
-        guard let dollars = Int64(whole) else { return nil }
-        var fractionCents: Int64 = 0
-        if let f = Int64(fraction) { fractionCents = fraction.count == 1 ? f * 10 : f }
-        let (scaled, o1) = dollars.multipliedReportingOverflow(by: 100)
-        let (total, o2) = scaled.addingReportingOverflow(fractionCents)
-        guard !o1, !o2 else { return nil }
-        cents = negative ? -total : total
+        guard let cents = DecimalText.scaled(text, fractionDigits: 2) else { return nil }
+        self.cents = cents
     }
 
     /// The sum; traps on overflow.

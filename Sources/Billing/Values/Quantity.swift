@@ -14,28 +14,8 @@ public struct Quantity: Sendable, Hashable, Comparable {
 
     /// Parses `"1"`, `"1.00"`, `"0.5"`, `"-2.125"`; at most three decimal places, no exponent.
     public init?(parsing text: String) {
-        var rest = Substring(text)
-        var negative = false
-        if rest.first == "-" {
-            negative = true
-            rest = rest.dropFirst()
-        }
-        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return nil }
-        let whole = parts[0]
-        guard !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }), let w = Int64(whole) else { return nil }
-        var fraction: Int64 = 0
-        if parts.count == 2 {
-            let f = parts[1]
-            guard (1...3).contains(f.count), f.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int64(f) else {
-                return nil
-            }
-            fraction = v * [1, 100, 10, 1][f.count]
-        }
-        let (scaled, o1) = w.multipliedReportingOverflow(by: 1000)
-        let (total, o2) = scaled.addingReportingOverflow(fraction)
-        guard !o1, !o2 else { return nil }
-        thousandths = negative ? -total : total
+        guard let thousandths = DecimalText.scaled(text, fractionDigits: 3) else { return nil }
+        self.thousandths = thousandths
     }
 
     /// The sum; traps on overflow.
