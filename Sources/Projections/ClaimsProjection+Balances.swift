@@ -19,7 +19,8 @@ extension ClaimsProjection {
         row.charges -= reversed
         row.insuranceBalance -= reversed
         resolve(e.resolvedDenials, of: &row, in: &fold, at: place) { _ in .voided }
-        row.status = .voided
+        // A void the payer must be told of (frequency 8) waits to be sent, as the domain has it.
+        row.status = e.frequency == .void ? .voidPending : .voided
         fold.addActivity(row, on: place.effectiveDate) { $0.charges -= reversed }
     }
 

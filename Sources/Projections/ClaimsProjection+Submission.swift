@@ -28,6 +28,13 @@ extension ClaimsProjection {
         switch event {
         case .scrubbed(let e):
             if !e.passed && row.firstSubmittedOn == nil { row.scrubFailed = true }
+        case .submitted(let e) where e.frequency == .void:
+            // The void sent (frequency 8): the claim is voided; it is no submission of the claim itself.
+            row.status = .voided
+        case .acknowledged where row.status == .voided:
+            break
+        case .rejected where row.status == .voided:
+            row.status = .voidPending
         case .submitted(let e):
             if row.firstSubmittedOn == nil {
                 row.cleanClaim = !row.scrubFailed

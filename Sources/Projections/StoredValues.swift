@@ -12,6 +12,7 @@ extension Claim.Status {
         case .adjudicated: "adjudicated"
         case .denied: "denied"
         case .awaitingNextPayer: "awaiting_next_payer"
+        case .voidPending: "void_pending"
         case .voided: "voided"
         case .closed: "closed"
         }
@@ -20,7 +21,7 @@ extension Claim.Status {
     /// The status a `claim_status.status` value names, or nil for text it never holds.
     public init?(columnText: String) {
         let all: [Claim.Status] = [
-            .none, .draft, .submitted, .acknowledged, .rejected, .adjudicated, .denied, .awaitingNextPayer, .voided, .closed,
+            .none, .draft, .submitted, .acknowledged, .rejected, .adjudicated, .denied, .awaitingNextPayer, .voidPending, .voided, .closed,
         ]
         guard let status = all.first(where: { $0.columnText == columnText }) else { return nil }
         self = status
