@@ -78,7 +78,8 @@ public struct RemittanceImportService: Sendable {
             throw CommandRejected("accepting a payment that does not balance needs a reason")
         }
         let company = try CompanyService().state(in: tx)
-        let keyText = "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(remittance.payment.amount.cents)|\(remittance.payment.date?.description ?? "")"
+        let keyText =
+            "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(Money(remittance.payment.signedAmount))|\(remittance.payment.date.map { LocalDate($0).description } ?? "")"
         var outcome = PaymentOutcome(
             status: .refused, practice: nil, key: keyText, transactionControlNumber: remittance.controlNumber, claimsPosted: 0, unapplied: [],
             providerAdjustments: 0, denialsOpened: 0, underpaidLines: 0, message: nil)
