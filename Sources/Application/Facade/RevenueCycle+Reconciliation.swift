@@ -15,20 +15,24 @@ public struct PaymentReconciliation: Sendable, Equatable {
 extension RevenueCycle {
     /// Every posted payment of one practice, or of every practice this login may see, in the order received.
     public func remittances(tenant: String?) async throws -> [PaymentReconciliation] {
-        try await backend.transaction { tx in
-            try Self.resolve(tenant, in: tx, practicesOnly: true).flatMap { practice in
-                try UnappliedWorkService().ledgers(tenant: practice, in: tx).map {
-                    PaymentReconciliation(practice: practice, stream: $0.stream, ledger: $0.ledger)
-                }
-            }
-        }
+        try await payments(tenant: tenant, trace: nil)
     }
 
     /// The payments with a trace number (one per payee of a check that paid several practices).
     public func remittance(trace: String, tenant: String?) async throws -> [PaymentReconciliation] {
-        let found = try await remittances(tenant: tenant).filter { $0.ledger.received?.traceNumber == trace }
+        let found = try await payments(tenant: tenant, trace: trace).filter { $0.ledger.received?.traceNumber == trace }
         guard !found.isEmpty else { throw CommandRejected("no payment with trace \(trace)\(tenant.map { " in \($0)" } ?? "") that this login may see") }
         return found
+    }
+
+    private func payments(tenant: String?, trace: String?) async throws -> [PaymentReconciliation] {
+        try await backend.transaction { tx in
+            try Self.resolve(tenant, in: tx, practicesOnly: true).flatMap { practice in
+                try UnappliedWorkService().ledgers(tenant: practice, trace: trace, in: tx).map {
+                    PaymentReconciliation(practice: practice, stream: $0.stream, ledger: $0.ledger)
+                }
+            }
+        }
     }
 
     /// Posts an unapplied claim payment to a claim a person names (the import's checks apply); returns the claim.

@@ -24,6 +24,7 @@ extension RevenueCycle {
         _ file: X12Upload, tenant: String?, acceptImbalance: Bool, reason: String?
     ) async throws -> [RemittanceImportService.PaymentOutcome] {
         let payments = try RemittanceImportService.payments(bytes: file.bytes, fileName: file.fileName)
+        let company = try await backend.transaction { tx in try CompanyService().state(in: tx) }
         var outcomes: [RemittanceImportService.PaymentOutcome] = []
         for payment in payments {
             // One payment, one transaction: what posted stays posted whatever happens to the next.
@@ -32,7 +33,7 @@ extension RevenueCycle {
                     let tenants = try Self.resolve(nil, in: tx)
                     let selected = try tenant.map { try Self.resolve($0, in: tx) }
                     return try RemittanceImportService().importPayment(
-                        payment, bytes: file.bytes, fileName: file.fileName, tenants: tenants, only: selected, acceptImbalance: acceptImbalance,
+                        payment, bytes: file.bytes, fileName: file.fileName, tenants: tenants, only: selected, company: company, acceptImbalance: acceptImbalance,
                         reason: reason, actor: tx.login, in: tx)
                 })
         }

@@ -57,10 +57,11 @@ public struct RemittanceImportService: Sendable {
         bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, acceptImbalance: Bool, reason: String?, actor: String,
         in tx: any StoreTransaction
     ) throws -> [PaymentOutcome] {
-        try Self.payments(bytes: bytes, fileName: fileName).map { remittance in
+        let company = try CompanyService().state(in: tx)
+        return try Self.payments(bytes: bytes, fileName: fileName).map { remittance in
             try importPayment(
-                remittance, bytes: bytes, fileName: fileName, tenants: tenants, only: only, acceptImbalance: acceptImbalance, reason: reason,
-                actor: actor, in: tx)
+                remittance, bytes: bytes, fileName: fileName, tenants: tenants, only: only, company: company, acceptImbalance: acceptImbalance,
+                reason: reason, actor: actor, in: tx)
         }
     }
 
@@ -69,15 +70,15 @@ public struct RemittanceImportService: Sendable {
         try X12File(bytes: bytes, fileName: fileName).remittances().remittances
     }
 
-    /// Posts one payment of a file entirely or not at all (a savepoint in the caller's transaction).
+    /// Posts one payment of a file entirely or not at all (a savepoint in the caller's transaction). `company` is the
+    /// catalog and practices the file is matched against, folded once per file by the caller.
     public func importPayment(
-        _ remittance: Remittance, bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, acceptImbalance: Bool, reason: String?,
-        actor: String, in tx: any StoreTransaction
+        _ remittance: Remittance, bytes: [UInt8], fileName: String, tenants: [Tenant], only: Tenant?, company: CompanyState,
+        acceptImbalance: Bool, reason: String?, actor: String, in tx: any StoreTransaction
     ) throws -> PaymentOutcome {
         if acceptImbalance && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw CommandRejected("accepting a payment that does not balance needs a reason")
         }
-        let company = try CompanyService().state(in: tx)
         let keyText =
             "\(remittance.payerIdentifier ?? "?")|\(remittance.trace.number)|\(Money(remittance.payment.signedAmount))|\(remittance.payment.date.map { LocalDate($0).description } ?? "")"
         var outcome = PaymentOutcome(

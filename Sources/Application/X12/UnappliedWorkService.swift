@@ -22,14 +22,16 @@ struct UnappliedWorkService: Sendable {
         return ledger
     }
 
-    /// Every payment of a tenant, in the order received.
-    func ledgers(tenant: Tenant, in tx: any StoreTransaction) throws -> [(stream: String, ledger: RemittanceLedger)] {
-        try tx.readModels.remittanceStreams(tenant: tenant.id).map { ($0, try ledger(stream: $0, tenant: tenant.id, in: tx)) }
+    /// Every payment of a tenant, in the order received; with `trace`, only the streams that can hold it
+    /// (`remit-<payer>-<trace>`), so one payment is found without folding them all.
+    func ledgers(tenant: Tenant, trace: String? = nil, in tx: any StoreTransaction) throws -> [(stream: String, ledger: RemittanceLedger)] {
+        try tx.readModels.remittanceStreams(tenant: tenant.id).filter { trace == nil || $0.hasSuffix("-\(trace!)") }
+            .map { ($0, try ledger(stream: $0, tenant: tenant.id, in: tx)) }
     }
 
     /// The one payment of a tenant with this trace (and payer, when several payers used the same trace).
     func payment(trace: String, payer: String?, context: CommandContext, in tx: any StoreTransaction) throws -> (String, RemittanceLedger) {
-        let found = try ledgers(tenant: context.tenant, in: tx).filter {
+        let found = try ledgers(tenant: context.tenant, trace: trace, in: tx).filter {
             $0.ledger.received?.traceNumber == trace && (payer == nil || $0.ledger.received?.payerID.rawValue == payer)
         }
         guard !found.isEmpty else { throw CommandRejected("\(context.tenant.slug) has no payment with trace \(trace)") }

@@ -361,7 +361,7 @@ public struct RelatedEntity: Sendable, Hashable, Codable {
     }
 }
 
-/// A rate or percent as X12 writes it (`.2`, `0.125`, `20`): exact, in millionths; never a `Double`.
+/// A rate or percent as X12 writes it (`.2`, `0.125`, `20`): exact, an integer count of millionths (no binary fractions).
 public struct X12Rate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The value × 1 000 000.
     public var millionths: Int64
