@@ -122,4 +122,52 @@ struct ReconciliationTests {
         #expect(try cli.ok(["audit", "verify"]).contains("acme: ok"))
         await cli.database.drop()
     }
+
+    @Test("a Medicare payment that says the claim was crossed over to Medicaid (CLP02 19, NM1*TT) posts and reconciles in era show")
+    func crossover() async throws {
+        let cli = try await CLI.make("recon_crossover")
+        _ = try cli.seedPractice()
+        _ = try cli.ok([
+            "payer", "add", "--id", "medicare", "--name", "Medicare Part B", "--payer-id", "DEMO03", "--kind", "medicare", "--filing", "MB",
+            "--alias", "04912", "--alias", "1721092375",
+        ])
+        _ = try cli.ok(["payer", "enroll", "--tenant", "acme", "--payer", "medicare", "--providers", "dr-lee"])
+        let key = try cli.ok([
+            "patient", "add", "--tenant", "acme", "--first", "Demo", "--last", "Crossover", "--dob", "1950-02-03", "--member-id", "1EG4TE5MK73",
+            "--address", "1 Elm St, Springfield, IL 62701",
+        ])
+        _ = try cli.ok(["coverage", "add", "--tenant", "acme", "--patient", key, "--payer", "medicare", "--copay", "20.00", "--from", "2026-01-01"])
+        let session = try cli.ok([
+            "session", "log", "--tenant", "acme", "--patient", key, "--date", CLI.daysAgo(5), "--provider", "dr-lee", "--minutes", "45", "--dx", "F41.1",
+            "--service", "90834=120.00",
+        ])
+        let claim = try cli.ok(["claims", "create", "--tenant", "acme", "--patient", key, "--payer", "medicare", "--sessions", session])
+        _ = try cli.ok(["claims", "scrub", claim, "--tenant", "acme"])
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("crossover-\(cli.database.name)")
+        let wrote = try cli.ok(["claims", "submit", "--tenant", "acme", "--payer", "medicare", "--out", out.appendingPathComponent("837").path])
+        let file = String(wrote.dropFirst("wrote ".count).prefix { $0 != ":" })
+        let answers = try cli.ok([
+            "simulate", "payer", file, "--out", out.appendingPathComponent("payer").path, "--seed", "2", "--reject-percent", "0", "--deny-percent", "0",
+            "--crossover-percent", "100", "--split-percent", "0",
+        ]).split(separator: "\n").map(String.init)
+        var remits: [String] = []
+        for answer in answers {
+            if RemittanceLoopTests.isKind(answer, "835") {
+                remits.append(try String(contentsOfFile: answer, encoding: .utf8))
+                _ = try cli.ok(["era", "import", answer])
+            } else {
+                _ = try cli.ok(["ack", "import", answer])
+            }
+        }
+        let crossed = try #require(remits.first { $0.contains("CLP*\(claim)*19*") }, "the payer says it forwarded the claim")
+        #expect(crossed.contains("NM1*TT*2*"))
+        let figures = Self.figures(crossed)
+        let trace = try #require(figures.keys.first)
+        let shown = try cli.ok(["era", "show", trace, "--tenant", "acme"])
+        #expect(shown.contains(claim) && shown.contains(": reconciles"), "\(shown)")
+        let rows = Self.csvRows(try cli.ok(["era", "list", "--tenant", "acme", "--format", "csv"]))
+        #expect(!rows.isEmpty && rows.allSatisfy { $0["state"] == "reconciled" })
+        #expect(rows.first { $0["trace"] == trace }.flatMap { Decimal(string: $0["bpr02"] ?? "") } == figures[trace]?.bpr)
+        await cli.database.drop()
+    }
 }
