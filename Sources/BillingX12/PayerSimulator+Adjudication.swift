@@ -52,6 +52,11 @@ extension PayerSimulator {
             payment.remarkCodes = ["MA18"]
             cycles.add(payment, payer: payer, payee: item.payee, cycle: .first)
             outcomes[number] = .crossover(to: crossover.payerID)
+            if let partnerID = crossover.claimPayerID {
+                let partner = directory.payer(for: partnerID, name: crossover.name)
+                let forwarded = Self.crossoverPayment(of: payment, icn: nextClaimNumber(partner, on: date))
+                cycles.add(forwarded, payer: partner, payee: item.payee, cycle: .followUp)
+            }
             return
         }
         cycles.add(payment, payer: payer, payee: item.payee, cycle: .first)

@@ -111,12 +111,15 @@ public struct ClaimSubmission: Sendable, Equatable {
     public var groupNumber: String?
     /// REF*F8 for frequency 7/8; defaults to the payer claim number the claim recorded.
     public var originalPayerClaimNumber: String?
+    /// The patient's coverages with the payers that adjudicated before (COB), for loop 2320's SBR02 and 2330A.
+    public var earlierCoverages: [Coverage]
 
     /// A claim to submit.
     public init(
         claim: Claim.State, coverage: Coverage, patient: PatientIdentity, subscriber: PatientIdentity? = nil,
-        groupNumber: String? = nil, originalPayerClaimNumber: String? = nil
+        groupNumber: String? = nil, originalPayerClaimNumber: String? = nil, earlierCoverages: [Coverage] = []
     ) {
+        self.earlierCoverages = earlierCoverages
         self.claim = claim
         self.coverage = coverage
         self.patient = patient
