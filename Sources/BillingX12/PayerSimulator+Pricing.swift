@@ -115,7 +115,7 @@ extension PayerSimulator {
     /// what the earlier payers paid or adjusted, is OA-23 (the prior payer's impact). Medicaid pays it all, other
     /// plans leave 20 % coinsurance. CLP02 is 2 (3 for a tertiary).
     func secondary(_ item: Incoming, icn: String) -> ClaimPayment {
-        let last = item.claim.otherPayers.max { $0.payerSequence < $1.payerSequence }
+        let last = item.claim.otherPayers.filter { $0.paidAmount != nil }.max { $0.payerSequence < $1.payerSequence }
         func owedOnLine(_ line: ProfessionalClaim.ServiceLine) -> X12Amount? {
             guard let last else { return nil }
             let adjudications = line.otherPayerAdjudications.filter { $0.payerID == last.payer.id }

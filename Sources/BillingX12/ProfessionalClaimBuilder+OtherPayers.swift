@@ -48,7 +48,18 @@ extension ProfessionalClaimBuilder {
         return result.sorted { $0.order < $1.order }
     }
 
-    /// Loop 2320 with 2330A and 2330B, one per earlier payer.
+    /// The other subscriber (loop 2330A) under a coverage with `relation` to the patient.
+    private func otherSubscriber(_ submission: ClaimSubmission, relation: SubscriberRelation, number: ClaimNumber)
+        throws(SubmissionError) -> SubscriberClaims.Person
+    {
+        let subscriber = relation == .self ? submission.patient : submission.subscriber ?? submission.patient
+        let memberID = relation == .self ? subscriber.memberID : submission.patient.subscriberID ?? subscriber.memberID
+        return try SubmissionIdentity.person(subscriber, claim: number, memberID: memberID, requireAddress: false)
+    }
+
+    /// Loop 2320 with 2330A and 2330B: one per earlier payer, with its adjudication, then one per later payer the
+    /// patient has on the date of service, without (005010X222A1 2320: "required when other payers are known to
+    /// potentially be involved in paying on this claim").
     func otherPayers(_ submission: ClaimSubmission, _ earlier: [EarlierPayer], number: ClaimNumber)
         throws(SubmissionError) -> [ProfessionalClaim.OtherPayer]
     {
@@ -56,10 +67,7 @@ extension ProfessionalClaimBuilder {
         for payer in earlier {
             let coverage = submission.earlierCoverages.first { $0.payerID == payer.payerID }
             let relation = coverage?.relation ?? submission.coverage.relation
-            let subscriber = relation == .self ? submission.patient : submission.subscriber ?? submission.patient
-            let person = try SubmissionIdentity.person(
-                subscriber, claim: number, memberID: relation == .self ? subscriber.memberID : submission.patient.subscriberID ?? subscriber.memberID,
-                requireAddress: false)
+            let person = try otherSubscriber(submission, relation: relation, number: number)
             let claimAdjustments = payer.records.flatMap(\.adjudication.claimAdjustments).map(EarlierPayer.adjustment)
             let owed = payer.records.map(\.posting.patientResponsibility.total).sum()
             result.append(
@@ -71,6 +79,18 @@ extension ProfessionalClaimBuilder {
                     payer: SubscriberClaims.Payer(name: Self.plain(payer.identity.name), id: payer.identity.x12PayerID),
                     adjudicationDate: payer.records.map(\.adjudication.adjudicatedOn).max()?.x12Date,
                     remainingPatientLiability: owed.x12Amount))
+        }
+        let state = submission.claim
+        let later = submission.laterCoverages.filter { $0.order > state.payerOrder && $0.payerID != state.payerID }
+        for coverage in later.sorted(by: { ($0.order, $0.id) < ($1.order, $1.id) }) {
+            guard let identity = payers[coverage.payerID] else { throw .payerWithoutIdentity(coverage.payerID) }
+            result.append(
+                ProfessionalClaim.OtherPayer(
+                    payerSequence: SubmissionIdentity.sequence(coverage.order),
+                    relationship: SubmissionIdentity.relationship(coverage.relation),
+                    filingIndicator: identity.filingIndicator,
+                    subscriber: try otherSubscriber(submission, relation: coverage.relation, number: number),
+                    payer: SubscriberClaims.Payer(name: Self.plain(identity.name), id: identity.x12PayerID)))
         }
         return result
     }

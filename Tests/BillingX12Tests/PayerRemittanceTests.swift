@@ -264,7 +264,19 @@ struct PayerRemittanceTests {
         loop.catalog = PayerCatalog(entries: [
             (World.acme, "DEMO03", ["04912", "1721092375"]), (World.medicaid, "DEMO04", ["RVB4401", "1364718205", "55004"]),
         ])
-        try loop.answer([try loop.send(sentAs: "DEMO03", filing: "MB", control: 1)], on: "2026-03-11")
+        // The 837P names the Medicaid plan as the later payer (loop 2320 without adjudication), under the X12 id the
+        // simulator knows it by, so Medicare crosses the claims over to it.
+        var sent = try loop.send(sentAs: "DEMO03", filing: "MB", control: 1)
+        for p in sent.billingProviders.indices {
+            for g in sent.billingProviders[p].subscribers.indices {
+                for c in sent.billingProviders[p].subscribers[g].claims.indices {
+                    let others = sent.billingProviders[p].subscribers[g].claims[c].otherPayers
+                    #expect(others.map(\.payer.id) == ["MCD01"] && others.allSatisfy { $0.paidAmount == nil && $0.payerSequence == "S" })
+                    for o in others.indices { sent.billingProviders[p].subscribers[g].claims[c].otherPayers[o].payer.id = "DEMO04" }
+                }
+            }
+        }
+        try loop.answer([sent], on: "2026-03-11")
         let payments = loop.responses[0].rawPayments
         let medicare = payments.filter { $0.payerName == "TALLGRASS GBA JURISDICTION 9 PART B" }
         let claims = medicare.flatMap(\.claims)

@@ -65,6 +65,10 @@ struct CoordinationOfBenefitsTests {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("cob-\(cli.database.name)")
         let first = try cli.ok(["claims", "submit", "--tenant", "acme", "--payer", "aetna", "--out", out.appendingPathComponent("837").path])
         let primaryFile = String(first.dropFirst("wrote ".count).prefix { $0 != ":" })
+        try X12Validator.validate(path: primaryFile)
+        let primaryText = try String(contentsOfFile: primaryFile, encoding: .utf8)
+        #expect(primaryText.contains("SBR*P*18*") && primaryText.contains("SBR*S*18*"), "the primary's 837P names the secondary in 2320")
+        #expect(primaryText.contains("*PI*01260~") && !primaryText.contains("AMT*D*"), "2330B the carve-out, nothing adjudicated yet")
         let primaryRemits = try Self.answer(cli, primaryFile, out: out.appendingPathComponent("aetna"), seed: "3")
         #expect(primaryRemits.contains { $0.contains("CLP*\(claim)*1*") })
 

@@ -77,13 +77,14 @@ public struct SubmissionService: Sendable {
             }
             let earlierPayers = Set(claim.adjudications.filter { !$0.reversed && $0.payerOrder < claim.payerOrder }.map(\.adjudication.payerID))
             let earlierCoverages = earlierPayers.compactMap { patient.coverage(payer: $0, on: day) }
+            let laterCoverages = patient.coverages.values.filter { $0.order > claim.payerOrder && $0.effective.contains(day) }
             guard let identity = try phi.identity(key: key, tenant: context.tenant.id, in: tx) else {
                 throw CommandRejected("claim \(id): the patient's identity was destroyed; the claim cannot be sent")
             }
             submissions.append(
                 ClaimSubmission(
                     claim: claim, coverage: coverage, patient: identity, originalPayerClaimNumber: claim.originalPayerClaimNumber,
-                    earlierCoverages: earlierCoverages))
+                    earlierCoverages: earlierCoverages, laterCoverages: laterCoverages))
         }
         guard !submissions.isEmpty else { return nil }
 
