@@ -189,7 +189,10 @@ extension Claim.AdjudicationContext {
             }
         }
         let rule = claim.payerID.flatMap { payer in firstDay.flatMap { practice.rule(payer: payer, on: $0) } }
-        let next = firstDay.flatMap { patient.coverage(after: claim.payerOrder, on: $0) }
+        // The payer's place in the patient's order on the date of service (the claim's own for a claim created before
+        // it recorded one), and the payer after it.
+        let current = firstDay.flatMap { day in claim.payerID.flatMap { patient.coverage(payer: $0, on: day)?.order } }
+        let next = firstDay.flatMap { patient.coverage(after: max(current ?? claim.payerOrder, claim.payerOrder), on: $0) }
         self.init(
             denialID: denialID, appealDays: rule?.appealDays ?? 180, nextPayer: next?.payerID, nextPayerOrder: next?.order,
             expectedAllowed: expected)
