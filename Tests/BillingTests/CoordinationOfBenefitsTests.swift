@@ -1,4 +1,5 @@
 import Billing
+import Foundation
 import Testing
 
 /// Coordination of benefits in the claim decider: the claim knows its payer's place in the patient's order, moves
@@ -139,5 +140,38 @@ struct CoordinationOfBenefitsTests {
             try Claim.decide(
                 .adjudicate(remit, context: .init(denialID: "d-2"), on: day("2026-03-25"), period: Fx.may), state)
         }
+    }
+}
+
+@Suite("COB fields in the storage contract")
+struct CoordinationOfBenefitsCodecTests {
+    let codec = EventCodec()
+
+    @Test("claim.created keeps a secondary's order and reads an old payload without it as primary; a crossover transfer says so")
+    func fields() throws {
+        let claim = try Claim.decide(
+            .create(
+                claimID: Fx.claimID, claimNumber: Fx.claimNumber, payerID: Fx.medicaid, payerOrder: .secondary,
+                sessions: [Fx.session()], authorizationNumber: nil, on: day("2026-03-03"), period: Fx.may),
+            Claim.initial)
+        let stored = try codec.encode(.claim(claim[0]))
+        let text = String(decoding: stored.payload, as: UTF8.self)
+        #expect(text.contains(#""payerOrder":"secondary""#))
+        let old = text.replacingOccurrences(of: #","payerOrder":"secondary""#, with: "")
+            .replacingOccurrences(of: #""payerOrder":"secondary","#, with: "")
+        #expect(!old.contains("payerOrder"))
+        guard case .claim(let decoded) = try codec.decode(eventType: stored.eventType, schemaVersion: stored.schemaVersion, payload: Data(old.utf8))
+        else {
+            Issue.record("not a claim event")
+            return
+        }
+        #expect(Claim.replay([decoded]).payerOrder == .primary)
+        #expect(Claim.replay(claim).payerOrder == .secondary)
+
+        let moved = Claim.Event.responsibilityTransferred(
+            .init(
+                claimID: Fx.claimID, amount: usd("24.00"), to: .payer(Fx.medicaid, .secondary), crossover: true,
+                reason: "crossed over by ICN-1", effectiveDate: day("2026-03-21"), period: Fx.may))
+        #expect(String(decoding: try codec.encode(.claim(moved)).payload, as: UTF8.self).contains(#""crossover":true"#))
     }
 }
