@@ -32,6 +32,18 @@ extension LicenceLevel: ExpressibleByArgument {}
 extension PaymentMethod: ExpressibleByArgument {}
 extension DemoScale: ExpressibleByArgument {}
 
+/// `allowed` or `not-allowed`.
+enum Permission: String, ExpressibleByArgument, CaseIterable {
+    case allowed
+    case notAllowed = "not-allowed"
+}
+
+/// `yes` or `no`.
+enum YesNo: String, ExpressibleByArgument, CaseIterable {
+    case yes
+    case no
+}
+
 /// A point in time given in ISO 8601 with a zone (`2026-07-05T17:00:00Z`, fractional seconds allowed).
 struct Instant: ExpressibleByArgument, Sendable {
     let date: Date
