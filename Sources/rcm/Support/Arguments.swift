@@ -25,6 +25,7 @@ extension Claim.Status: ExpressibleByArgument {
     public static var allValueStrings: [String] { Claim.Status.allCases.filter { $0 != .none }.map(\.rawValue) }
 }
 extension WriteOffReason: ExpressibleByArgument {}
+extension DenialStatus: ExpressibleByArgument {}
 extension BalanceSide: ExpressibleByArgument {}
 extension PayerOrder: ExpressibleByArgument {}
 extension SubscriberRelation: ExpressibleByArgument {}
