@@ -51,7 +51,7 @@ struct PayerRulesTests {
         _ = try cli.seedPractice()
         let before = try await cli.eventCount()
         let cases: [([String], String)] = [
-            (["--authorization", "9613X"], "9613X is not a procedure code"),
+            (["--authorization", "9613"], "9613 is not a procedure code"),
             (["--authorization", "90838-90832"], "90838-90832 is not a procedure code"),
             (["--telehealth-pos", "77"], "77 is not a place of service"),
             (["--timely-filing-days", "0"], "timely filing days must be positive"),
