@@ -29,9 +29,10 @@ struct DenialWorklistTests {
 
         let all = try Self.rows(cli, [])
         #expect(all.count == 4, "the simulator denied every claim: \(all)")
-        // A PR-204 denial moves the charge to the patient and has no payer-side reason (issue 13 item 8, not here).
+        // Every denial says why and how much, also one that moves the charge to the patient (PR-204).
         let worked = all.filter { $0["reason"]?.isEmpty == false }
-        try #require(worked.count >= 2, "\(all)")
+        #expect(worked.count == all.count, "\(all)")
+        try #require(worked.count >= 2)
         for row in worked {
             #expect(row["reason"]?.range(of: #"^(CO|PR|OA|PI)-[0-9A-Z]+"#, options: .regularExpression) != nil, "\(row)")
             #expect(row["meaning"]?.isEmpty == false && row["amount"] != "0.00" && row["status"] == "open" && row["payer"] == "aetna", "\(row)")
