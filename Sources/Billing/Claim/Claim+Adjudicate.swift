@@ -75,11 +75,13 @@ extension Claim {
         ]
         if !deniedLines.isEmpty {
             let released = min(unitsDenied, state.authorizationUnitsHeld)
+            let (reasons, amount) = denialReasonsAndAmount(denialReasons, posting.denied, deniedLines, adjudication)
+            var remarks: [String] = []
+            for remark in adjudication.remarks + adjudication.lines.filter({ deniedLines.contains($0.lineID) }).flatMap(\.remarks)
+            where !remarks.contains(remark) { remarks.append(remark) }
             let denial = Denial(
-                denialID: context.denialID, lineIDs: deniedLines, reasons: denialReasons,
-                remarks: adjudication.remarks
-                    + adjudication.lines.filter { deniedLines.contains($0.lineID) }.flatMap(\.remarks),
-                amount: posting.denied, status: .open, owner: nil,
+                denialID: context.denialID, lineIDs: deniedLines, reasons: reasons, remarks: remarks,
+                amount: amount, status: .open, owner: nil,
                 dueDate: adjudication.adjudicatedOn.adding(days: context.appealDays), openedOn: date)
             events.append(
                 .denied(
@@ -100,6 +102,19 @@ extension Claim {
                         effectiveDate: date, period: period)))
         }
         return events
+    }
+
+    /// A denial's reasons and amount: the payer-side adjustments that denied it, or, for a denial that moves the
+    /// charge to the patient (PR-204, not covered by the plan), the patient-responsibility adjustments of the
+    /// denied lines, so that the worklist shows why and how much rather than an empty reason and 0.00.
+    static func denialReasonsAndAmount(
+        _ reasons: [CASAdjustment], _ denied: Money, _ lines: [LineID], _ adjudication: Adjudication
+    ) -> ([CASAdjustment], Money) {
+        guard reasons.isEmpty else { return (reasons, denied) }
+        let deniedLines = adjudication.lines.filter { lines.contains($0.lineID) }
+        let claimLevel = adjudication.isClaimDenied ? adjudication.claimAdjustments : []
+        let patientSide = (deniedLines.flatMap(\.adjustments) + claimLevel).filter { $0.group == .patient && $0.amount > .zero }
+        return (patientSide, patientSide.map(\.amount).sum())
     }
 
     private static func add(_ adjustments: [CASAdjustment], denied: Bool, to posting: inout Posting) {

@@ -194,7 +194,7 @@ public enum Responsible: Sendable, Hashable, Codable {
 }
 
 /// Status of a denial work item.
-public enum DenialStatus: String, Sendable, Hashable, Codable {
+public enum DenialStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Opened by an adjudication, not yet owned.
     case open
     /// Assigned to an owner.
