@@ -71,6 +71,18 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try PostgresPHI.file(sha256: sha256, tenant: tenant, in: session)
     }
 
+    func files(containing needles: [String], tenant: TenantID) throws -> [(sha256: String, bytes: [UInt8])] {
+        try PostgresPHI.files(containing: needles, tenant: tenant, in: session)
+    }
+
+    func replaceRedacted(sha256: String, bytes: [UInt8], tenant: TenantID) throws {
+        try PostgresPHI.replaceRedacted(sha256: sha256, bytes: bytes, tenant: tenant, in: session)
+    }
+
+    func patientKeys(memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID) throws -> [PatientKey] {
+        try PostgresPHI.patientKeys(memberID: memberID, sameAs: name, tenant: tenant, in: session)
+    }
+
     // MARK: DirectoryPort
 
     func find(_ slugOrID: String) throws -> Tenant? { try TenantDirectory.find(slugOrID, in: session) }

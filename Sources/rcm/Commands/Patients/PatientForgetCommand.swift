@@ -15,8 +15,9 @@ extension PatientCommand {
         func run() async throws {
             try await reportingFailures {
                 let key = PatientKey(key)
-                try await Core.connect().forgetPatient(key, tenant: practice.tenant, reason: reason)
-                print("identity of \(key) destroyed")
+                let destroyed = try await Core.connect().forgetPatient(key, tenant: practice.tenant, reason: reason)
+                let files = destroyed.filter { $0.action == .redacted }.count
+                print("identity of \(key) destroyed; \(files) raw X12 file(s) redacted")
             }
         }
     }
