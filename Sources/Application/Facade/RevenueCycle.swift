@@ -28,7 +28,7 @@ public struct RevenueCycle: Sendable {
         _ name: String, reason: String? = nil, source: String = "cli",
         _ body: @escaping @Sendable (any StoreTransaction, CommandContext) throws -> T
     ) async throws -> T {
-        let (value, tenant) = try await backend.transaction { tx in
+        let (value, tenant) = try await transactionRetryingConflicts { tx in
             let tenant = try Self.resolve(name, in: tx)
             let context = CommandContext(
                 tenant: tenant, actor: tx.login, source: source, reason: reason, today: CommandContext.today(in: tenant.timeZone))
@@ -38,10 +38,16 @@ public struct RevenueCycle: Sendable {
         return value
     }
 
+    /// Runs `body` in one transaction; when its append loses a race, runs all of it again in a new transaction
+    /// against the new state (`ConflictRetry`). The CLI and the server share it through every facade call.
+    func transactionRetryingConflicts<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
+        try await ConflictRetry().run { try await backend.transaction(body) }
+    }
+
     /// Runs `body` in one transaction as administration of the company (the login, today in the company's zone).
     @discardableResult
     func administration<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction, String, LocalDate) throws -> T) async throws -> T {
-        try await backend.transaction { tx in try body(tx, tx.login, CommandContext.today(in: "America/New_York")) }
+        try await transactionRetryingConflicts { tx in try body(tx, tx.login, CommandContext.today(in: "America/New_York")) }
     }
 
     /// Runs what follows a commit for the tenants written.
