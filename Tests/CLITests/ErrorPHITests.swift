@@ -80,7 +80,7 @@ struct ErrorPHITests {
                 if let option = argument.option { line += [option, value] } else { line.append(value) }
                 runs += 1
                 let output = try Shell.run(
-                    ["timeout", "30", Repository.rcmBinary.path] + line, environment: ["RCM_DATABASE_URL": cli.database.settings.conninfo], check: false)
+                    ["/usr/bin/timeout", "30", Repository.rcmBinary.path] + line, environment: ["RCM_DATABASE_URL": cli.database.settings.conninfo], check: false)
                 guard output.status != 0 else { continue }
                 failures += 1
                 let text = (output.standardOutput + output.standardError).lowercased()

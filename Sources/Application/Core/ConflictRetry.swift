@@ -10,18 +10,22 @@ import Postgres
 /// append) then runs again in a new transaction against the new state, after a short random pause, up to
 /// `attempts` times. A command the new state refuses fails with that refusal; one that keeps losing fails
 /// with a sentence that says so. Serialization failures and deadlocks (40001, 40P01) are retried the same way.
+///
+/// A retry first takes the tenant's retry turn (`StoreTransaction.takeRetryTurn`, a transaction-scoped
+/// advisory lock in PostgreSQL): retried commands of one tenant run one after the other, so under heavy
+/// contention they lose only to first attempts that commit in their few milliseconds, not to each other.
 struct ConflictRetry: Sendable {
     /// Attempts in all, the first included.
     var attempts = 5
     /// The longest pause before the first retry, in milliseconds; later retries wait up to twice as long each time.
     var pauseMilliseconds = 20
 
-    /// Runs `body` until it commits, a non-conflict error, or `attempts` conflicts.
-    func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    /// Runs `body` (given the attempt's number, from 1) until it commits, a non-conflict error, or `attempts` conflicts.
+    func run<T: Sendable>(_ body: (Int) async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             do {
-                return try await body()
+                return try await body(attempt)
             } catch where Self.isConflict(error) {
                 guard attempt < attempts else { throw ConflictPersisted(attempts: attempts, last: error) }
                 let ceiling = UInt64(pauseMilliseconds) << UInt64(attempt - 1)

@@ -25,6 +25,9 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     var directory: any DirectoryPort { self }
     var readModels: any ReadModelPort { self }
 
+    /// Transactions in memory already run one at a time.
+    func takeRetryTurn(tenant: TenantID) throws {}
+
     func nested<T>(_ body: () throws -> T) throws -> T {
         try checkNotAborted()
         let saved = record

@@ -19,6 +19,12 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     var directory: any DirectoryPort { self }
     var readModels: any ReadModelPort { models }
 
+    static let retryTurnSQL = SQL("retry_turn", "SELECT pg_advisory_xact_lock(hashtextextended('rcm.retry:' || $1::text, 0))")
+
+    func takeRetryTurn(tenant: TenantID) throws {
+        _ = try session.query(Self.retryTurnSQL, [tenant.description])
+    }
+
     func nested<T>(_ body: () throws -> T) throws -> T {
         try session.withTransaction { _ in try body() }
     }
