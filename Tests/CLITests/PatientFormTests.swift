@@ -18,7 +18,7 @@ struct PatientFormTests {
         return (output.status, output.standardOutput + output.standardError)
     }
 
-    @Test("a long name, a name with digits, a bad phone, a malformed member id, an address with a separator, a birth before 1900: refused naming the field")
+    @Test("a long name, a name with markup, a bad phone, a malformed member id, an address with a separator, a birth before 1900: refused naming the field")
     func refusedByForm() async throws {
         let cli = try await CLI.make("form_refused")
         _ = try cli.seedPractice()
@@ -27,7 +27,8 @@ struct PatientFormTests {
             (["--last": String(repeating: "Sandboxer", count: 335) + "abcd"], "last name: 3019 characters; at most 60"),
             (["--last": String(repeating: "L", count: 61)], "last name: 61 characters; at most 60"),
             (["--first": String(repeating: "F", count: 36)], "first name: 36 characters; at most 35"),
-            (["--first": "R0salind"], "first name: letters, spaces, apostrophes, hyphens and periods only"),
+            (["--first": "Rosalind <b>"], "first name: letters, digits, spaces, apostrophes, hyphens and periods only"),
+            (["--first": "1234"], "first name: letters, digits, spaces, apostrophes, hyphens and periods only, with at least one letter"),
             (["--last": "   "], "last name: required"),
             (["--phone": "not-a-phone-Sandboxer"], "phone: 10 digits"),
             (["--phone": "555-0142"], "phone: 10 digits"),

@@ -36,18 +36,19 @@ extension PatientIdentity {
         return problems
     }
 
-    /// A name: 1 to `limit` characters, letters of any alphabet with the marks, spaces, apostrophes,
-    /// hyphens and periods names carry; at least one letter.
+    /// A name: 1 to `limit` characters, letters of any alphabet with the marks, digits (a generation, "III"
+    /// or "3rd"), spaces, apostrophes, hyphens and periods names carry; at least one letter.
     static func nameProblems(_ field: String, _ value: String, limit: Int) -> [String] {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return ["\(field): required"] }
         var problems: [String] = []
         if trimmed.count > limit { problems.append("\(field): \(trimmed.count) characters; at most \(limit) (the 837P's limit)") }
         let allowed = trimmed.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark || " '’-.".unicodeScalars.contains(scalar)
+            scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark || ("0"..."9").contains(scalar)
+                || " '’-.".unicodeScalars.contains(scalar)
         }
         if !allowed || !trimmed.contains(where: \.isLetter) {
-            problems.append("\(field): letters, spaces, apostrophes, hyphens and periods only")
+            problems.append("\(field): letters, digits, spaces, apostrophes, hyphens and periods only, with at least one letter")
         }
         return problems
     }

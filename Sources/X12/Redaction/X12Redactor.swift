@@ -32,6 +32,12 @@ public struct X12Redactor: Sendable {
         public var bytes: [UInt8]
         /// How many segments changed (0: the file did not mention the person).
         public var segmentsRedacted: Int
+
+        /// An outcome.
+        public init(bytes: [UInt8], segmentsRedacted: Int) {
+            self.bytes = bytes
+            self.segmentsRedacted = segmentsRedacted
+        }
     }
 
     let person: Person
