@@ -68,6 +68,10 @@ struct ErrorPHITests {
         let valid = Self.validValues(patient: patient)
         let commands = try Self.commands()
         #expect(commands.count > 50, "the binary lists its commands")
+        // Commands that write files (--out, a positional path) write them here, not in the checkout.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("err-phi-\(cli.database.name)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
         var failures = 0, runs = 0
         var echoes: [String] = []
         for command in commands {
@@ -80,7 +84,7 @@ struct ErrorPHITests {
                 if let option = argument.option { line += [option, value] } else { line.append(value) }
                 runs += 1
                 let output = try Shell.run(
-                    ["/usr/bin/timeout", "30", Repository.rcmBinary.path] + line, environment: ["RCM_DATABASE_URL": cli.database.settings.conninfo], check: false)
+                    ["/usr/bin/timeout", "30", Repository.rcmBinary.path] + line, environment: ["RCM_DATABASE_URL": cli.database.settings.conninfo], currentDirectory: scratch, check: false)
                 guard output.status != 0 else { continue }
                 failures += 1
                 let text = (output.standardOutput + output.standardError).lowercased()
