@@ -37,6 +37,9 @@ extension Migration {
         Migration(
             fileName: "V0006__index_and_remittance_projections.sql",
             bytes: PackageResources.V0006__index_and_remittance_projections_sql),
+        Migration(
+            fileName: "V0007__phi_redaction_and_duplicates.sql",
+            bytes: PackageResources.V0007__phi_redaction_and_duplicates_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

@@ -290,7 +290,7 @@ struct PracticeBuilder {
         let birth = LocalDate(year: start.year - age, month: random.int(1...12), day: random.int(1...28))!
         let identity = PatientIdentity(
             firstName: random.pick(DemoCatalog.firstNames), lastName: random.pick(DemoCatalog.lastNames), dateOfBirth: birth,
-            address: "\(random.int(10...9999)) \(random.pick(DemoCatalog.streets)), Demoville, IL 62701", phone: "555-01\(random.digits(2))",
+            address: "\(random.int(10...9999)) \(random.pick(DemoCatalog.streets)), Demoville, IL 62701", phone: "217-555-01\(random.digits(2))",
             memberID: selfPay ? "" : "DEMO" + random.digits(9))
         // Diagnoses.
         var diagnoses: [ICD10Code] = []

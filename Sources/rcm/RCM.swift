@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `rcm`: the RevenueCycle command line.
 @main
@@ -19,4 +20,26 @@ struct RCM: AsyncParsableCommand {
             EraCommand.self, AckCommand.self, X12Command.self, SimulateCommand.self, ReportCommand.self, ProjectionsCommand.self, AuditCommand.self, DemoCommand.self,
         ]
     )
+
+    /// Parses and runs like ArgumentParser's own `main`, but a usage error is shown with the values typed on
+    /// the command line replaced by their arguments' names (`CommandLineInputs`): an error never echoes PHI.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if code == .success {
+                if !text.isEmpty { print(text) }
+            } else if !text.isEmpty {
+                FileHandle.standardError.write(Data((CommandLineInputs.redaction.apply(text) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

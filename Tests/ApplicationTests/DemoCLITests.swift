@@ -78,7 +78,7 @@ struct DemoCLITests {
         let before = try await Self.events(database)
         let unknown = try Self.rcm(["payment", "post", "--tenant", "demo-solo", "--patient", "pk-nobody", "--amount", "25.00", "--method", "card"], database)
         #expect(unknown.status == 1)
-        #expect(unknown.standardError.contains("there is no patient pk-nobody"))
+        #expect(unknown.standardError.contains("there is no patient ‹--patient› in ‹--tenant›"))
         let zero = try Self.rcm(["payment", "post", "--tenant", "demo-solo", "--patient", selfPay.key.rawValue, "--amount", "0", "--method", "card"], database)
         #expect(zero.status == 64)
         let insured = try #require(solo.first { !$0.selfPay })

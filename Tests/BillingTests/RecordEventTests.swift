@@ -89,13 +89,13 @@ struct RecordEventTests {
         #"{"purpose":"statement","record":"patient:pk-1","sensitive":false}"#,
     ]
 
-    @Test("the types whose keys changed are at schema version 2; every other type is at 1")
+    @Test("the types whose keys changed, and patient.identity_forgotten (which lists what was destroyed), are at schema version 2; every other type is at 1")
     func versions() {
         #expect(
             BillingEvent.schemaVersions == [
                 "company.practice_offboarded": 2, "company.staff_assigned": 2, "remittance.received": 2,
                 "remittance.unapplied": 2, "remittance.provider_adjustment": 2, "tenant.phi_destroyed": 2,
-                "access.phi_viewed": 2,
+                "access.phi_viewed": 2, "patient.identity_forgotten": 2,
             ])
         for event in RecordSamples.all() {
             #expect(event.schemaVersion == (BillingEvent.schemaVersions[event.eventType] ?? 1), "\(event.eventType)")

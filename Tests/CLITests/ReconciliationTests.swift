@@ -63,7 +63,7 @@ struct ReconciliationTests {
             #expect(shown.contains("BPR02 \(row["bpr02"]!) = claim payments \(row["claim_payments"]!)") && shown.contains(": reconciles"))
         }
         let unknown = try cli.run(["era", "show", "NOSUCHTRACE", "--tenant", "acme"])
-        #expect(unknown.status == 1 && unknown.standardError.contains("no payment with trace NOSUCHTRACE"))
+        #expect(unknown.status == 1 && unknown.standardError.contains("no payment with trace ‹argument› in ‹--tenant›"))
         await cli.database.drop()
     }
 

@@ -19,9 +19,12 @@ public struct SessionImportOutcome: Sendable, Equatable {
 }
 
 extension RevenueCycle {
-    /// Registers a patient (identity to the PHI store, a pseudonymous key in the log); returns the key.
-    public func addPatient(_ identity: PatientIdentity, selfPay: Bool, tenant: String) async throws -> PatientKey {
-        try await inTenant(tenant) { tx, context in try PatientService().add(identity, selfPay: selfPay, context: context, in: tx) }
+    /// Registers a patient (identity to the PHI store, a pseudonymous key in the log); returns the key. A
+    /// duplicate of a registered patient is refused with its key unless `duplicateReason` says why.
+    public func addPatient(_ identity: PatientIdentity, selfPay: Bool, tenant: String, duplicateReason: String? = nil) async throws -> PatientKey {
+        try await inTenant(tenant, reason: duplicateReason) { tx, context in
+            try PatientService().add(identity, selfPay: selfPay, duplicateReason: duplicateReason, context: context, in: tx)
+        }
     }
 
     /// Shows a patient, recording the read in the access log first.
@@ -32,17 +35,20 @@ extension RevenueCycle {
         }
     }
 
-    /// Destroys a patient's identity after retention.
-    public func forgetPatient(_ key: PatientKey, tenant: String, reason: String) async throws {
+    /// Destroys a patient's identity after retention (and redacts the raw files that mention the patient);
+    /// returns each record destroyed or redacted.
+    @discardableResult
+    public func forgetPatient(_ key: PatientKey, tenant: String, reason: String) async throws -> [Patient.DestroyedRecord] {
         try await inTenant(tenant, reason: reason) { tx, context in try PatientService().forget(key, context: context, in: tx) }
     }
 
-    /// Records a coverage with a catalog payer.
-    public func addCoverage(_ coverage: Coverage, patient key: PatientKey, tenant: String) async throws {
-        try await inTenant(tenant) { tx, context in
+    /// Records a coverage with a catalog payer; a second patient with the same member id at the same payer is
+    /// refused with the first one's key unless `duplicateReason` says why.
+    public func addCoverage(_ coverage: Coverage, patient key: PatientKey, tenant: String, duplicateReason: String? = nil) async throws {
+        try await inTenant(tenant, reason: duplicateReason) { tx, context in
             let company = try CompanyService().state(in: tx)
             guard company.payers[coverage.payerID.rawValue] != nil else { throw CommandRejected("payer \(coverage.payerID) is not in the catalog") }
-            try PatientService().addCoverage(coverage, for: key, context: context, in: tx)
+            try PatientService().addCoverage(coverage, for: key, duplicateReason: duplicateReason, context: context, in: tx)
         }
     }
 

@@ -29,7 +29,7 @@ extension RevenueCycle {
         for payment in payments {
             // One payment, one transaction: what posted stays posted whatever happens to the next.
             outcomes.append(
-                try await backend.transaction { tx in
+                try await transactionRetryingConflicts { tx, _ in
                     let tenants = try Self.resolve(nil, in: tx)
                     let selected = try tenant.map { try Self.resolve($0, in: tx) }
                     return try RemittanceImportService().importPayment(
@@ -47,7 +47,7 @@ extension RevenueCycle {
 
     /// Imports a 999 or a 277CA; each acknowledgment counts once.
     public func importAcknowledgment(_ file: X12Upload, tenant: String?) async throws -> AcknowledgmentImportService.Outcome {
-        let (outcome, tenants) = try await backend.transaction { tx in
+        let (outcome, tenants) = try await transactionRetryingConflicts { tx, _ in
             let tenants = try Self.resolve(tenant, in: tx)
             let outcome = try AcknowledgmentImportService().importFile(
                 bytes: file.bytes, fileName: file.fileName, tenants: tenants, actor: tx.login, in: tx)

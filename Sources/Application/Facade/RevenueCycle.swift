@@ -28,8 +28,9 @@ public struct RevenueCycle: Sendable {
         _ name: String, reason: String? = nil, source: String = "cli",
         _ body: @escaping @Sendable (any StoreTransaction, CommandContext) throws -> T
     ) async throws -> T {
-        let (value, tenant) = try await backend.transaction { tx in
+        let (value, tenant) = try await transactionRetryingConflicts { tx, retry in
             let tenant = try Self.resolve(name, in: tx)
+            if retry { try tx.takeRetryTurn(tenant: tenant.id) }
             let context = CommandContext(
                 tenant: tenant, actor: tx.login, source: source, reason: reason, today: CommandContext.today(in: tenant.timeZone))
             return (try body(tx, context), tenant)
@@ -38,10 +39,17 @@ public struct RevenueCycle: Sendable {
         return value
     }
 
+    /// Runs `body` in one transaction; when its append loses a race, runs all of it again in a new transaction
+    /// against the new state (`ConflictRetry`). The CLI and the server share it through every facade call.
+    /// `body` is told whether this is a retry (it then takes the tenant's retry turn once it knows the tenant).
+    func transactionRetryingConflicts<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction, Bool) throws -> T) async throws -> T {
+        try await ConflictRetry().run { attempt in try await backend.transaction { tx in try body(tx, attempt > 1) } }
+    }
+
     /// Runs `body` in one transaction as administration of the company (the login, today in the company's zone).
     @discardableResult
     func administration<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction, String, LocalDate) throws -> T) async throws -> T {
-        try await backend.transaction { tx in try body(tx, tx.login, CommandContext.today(in: "America/New_York")) }
+        try await transactionRetryingConflicts { tx, _ in try body(tx, tx.login, CommandContext.today(in: "America/New_York")) }
     }
 
     /// Runs what follows a commit for the tenants written.

@@ -25,6 +25,9 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     var directory: any DirectoryPort { self }
     var readModels: any ReadModelPort { self }
 
+    /// Transactions in memory already run one at a time.
+    func takeRetryTurn(tenant: TenantID) throws {}
+
     func nested<T>(_ body: () throws -> T) throws -> T {
         try checkNotAborted()
         let saved = record
@@ -146,6 +149,38 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     func storeFile(_ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID) throws {
         try phiStatement(hidden: refusedByPolicy) {
             if record.files[tenant]?[sha256] == nil { record.files[tenant, default: [:]][sha256] = bytes }
+        }
+    }
+
+    func files(containing needles: [String], tenant: TenantID) throws -> [(sha256: String, bytes: [UInt8])] {
+        let wanted = needles.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        return try phiStatement(hidden: { [] }) {
+            (record.files[tenant] ?? [:]).filter { _, bytes in wanted.contains { needle in Self.contains(bytes, needle) } }
+                .sorted { $0.key < $1.key }.map { (sha256: $0.key, bytes: $0.value) }
+        }
+    }
+
+    /// Whether `bytes` holds `needle` somewhere.
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+    }
+
+    func replaceRedacted(sha256: String, bytes: [UInt8], tenant: TenantID) throws {
+        try phiStatement(hidden: refusedByPolicy) {
+            guard record.files[tenant]?[sha256] != nil else { throw EventStoreError.invalidRequest("no file \(sha256)") }
+            record.files[tenant]?[sha256] = bytes
+        }
+    }
+
+    func patientKeys(memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID) throws -> [PatientKey] {
+        try phiStatement(hidden: { [] }) {
+            (record.identities[tenant] ?? [:]).filter { _, identity in
+                guard identity.memberID == memberID else { return false }
+                guard let name else { return true }
+                return identity.firstName.lowercased() == name.first.lowercased() && identity.lastName.lowercased() == name.last.lowercased()
+                    && identity.dateOfBirth.description == name.dateOfBirth
+            }.map(\.key).sorted { $0.rawValue < $1.rawValue }
         }
     }
 

@@ -1,6 +1,7 @@
 import Billing
 import EventStore
 import Foundation
+import X12
 
 /// The destroyable store of identifying data (`rcm_phi`): patient identities and raw X12 files.
 ///
@@ -38,6 +39,26 @@ public struct PHIStore: Sendable {
     /// Destroys one patient's identity; returns whether there was one.
     public func forget(key: PatientKey, tenant: TenantID, in tx: any StoreTransaction) throws -> Bool {
         try tx.phi.forget(key: key, tenant: tenant)
+    }
+
+    /// Takes the identifiers of `identity` out of every raw X12 file of the tenant that mentions them
+    /// (`X12Redactor`); the files keep their rows and SHA-256s. Returns the SHA-256s of the files redacted.
+    ///
+    /// Candidate files are found inside the store by their bytes (the member or subscriber id, the last name
+    /// as typed and as X12 writes it); the redactor then decides segment by segment.
+    public func redactFiles(mentioning identity: PatientIdentity, tenant: TenantID, in tx: any StoreTransaction) throws -> [String] {
+        let ids = [identity.memberID, identity.subscriberID ?? ""].filter { !$0.isEmpty }
+        let plainLast = X12Text(identity.lastName)?.text ?? identity.lastName
+        let needles = Set((ids + [identity.lastName, plainLast]).flatMap { [$0, $0.uppercased(), $0.lowercased()] }).filter { !$0.isEmpty }.sorted()
+        let redactor = X12Redactor(.init(lastName: identity.lastName, firstName: identity.firstName, ids: ids))
+        var redacted: [String] = []
+        for file in try tx.phi.files(containing: needles, tenant: tenant) {
+            let outcome = redactor.redact(file.bytes)
+            guard outcome.segmentsRedacted > 0 else { continue }
+            try tx.phi.replaceRedacted(sha256: file.sha256, bytes: outcome.bytes, tenant: tenant)
+            redacted.append(file.sha256)
+        }
+        return redacted
     }
 
     /// Destroys every identity and raw file of a practice; returns (identities, files) destroyed.

@@ -16,4 +16,11 @@ public protocol PHIStorePort: AnyObject {
     func storeFile(_ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID) throws
     /// A raw file kept for a tenant, by its SHA-256; nil when it was destroyed (or never kept).
     func file(sha256: String, tenant: TenantID) throws -> [UInt8]?
+    /// The tenant's raw files whose bytes contain any of `needles` (compared inside the store, byte for byte).
+    func files(containing needles: [String], tenant: TenantID) throws -> [(sha256: String, bytes: [UInt8])]
+    /// Replaces a kept file's bytes with a redacted copy (its SHA-256, the log's reference, stays).
+    func replaceRedacted(sha256: String, bytes: [UInt8], tenant: TenantID) throws
+    /// Keys of the tenant's patients with this member id (compared inside the store), and, when `name` is
+    /// given, the same first and last name (case-insensitive) and date of birth.
+    func patientKeys(memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID) throws -> [PatientKey]
 }

@@ -18,6 +18,9 @@ public protocol StoreTransaction: AnyObject {
     var readModels: any ReadModelPort { get }
     /// Runs `body` as a nested unit (a savepoint): its writes go when it throws, the outer work goes on.
     func nested<T>(_ body: () throws -> T) throws -> T
+    /// Waits until no other retried command of the tenant is running, and holds the turn until this
+    /// transaction ends (`ConflictRetry`: retries of one tenant take turns, so they cannot keep beating each other).
+    func takeRetryTurn(tenant: TenantID) throws
 }
 
 /// Where the application core keeps its record: opens transactions and runs what follows a commit.

@@ -66,4 +66,40 @@ enum PostgresPHI {
             insertFileSQL,
             [tenant.sqlParameter, sha256.sqlParameter, direction.sqlParameter, kind.sqlParameter, fileName.sqlParameter, bytes.sqlParameter])
     }
+
+    static let filesContainingSQL = SQL(
+        "phi_files_containing",
+        """
+        SELECT sha256, bytes FROM rcm_phi.x12_files f
+        WHERE tenant_id = $1 AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS n (needle)
+                                         WHERE n.needle <> '' AND position(convert_to(n.needle, 'UTF8') IN f.bytes) > 0)
+        ORDER BY sha256
+        """)
+    static let replaceRedactedSQL = SQL(
+        "phi_file_redact", "UPDATE rcm_phi.x12_files SET bytes = $3, redacted_at = clock_timestamp() WHERE tenant_id = $1 AND sha256 = $2")
+    static let keysByMemberSQL = SQL(
+        "phi_keys_by_member",
+        """
+        SELECT patient_key FROM rcm_phi.patient_identities
+        WHERE tenant_id = $1 AND member_id = $2
+          AND ($3::boolean IS NOT TRUE OR (lower(first_name) = lower($4) AND lower(last_name) = lower($5) AND date_of_birth = $6::date))
+        ORDER BY created_at, patient_key
+        """)
+
+    static func files(containing needles: [String], tenant: TenantID, in session: DatabaseSession) throws -> [(sha256: String, bytes: [UInt8])] {
+        try session.query(filesContainingSQL, [tenant.sqlParameter, SQLParameter.textArray(needles.filter { !$0.isEmpty })]).rows.map {
+            (sha256: try $0.decode("sha256", as: String.self), bytes: [UInt8](try $0.decode("bytes", as: Data.self)))
+        }
+    }
+
+    static func replaceRedacted(sha256: String, bytes: [UInt8], tenant: TenantID, in session: DatabaseSession) throws {
+        try session.execute(replaceRedactedSQL, [tenant.sqlParameter, sha256.sqlParameter, bytes.sqlParameter])
+    }
+
+    static func patientKeys(
+        memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID, in session: DatabaseSession
+    ) throws -> [PatientKey] {
+        let parameters: [any SQLBindable] = [tenant, memberID, name != nil, name?.first ?? "", name?.last ?? "", name?.dateOfBirth ?? "1900-01-01"]
+        return try session.query(keysByMemberSQL, parameters).rows.map { PatientKey(try $0.decode("patient_key", as: String.self)) }
+    }
 }

@@ -19,6 +19,12 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     var directory: any DirectoryPort { self }
     var readModels: any ReadModelPort { models }
 
+    static let retryTurnSQL = SQL("retry_turn", "SELECT pg_advisory_xact_lock(hashtextextended('rcm.retry:' || $1::text, 0))")
+
+    func takeRetryTurn(tenant: TenantID) throws {
+        _ = try session.query(Self.retryTurnSQL, [tenant.description])
+    }
+
     func nested<T>(_ body: () throws -> T) throws -> T {
         try session.withTransaction { _ in try body() }
     }
@@ -69,6 +75,18 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
 
     func file(sha256: String, tenant: TenantID) throws -> [UInt8]? {
         try PostgresPHI.file(sha256: sha256, tenant: tenant, in: session)
+    }
+
+    func files(containing needles: [String], tenant: TenantID) throws -> [(sha256: String, bytes: [UInt8])] {
+        try PostgresPHI.files(containing: needles, tenant: tenant, in: session)
+    }
+
+    func replaceRedacted(sha256: String, bytes: [UInt8], tenant: TenantID) throws {
+        try PostgresPHI.replaceRedacted(sha256: sha256, bytes: bytes, tenant: tenant, in: session)
+    }
+
+    func patientKeys(memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID) throws -> [PatientKey] {
+        try PostgresPHI.patientKeys(memberID: memberID, sameAs: name, tenant: tenant, in: session)
     }
 
     // MARK: DirectoryPort

@@ -42,7 +42,7 @@ public struct EventCodec: Sendable {
     /// Every upcaster the product needs to read its own log: the snake_case payloads of version 1 of the
     /// types whose keys became camelCase in version 2 (decision 0102).
     public static let standardUpcasters: [Upcaster] =
-        CompanyEvent.upcasters + RemittanceEvent.upcasters + TenantLifecycleEvent.upcasters + AccessEvent.upcasters
+        Patient.upcasters + CompanyEvent.upcasters + RemittanceEvent.upcasters + TenantLifecycleEvent.upcasters + AccessEvent.upcasters
 
     /// The decoder of payloads, made once: a codec decodes every event a projection or a replay reads.
     private let decoder = JSONDecoder()

@@ -13,8 +13,9 @@ extension Patient {
         case releaseAuthorizationUnits(number: String, units: Quantity, claimID: ClaimID, on: LocalDate)
         /// Marks the record as holding substance-use treatment (42 CFR Part 2).
         case flagSubstanceUseRecords(on: LocalDate)
-        /// Records that the identity record was destroyed (practice left, or retention ended).
-        case forgetIdentity(on: LocalDate)
+        /// Records that the identity record was destroyed (practice left, or retention ended), with every
+        /// record destroyed or redacted.
+        case forgetIdentity(on: LocalDate, destroyed: [DestroyedRecord] = [])
     }
 
     /// Why a patient command was refused.

@@ -61,9 +61,9 @@ extension Patient {
         case .flagSubstanceUseRecords(let date):
             guard !state.substanceUseSensitive else { throw .alreadyFlagged }
             return [.substanceUseFlagged(.init(patientKey: key, effectiveDate: date))]
-        case .forgetIdentity(let date):
+        case .forgetIdentity(let date, let destroyed):
             guard !state.identityForgotten else { throw .identityAlreadyForgotten }
-            return [.identityForgotten(.init(patientKey: key, effectiveDate: date))]
+            return [.identityForgotten(.init(patientKey: key, effectiveDate: date, destroyed: destroyed))]
         }
     }
 

@@ -29,6 +29,9 @@ extension Patient {
             "patient.identity_forgotten",
         ]
 
+        /// Version 2 of `patient.identity_forgotten` lists what was destroyed and where.
+        public static var schemaVersions: [String: Int] { ["patient.identity_forgotten": 2] }
+
         /// The stored type name.
         public var eventType: String {
             switch self {

@@ -108,20 +108,24 @@ extension Patient.Event {
         }
     }
 
-    /// Payload of `patient.identity_forgotten`.
+    /// Payload of `patient.identity_forgotten` (version 2): what was destroyed or redacted, and where.
     public struct Forgotten: Codable, Sendable, Equatable {
         /// The patient.
         public var patientKey: PatientKey
         /// Business date of the destruction.
         public var effectiveDate: LocalDate
+        /// Every record destroyed or redacted, by store and key.
+        public var destroyed: [Patient.DestroyedRecord]
 
         /// A payload with every field.
         public init(
             patientKey: PatientKey,
-            effectiveDate: LocalDate
+            effectiveDate: LocalDate,
+            destroyed: [Patient.DestroyedRecord]
         ) {
             self.patientKey = patientKey
             self.effectiveDate = effectiveDate
+            self.destroyed = destroyed
         }
     }
 }

@@ -18,7 +18,8 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
     }
 }
 
-/// Prints `rcm: message` on standard error.
+/// Prints `rcm: message` on standard error, with any value typed on the command line replaced by its
+/// argument's name (`CommandLineInputs`).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("rcm: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("rcm: \(CommandLineInputs.redaction.apply(message))\n".utf8))
 }

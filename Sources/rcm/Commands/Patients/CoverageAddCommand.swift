@@ -22,13 +22,14 @@ extension CoverageCommand {
         @Option var deductible: Money = .zero
         @Option(help: "YYYY-MM-DD.") var from: LocalDate
         @Option(help: "YYYY-MM-DD.") var through: LocalDate?
+        @OptionGroup var duplicate: DuplicateOptions
 
         func run() async throws {
             try await reportingFailures {
                 let coverage = Coverage(
                     id: CoverageID("\(payer)-\(order.rawValue)-\(from)"), payerID: PayerID(payer), order: order, relation: relation, copay: copay,
                     coinsurancePercent: coinsurance, deductible: deductible, effective: EffectivePeriod(from: from, through: through))
-                try await Core.connect().addCoverage(coverage, patient: PatientKey(patient), tenant: practice.tenant)
+                try await Core.connect().addCoverage(coverage, patient: PatientKey(patient), tenant: practice.tenant, duplicateReason: duplicate.duplicateReason)
                 print("coverage \(coverage.id) recorded")
             }
         }
