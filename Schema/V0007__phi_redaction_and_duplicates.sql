@@ -1,4 +1,4 @@
--- Destruction that destroys (issue 20, docs/decisions/0006-destroying-phi.md): a patient forget redacts the
+-- Destruction that destroys (issue 20, docs/decisions/0007-destroying-phi.md): a patient forget redacts the
 -- patient's identifiers out of the raw X12 files that mention them; the file keeps its row and the SHA-256 the
 -- log refers to, and says when it was redacted. Duplicate patients are found by comparing member ids inside
 -- the PHI store, by index.
