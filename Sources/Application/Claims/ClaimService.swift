@@ -31,6 +31,11 @@ public struct ClaimService: Sendable {
         patient key: PatientKey, payer: PayerID, sessionIDs: [SessionID], authorizationNumber: String? = nil,
         number: ClaimNumber = ClaimService.newClaimNumber(), practice: Practice.State, context: CommandContext, in tx: any StoreTransaction
     ) throws -> Claim.State {
+        guard practice.payers[payer] != nil else {
+            let enrolled = practice.payers.keys.map(\.description).sorted().joined(separator: ", ")
+            throw CommandRejected(
+                "\(context.tenant.slug) is not enrolled with payer \(payer): name one it bills (\(enrolled.isEmpty ? "none yet" : enrolled)) or enrol it first with rcm payer enroll")
+        }
         let records = try sessionIDs.map { try sessions.record($0, context: context, in: tx) }
         guard records.allSatisfy({ $0.patientKey == key }) else { throw CommandRejected("every session of a claim must be of patient \(key)") }
         let id = ClaimID(number.description)

@@ -29,6 +29,8 @@ extension Patient {
         case coverageExists(CoverageID)
         /// Coinsurance outside 0–100, or a negative copay or deductible.
         case invalidCostShare
+        /// A coverage or authorization window whose last day comes before its first.
+        case periodEndsBeforeStart(String, EffectivePeriod)
         /// Another active coverage holds this order.
         case orderTaken(PayerOrder)
         /// The authorization number is in use.
@@ -54,6 +56,8 @@ extension Patient {
             case .missingIdentityDigest: "The identity record's digest is missing."
             case .coverageExists(let id): "Coverage \(id) is already recorded."
             case .invalidCostShare: "Coinsurance must be 0–100 % and copay and deductible not negative."
+            case .periodEndsBeforeStart(let what, let period):
+                "The \(what) would end (\(period.through?.description ?? "")) before it starts (\(period.from)): check --from and --through."
             case .orderTaken(let order): "The patient already has an active \(order.rawValue) coverage for those dates."
             case .authorizationExists(let n): "Authorization \(n) is already recorded."
             case .nonPositiveUnits: "Units must be more than zero."

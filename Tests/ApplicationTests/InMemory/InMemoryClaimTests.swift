@@ -237,6 +237,13 @@ struct InMemoryClaimTests {
         let denial = claim.openDenials[0]
         #expect(claim.status == .denied)
 
+        #expect(
+            try await world.refused { try await world.core.assignDenial(denial.denialID, claim: id, owner: "jdoe", due: nil, tenant: Self.slug) }
+                .contains("there is no login jdoe"))
+        for login in ["jdoe", "mkim"] {
+            try await world.core.addStaff(login: login, group: "staff", password: nil)
+            try await world.core.assignStaff(login: login, to: Self.slug)
+        }
         let (_, assigned) = try await world.appended {
             try await world.core.assignDenial(denial.denialID, claim: id, owner: "jdoe", due: nil, tenant: Self.slug)
         }
