@@ -50,7 +50,7 @@ public struct SubmissionService: Sendable {
             }
             // A void waiting to be sent goes as it is (frequency 8, REF*F8); anything else needs a passing scrub.
             guard claim.status == .voidPending || (claim.status == .draft && claim.readyToSubmit) else {
-                if only != nil { throw CommandRejected("claim \(id) is \(claim.status.rawValue) and not ready to submit (scrub it first)") }
+                if only != nil { throw Self.notReady(id, claim) }
                 continue
             }
             if let through, let first = claim.firstDateOfService, first > through { continue }
