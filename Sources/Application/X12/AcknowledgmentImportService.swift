@@ -30,6 +30,8 @@ public struct AcknowledgmentImportService: Sendable {
         public var acceptedSets = 0, claimsInAcceptedSets = 0
         /// 999 transaction sets rejected (R, M, W, X).
         public var rejectedSets = 0
+        /// What the clerk should check though the file posted (a 277CA dated before the claim it answers).
+        public var warnings: [String] = []
         /// Whether the file was a 999 (the summary then counts transaction sets, not claims).
         public var isImplementationAcknowledgment = false
     }
@@ -76,7 +78,10 @@ public struct AcknowledgmentImportService: Sendable {
             for ack in acks277 {
                 let plan = AcknowledgmentPosting.plan(ack, receivedOn: context.today, claim: lookup)
                 let (accepted, refusals) = Self.fromItsPayer(plan.commands, source: ack.source, company: company, claim: lookup)
-                try Self.checkDated(ack, answering: accepted, fileName: fileName, claim: lookup)
+                for warning in Self.datedBeforeSubmission(ack, answering: accepted, fileName: fileName, claim: lookup)
+                where !outcome.warnings.contains(warning) {
+                    outcome.warnings.append(warning)
+                }
                 commands += accepted
                 for refusal in refusals where !outcome.lines.contains("\(tenant.slug): \(refusal)") { outcome.lines.append("\(tenant.slug): \(refusal)") }
                 unknown += plan.notes.filter { $0.reason == "unknown claim" }.map(\.claimNumber)

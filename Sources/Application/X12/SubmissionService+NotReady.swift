@@ -8,10 +8,10 @@ extension SubmissionService {
         case .draft, .rejected, .awaitingNextPayer:
             if !errors.isEmpty {
                 return CommandRejected(
-                    "claim \(id) failed the scrub (\(errors.joined(separator: ", "))): fix it and run rcm claims scrub \(id) again")
+                    "claim \(id) is not ready to submit: it failed the scrub (\(errors.joined(separator: ", "))): fix it and run rcm claims scrub \(id) again")
             }
             return CommandRejected(
-                "claim \(id) is \(claim.status.rawValue) and has not been scrubbed since: run rcm claims scrub \(id) first")
+                "claim \(id) is \(claim.status.rawValue) and not ready to submit: it has not been scrubbed since; run rcm claims scrub \(id) first")
         case .submitted, .acknowledged:
             return CommandRejected("claim \(id) was already submitted (\(claim.status.rawValue)): the payer has it; wait for its answer")
         case .adjudicated, .denied, .closed:

@@ -288,7 +288,11 @@ struct InMemoryClaimTests {
         #expect(try await loop.claim(id).status == .adjudicated)
         #expect(
             try await world.refused { try await world.core.voidClaim(id, reason: "wrong patient", tenant: Self.slug) }.contains(
-                "Money was posted"))
+                "Money was paid"))
+        #expect(
+            try await world.refused { try await world.core.correctClaim(id, reason: "retry", tenant: Self.slug) }.contains("Nothing to correct"),
+            "the sessions say what the claim says")
+        try await world.amendSession(of: try await loop.claim(id))
         let (corrected, events) = try await world.appended {
             try await world.core.correctClaim(id, reason: "modifier added", tenant: Self.slug)
         }

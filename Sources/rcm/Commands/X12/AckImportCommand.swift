@@ -28,6 +28,7 @@ extension AckCommand {
                 } else {
                     print("\(outcome.accepted) claim(s) accepted, \(outcome.rejected) rejected, \(outcome.repeated) already recorded")
                 }
+                outcome.warnings.forEach { printError("warning: \($0)") }
                 if !outcome.unknown.isEmpty {
                     print("not ours: \(outcome.unknown.joined(separator: " "))")
                 }
