@@ -11,9 +11,11 @@ extension Claim.State {
         let patient = lines.flatMap(\.adjustments).filter { $0.group == .patient }
         var codes = denial.reasons.map { "\($0.group.rawValue)-\($0.reason)" }
         for code in patient.map({ "\($0.group.rawValue)-\($0.reason)" }) where !codes.contains(code) { codes.append(code) }
-        let owed = patient.map(\.amount).sum()
+        // A denial recorded with only patient-responsibility reasons carries the patient's amount itself.
+        let patientOnly = !denial.reasons.isEmpty && denial.reasons.allSatisfy { $0.group == .patient }
+        let owed = patientOnly ? max(denial.amount, patient.map(\.amount).sum()) : patient.map(\.amount).sum()
         var text = "\(codes.isEmpty ? "no reason given" : codes.joined(separator: " ")) \(denial.status.rawValue)"
-        if denial.amount != .zero || owed == .zero { text += " \(denial.amount)" }
+        if !patientOnly && (denial.amount != .zero || owed == .zero) { text += " \(denial.amount)" }
         if owed != .zero { text += "; \(owed) to the patient" }
         if let owner = denial.owner { text += "; owner \(owner)" }
         return text
