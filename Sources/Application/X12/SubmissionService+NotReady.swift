@@ -5,7 +5,10 @@ extension SubmissionService {
     static func notReady(_ id: ClaimID, _ claim: Claim.State) -> CommandRejected {
         let errors = claim.findings.filter { $0.severity == .error }.map(\.ruleID)
         switch claim.status {
-        case .draft, .rejected, .awaitingNextPayer:
+        case .rejected:
+            return CommandRejected(
+                "claim \(id) is rejected and not ready to submit: correct it (rcm claims correct) and scrub it, then submit it as an original")
+        case .draft, .awaitingNextPayer:
             if !errors.isEmpty {
                 return CommandRejected(
                     "claim \(id) is not ready to submit: it failed the scrub (\(errors.joined(separator: ", "))): fix it and run rcm claims scrub \(id) again")
