@@ -172,8 +172,9 @@ struct ClerkFrictionTests {
     func patientShowsEndDates() async throws {
         let cli = try await CLI.make("clerk_patient")
         let key = try cli.seedPractice()
+        _ = try cli.ok(["payer", "add", "--id", "cigna", "--name", "Cigna", "--payer-id", "62308", "--kind", "commercial"])
         _ = try cli.ok([
-            "coverage", "add", "--tenant", "acme", "--patient", key, "--payer", "aetna", "--order", "secondary", "--copay", "10.00",
+            "coverage", "add", "--tenant", "acme", "--patient", key, "--payer", "cigna", "--order", "secondary", "--copay", "10.00",
             "--from", "2026-01-01",
             "--through", "2026-12-31",
         ])
@@ -184,7 +185,7 @@ struct ClerkFrictionTests {
         ])
         let shown = try cli.ok(["patient", "show", key, "--tenant", "acme"])
         #expect(shown.contains("aetna copay 25.00 coinsurance 0% deductible 0.00 from 2026-01-01, no end date"), "\(shown)")
-        #expect(shown.contains("aetna copay 10.00 coinsurance 0% deductible 0.00 from 2026-01-01 through 2026-12-31"), "\(shown)")
+        #expect(shown.contains("cigna copay 10.00 coinsurance 0% deductible 0.00 from 2026-01-01 through 2026-12-31"), "\(shown)")
         #expect(shown.contains("aetna 12 of 12 units left, codes 90834 90837, from 2026-01-01 through 2026-06-30"), "\(shown)")
         await cli.database.drop()
     }
