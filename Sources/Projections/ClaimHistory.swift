@@ -30,6 +30,9 @@ public enum ClaimHistory {
         public let insuranceBalance: Int64
         /// Patient balance after the event, in cents.
         public let patientBalance: Int64
+        /// What the event says, for events that carry their own why (a denial's codes, an appeal's reference, a
+        /// denial's owner, a rejection's status, a scrub's verdict).
+        public var detail: String? = nil
         /// Total balance after the event, in cents.
         public var balance: Int64 { insuranceBalance + patientBalance }
     }
@@ -53,10 +56,12 @@ public enum ClaimHistory {
             let events = try EventLog.readStream(
                 tenant: tenant, stream: created.streamID, from: version, limit: 1000, in: session)
             for event in events {
+                var detail: String?
                 if case .claim(let claimEvent) = try codec.decode(
                     eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload)
                 {
                     state = Claim.evolve(state, claimEvent)
+                    detail = Self.detail(claimEvent, after: state)
                 }
                 let metadata = try event.decodedMetadata()
                 entries.append(
@@ -64,7 +69,7 @@ public enum ClaimHistory {
                         position: event.position, streamVersion: event.streamVersion, eventType: event.eventType,
                         effectiveDate: event.effectiveDate, recordedAt: event.recordedAt, actor: metadata.actor,
                         dbUser: event.dbUser, source: metadata.source, reason: metadata.reason,
-                        insuranceBalance: state.insuranceBalance.cents, patientBalance: state.patientBalance.cents))
+                        insuranceBalance: state.insuranceBalance.cents, patientBalance: state.patientBalance.cents, detail: detail))
             }
             guard events.count == 1000, let last = events.last else { break }
             version = last.streamVersion + 1
@@ -72,8 +77,11 @@ public enum ClaimHistory {
         return entries
     }
 
-    /// The history as a report.
-    public static func report(_ entries: [Entry]) -> Report {
+    /// The history as a report: every column in full for machines (CSV, JSON); for people (a table) one that fits
+    /// a terminal, with the actor and login together when they differ, times to the second and the file's digest
+    /// shortened. The reason column holds the person's reason, else what the event itself says.
+    public static func report(_ entries: [Entry], forPeople: Bool = false) -> Report {
+        if forPeople { return compact(entries) }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return Report(
@@ -86,7 +94,7 @@ public enum ClaimHistory {
             rows: entries.map { e in
                 [
                     .count(e.position), .text(e.eventType), .text(e.effectiveDate), .text(formatter.string(from: e.recordedAt)),
-                    .text(e.actor), .text(e.dbUser), .text(e.source), e.reason.map { .text($0) } ?? .null,
+                    .text(e.actor), .text(e.dbUser), .text(e.source), (e.reason ?? e.detail).map { .text($0) } ?? .null,
                     .money(e.insuranceBalance), .money(e.patientBalance), .money(e.balance),
                 ]
             })

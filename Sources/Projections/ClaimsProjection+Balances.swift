@@ -16,8 +16,10 @@ extension ClaimsProjection {
     /// `claim.voided`: charges reversed, open denials resolved.
     static func voided(_ e: Claim.Event.Voided, at place: LogPlace, to row: inout ClaimRow, in fold: inout ClaimsFold) {
         let reversed = e.chargesReversed.cents
+        let fromPatient = e.returnedFromPatient?.cents ?? 0
         row.charges -= reversed
-        row.insuranceBalance -= reversed
+        row.insuranceBalance -= reversed - fromPatient
+        row.patientBalance -= fromPatient
         resolve(e.resolvedDenials, of: &row, in: &fold, at: place) { _ in .voided }
         // A void the payer must be told of (frequency 8) waits to be sent, as the domain has it.
         row.status = e.frequency == .void ? .voidPending : .voided

@@ -58,6 +58,11 @@ struct ClaimTests {
         }
         #expect(e.findings == [] && e.passed)
         #expect(state.readyToSubmit)
+        #expect(try decide(.scrub(Fx.context(), on: day("2026-03-04")), state).isEmpty, "unchanged and scrubbed: nothing new to record")
+        let failing = Fx.claim([Fx.session(minutes: 45)])
+        let (scrubbedOnce, _) = try apply(Claim.decide, Claim.evolve, .scrub(Fx.context(), on: day("2026-03-03")), to: failing)
+        #expect(try decide(.scrub(Fx.context(), on: day("2026-03-04")), scrubbedOnce).isEmpty, "the same errors again: nothing new")
+        #expect(try decide(.scrub(Fx.context(), on: day("2026-03-04")), Fx.claim()).count == 1, "never scrubbed: the verdict is recorded")
     }
 
     @Test("submit needs a passing scrub and consumes authorization units")
@@ -121,6 +126,9 @@ struct ClaimTests {
         #expect(state.lines.map(\.lineID.rawValue) == ["RC-1001-2"] && state.status == .draft && balances(state))
         #expect(throws: Claim.Rejection.reasonRequired) {
             try decide(.correct(sessions: [fixed], reason: "", on: day("2026-03-22"), period: Fx.may), denied)
+        }
+        #expect(throws: Claim.Rejection.nothingToCorrect, "the sessions say what the claim says: nothing to renumber") {
+            try decide(.correct(sessions: [Fx.session()], reason: "retry", on: day("2026-03-22"), period: Fx.may), denied)
         }
         #expect(throws: Claim.Rejection.notAdjudicatedYet(action: "correct", payer: Fx.acme)) {
             try decide(

@@ -45,6 +45,26 @@ struct PatientTests {
         #expect(Fx.patientState.coverage(after: .primary, on: day("2026-03-01"))?.payerID == Fx.medicaid)
     }
 
+    @Test("a coverage or an authorization whose window ends before it starts is refused, naming both dates")
+    func windowsEndingBeforeTheyStart() throws {
+        let backwards = EffectivePeriod(from: day("2026-06-01"), through: day("2026-01-01"))
+        let coverage = Coverage(id: "cov-9", payerID: "T", order: .tertiary, effective: backwards)
+        #expect(throws: Patient.Rejection.periodEndsBeforeStart("coverage cov-9", backwards)) {
+            try decide(.recordCoverage(coverage, on: date), Fx.patientState)
+        }
+        var auth = Fx.auth
+        auth.number = "AUTH-99"
+        auth.window = backwards
+        #expect(throws: Patient.Rejection.periodEndsBeforeStart("authorization AUTH-99", backwards)) {
+            try decide(.recordAuthorization(auth, on: date), Fx.patientState)
+        }
+        let message = Patient.Rejection.periodEndsBeforeStart("coverage cov-9", backwards).description
+        #expect(message.contains("2026-01-01") && message.contains("2026-06-01"))
+        // A one-day window is fine.
+        auth.window = EffectivePeriod(from: day("2026-06-01"), through: day("2026-06-01"))
+        #expect(try decide(.recordAuthorization(auth, on: date), Fx.patientState).count == 1)
+    }
+
     @Test("COB order: a secondary needs a primary in force on its first day, a tertiary a secondary; a payer holds one place")
     func coverageOrder() throws {
         let registered = Patient.replay([

@@ -48,7 +48,8 @@ private func correctedClaim() -> Claim.State {
         from: submitted)
     return Claim.replay(
         try! Claim.decide(
-            .correct(sessions: [Fx.session()], reason: "add modifier", on: day("2026-03-22"), period: Fx.may), denied),
+            .correct(sessions: [Fx.session(minutes: 61)], reason: "note amended", on: day("2026-03-22"), period: Fx.may),
+            denied),
         from: denied)
 }
 

@@ -40,16 +40,20 @@ struct DenialWorklistTests {
         #expect(try !cli.ok(["claims", "show", all[0]["claim"]!, "--tenant", "acme"]).contains("contractual-"), "codes shown one way")
 
         let (assigned, appealed) = (worked[0], worked[1])
+        // A denial is owned by a login that works for the practice.
+        let owner = "t_jpark_\(UInt32.random(in: 0...UInt32.max))"
+        _ = try cli.ok(["staff", "add", owner, "--group", "staff"])
+        _ = try cli.ok(["staff", "assign", owner, "--tenant", "acme"])
         _ = try cli.ok([
-            "claims", "assign", assigned["claim"]!, "--tenant", "acme", "--denial", assigned["denial"]!, "--owner", "jpark", "--due", "2027-01-15",
+            "claims", "assign", assigned["claim"]!, "--tenant", "acme", "--denial", assigned["denial"]!, "--owner", owner, "--due", "2027-01-15",
         ])
         _ = try cli.ok(["claims", "appeal", appealed["claim"]!, "--tenant", "acme", "--denial", appealed["denial"]!, "--reference", "APL-1"])
 
-        let mine = try Self.rows(cli, ["--owner", "jpark", "--today", "2027-01-05"])
+        let mine = try Self.rows(cli, ["--owner", owner, "--today", "2027-01-05"])
         #expect(mine.count == 1 && mine[0]["claim"] == assigned["claim"] && mine[0]["status"] == "assigned", "\(mine)")
         #expect(mine[0]["reason"] == assigned["reason"] && mine[0]["amount"] == assigned["amount"], "assigned keeps reason and amount")
         #expect(mine[0]["due"] == "2027-01-15" && mine[0]["days_left"] == "10", "days left from the fixed date: \(mine)")
-        let fromEnvironment = try Self.rows(cli, ["--owner", "jpark"], environment: ["RCM_BUSINESS_DATE": "2027-01-20"])
+        let fromEnvironment = try Self.rows(cli, ["--owner", owner], environment: ["RCM_BUSINESS_DATE": "2027-01-20"])
         #expect(fromEnvironment.first?["days_left"] == "-5", "overdue by five days")
 
         let inAppeal = try Self.rows(cli, ["--status", "appealed"])

@@ -31,6 +31,13 @@ public struct ClaimService: Sendable {
         patient key: PatientKey, payer: PayerID, sessionIDs: [SessionID], authorizationNumber: String? = nil,
         number: ClaimNumber = ClaimService.newClaimNumber(), practice: Practice.State, context: CommandContext, in tx: any StoreTransaction
     ) throws -> Claim.State {
+        // A payer the catalog does not know is refused here; one it knows but the practice is not enrolled with is
+        // the scrubber's finding (MH024), so the claim can wait for the enrolment.
+        guard try CompanyService().state(in: tx).payers[payer.description] != nil else {
+            let enrolled = practice.payers.keys.map(\.description).sorted().joined(separator: ", ")
+            throw CommandRejected(
+                "there is no payer \(payer) in the catalog: name one \(context.tenant.slug) bills (\(enrolled.isEmpty ? "none yet" : enrolled)), or add it with rcm payer add and enrol the practice with rcm payer enroll")
+        }
         let records = try sessionIDs.map { try sessions.record($0, context: context, in: tx) }
         guard records.allSatisfy({ $0.patientKey == key }) else { throw CommandRejected("every session of a claim must be of patient \(key)") }
         let id = ClaimID(number.description)

@@ -69,13 +69,13 @@ public struct DocumentService: Sendable {
                     ])
                 }
             case .chargeReversed(let reversal):
-                credits.append([reversal.effectiveDate.description, "Charge reversed by the payer", "-" + reversal.amount.description])
+                credits.append([reversal.effectiveDate.description, "Charge reversed by the payer", (Money.zero - reversal.amount).description])
             case .paymentReceived(let payment):
-                credits.append([payment.effectiveDate.description, "Payment, \(payment.method.rawValue), thank you", "-" + payment.amount.description])
+                credits.append([payment.effectiveDate.description, "Payment, \(payment.method.rawValue), thank you", (Money.zero - payment.amount).description])
             case .adjusted(let adjustment):
-                credits.append([adjustment.effectiveDate.description, "Adjustment: \(adjustment.reason)", "-" + adjustment.amount.description])
+                credits.append([adjustment.effectiveDate.description, "Adjustment: \(adjustment.reason)", (Money.zero - adjustment.amount).description])
             case .writtenOff(let writeOff):
-                credits.append([writeOff.effectiveDate.description, "Written off", "-" + writeOff.amount.description])
+                credits.append([writeOff.effectiveDate.description, "Written off", (Money.zero - writeOff.amount).description])
             case .refundIssued(let refund):
                 credits.append([refund.effectiveDate.description, "Refund to you", refund.amount.description])
             default: break
@@ -92,8 +92,8 @@ public struct DocumentService: Sendable {
                 DocumentTable(title: "Payments and credits", headers: ["Date", "Description", "Amount"], amountColumns: [2], rows: credits),
             ],
             totals: [
-                ("Your charges", account.charges.description), ("Payments", "-" + account.patientPaid.description),
-                ("Adjustments and write-offs", "-" + (account.adjustments + account.writeOffs).description),
+                ("Your charges", account.charges.description), ("Payments", (Money.zero - account.patientPaid).description),
+                ("Adjustments and write-offs", (Money.zero - (account.adjustments + account.writeOffs)).description),
                 ("Refunds", account.refunds.description), ("Balance due", account.balance.description),
             ],
             highlight: ("Amount due by \(due)", account.balance.description),

@@ -10,10 +10,11 @@ extension RevenueCycle {
     }
 
     /// A claim's whole history (each event with actor, times, source, reason and the balance after it).
-    public func claimHistory(_ claim: String, tenant: String) async throws -> Report {
+    /// `forPeople` gives the table a terminal can hold (see `ClaimHistory.report`).
+    public func claimHistory(_ claim: String, tenant: String, forPeople: Bool = false) async throws -> Report {
         try await postgres.run { session in
             guard let found = try TenantDirectory.find(tenant, in: session) else { throw ProjectionError.unknownTenant(tenant) }
-            return ClaimHistory.report(try ClaimHistory.load(tenant: found.id, claim: claim, in: session))
+            return ClaimHistory.report(try ClaimHistory.load(tenant: found.id, claim: claim, in: session), forPeople: forPeople)
         }
     }
 

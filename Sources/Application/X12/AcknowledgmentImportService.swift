@@ -26,6 +26,14 @@ public struct AcknowledgmentImportService: Sendable {
         public var repeated = 0
         /// Claims no practice has.
         public var unknown: [String] = []
+        /// 999 transaction sets accepted (A, E) and the claims they carried.
+        public var acceptedSets = 0, claimsInAcceptedSets = 0
+        /// 999 transaction sets rejected (R, M, W, X).
+        public var rejectedSets = 0
+        /// What the clerk should check though the file posted (a 277CA dated before the claim it answers).
+        public var warnings: [String] = []
+        /// Whether the file was a 999 (the summary then counts transaction sets, not claims).
+        public var isImplementationAcknowledgment = false
     }
 
     /// Imports a 999 or 277CA file for the given practices, in one transaction.
@@ -38,6 +46,7 @@ public struct AcknowledgmentImportService: Sendable {
         }
         let sha = SHA256Hex.of(bytes)
         var outcome = Outcome()
+        outcome.isImplementationAcknowledgment = !acks999.isEmpty
         let company = try CompanyService().state(in: tx)
         var known = Set<String>()
         var unknown: [String] = []
@@ -55,7 +64,13 @@ public struct AcknowledgmentImportService: Sendable {
                 for set in plan.sets where set.matched {
                     touched = true
                     outcome.lines.append("\(tenant.slug): 999 set \(set.transactionControlNumber) \(set.accepted ? "accepted" : "rejected") (\(set.result)) \(set.claimNumbers.count) claim(s)\(set.errors.isEmpty ? "" : ": " + set.errors.joined(separator: "; "))")
-                    if set.accepted { known.formUnion(set.claimNumbers) }
+                    if set.accepted {
+                        known.formUnion(set.claimNumbers)
+                        outcome.acceptedSets += 1
+                        outcome.claimsInAcceptedSets += set.claimNumbers.count
+                    } else {
+                        outcome.rejectedSets += 1
+                    }
                 }
                 commands += plan.commands
                 unknown += plan.notes.filter { $0.reason == "unknown claim" }.map(\.claimNumber)
@@ -63,6 +78,10 @@ public struct AcknowledgmentImportService: Sendable {
             for ack in acks277 {
                 let plan = AcknowledgmentPosting.plan(ack, receivedOn: context.today, claim: lookup)
                 let (accepted, refusals) = Self.fromItsPayer(plan.commands, source: ack.source, company: company, claim: lookup)
+                for warning in Self.datedBeforeSubmission(ack, answering: accepted, fileName: fileName, claim: lookup)
+                where !outcome.warnings.contains(warning) {
+                    outcome.warnings.append(warning)
+                }
                 commands += accepted
                 for refusal in refusals where !outcome.lines.contains("\(tenant.slug): \(refusal)") { outcome.lines.append("\(tenant.slug): \(refusal)") }
                 unknown += plan.notes.filter { $0.reason == "unknown claim" }.map(\.claimNumber)

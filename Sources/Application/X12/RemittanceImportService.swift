@@ -49,6 +49,8 @@ public struct RemittanceImportService: Sendable {
         public var underpaidLines: Int
         /// Why it was refused or skipped.
         public var message: String?
+        /// What the clerk should check though the payment posted (a copay the coverage contradicts).
+        public var warnings: [String] = []
     }
 
     /// Posts every payment of a file. `tenants` are the practices the login may post to (all it may see,
@@ -255,6 +257,7 @@ public struct RemittanceImportService: Sendable {
         if result.replayed { throw AlreadyPosted() }
         try phi.storeFile(bytes, direction: "inbound", kind: "835", fileName: fileName, tenant: context.tenant.id, in: tx)
         outcome.status = .posted
+        outcome.warnings = CopayCheck.warnings(remittance, claims: contexts)
         outcome.message = plan.balance.isBalanced ? nil : "posted out of balance by \(plan.balance.difference), accepted: \(context.reason ?? "")"
     }
 

@@ -58,12 +58,7 @@ public struct SubmissionService: Sendable {
             // moved to its next payer (COB), needs a passing scrub.
             let sendable: Set<Claim.Status> = [.draft, .awaitingNextPayer]
             guard claim.status == .voidPending || (sendable.contains(claim.status) && claim.readyToSubmit) else {
-                if only != nil {
-                    throw CommandRejected(
-                        sendable.contains(claim.status)
-                            ? "claim \(id) is \(claim.status.rawValue) and not ready to submit (scrub it first: rcm claims scrub \(id))"
-                            : "claim \(id) is \(claim.status.rawValue); only a scrubbed draft, a claim awaiting its next payer or a pending void is submitted")
-                }
+                if only != nil { throw Self.notReady(id, claim) }
                 continue
             }
             if let through, let first = claim.firstDateOfService, first > through { continue }

@@ -31,6 +31,8 @@ extension Claim {
         switch event {
         case .responsibilityTransferred(let e) where e.to == .patient:
             return [.postCharge(.claim(e.claimID), amount: e.amount, on: e.effectiveDate, period: e.period)]
+        case .voided(let e) where (e.returnedFromPatient ?? .zero) > .zero:
+            return [.reverseCharge(.claim(e.claimID), amount: e.returnedFromPatient ?? .zero, on: e.effectiveDate, period: e.period)]
         case .adjudicationReversed(let e) where e.returnedFromPatient > .zero:
             return [
                 .reverseCharge(.claim(e.claimID), amount: e.returnedFromPatient, on: e.effectiveDate, period: e.period)

@@ -119,6 +119,8 @@ extension Claim {
         case exceedsCredit(amount: Money, credit: Money)
         /// Money was posted; void is not possible (correct, or reverse first).
         case moneyPosted
+        /// A correction whose sessions give the claim's own diagnoses and lines.
+        case nothingToCorrect
         /// The sessions belong to another patient.
         case otherPatient
         /// Balance or denials remain.
@@ -159,7 +161,10 @@ extension Claim {
             case .nonPositiveAmount: "The amount must be more than zero."
             case .exceedsBalance(let amount, let balance): "\(amount) is more than the balance of \(balance)."
             case .exceedsCredit(let amount, let credit): "\(amount) is more than the credit of \(credit)."
-            case .moneyPosted: "Money was posted on this claim; it cannot be voided."
+            case .nothingToCorrect:
+                "Nothing to correct: the claim's sessions give the diagnoses and lines it already has. Amend the session first (rcm session correct), then correct the claim."
+            case .moneyPosted:
+                "Money was paid, adjusted or written off on this claim; it cannot be voided (correct it, or refund and write off instead)."
             case .otherPatient: "The sessions are for another patient."
             case .cannotClose(let balance, let denials):
                 "Cannot close: balance \(balance), \(denials) open denial(s)."

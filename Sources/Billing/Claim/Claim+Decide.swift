@@ -67,11 +67,13 @@ extension Claim {
     {
         try require(state.status, in: [.draft, .rejected, .awaitingNextPayer], "scrub")
         let findings = Scrubber.scrub(claim: state, context: context)
+        let passed = !findings.contains { $0.severity == .error }
+        // Scrubbed before with the same verdict and nothing changed since: nothing new to record.
+        if findings == state.findings, passed == state.readyToSubmit, passed || !findings.isEmpty { return [] }
         return [
             .scrubbed(
                 .init(
-                    claimID: id, findings: findings, passed: !findings.contains { $0.severity == .error },
-                    effectiveDate: date))
+                    claimID: id, findings: findings, passed: passed, effectiveDate: date))
         ]
     }
 

@@ -100,6 +100,15 @@ extension Claim {
         guard !reason.isEmpty else { throw .reasonRequired }
         guard sessions.allSatisfy({ $0.patientKey == state.patientKey }) else { throw .otherPatient }
         let (diagnoses, lines) = try buildLines(sessions, claimNumber: state.claimNumber!, from: state.nextLineNumber)
+        // The sessions say what the claim already says: a correction would only renumber its lines.
+        let unchanged =
+            diagnoses == state.diagnoses && lines.count == state.lines.count
+            && zip(lines, state.lines).allSatisfy { new, old in
+                var same = new
+                same.lineID = old.lineID
+                return same == old
+            }
+        guard !unchanged else { throw .nothingToCorrect }
         // A replacement names the claim the payer adjudicated (CLP07); a claim it never adjudicated goes as an original.
         let original = state.adjudicatedPayerClaimNumber
         return [
@@ -123,8 +132,10 @@ extension Claim {
             state.status, in: [.draft, .submitted, .acknowledged, .rejected, .adjudicated, .denied, .awaitingNextPayer],
             "void")
         guard !reason.isEmpty else { throw .reasonRequired }
+        // Money paid, adjusted or written off stays; a balance only moved to the patient (PR-204, a copay the
+        // patient has not paid) is taken back off the patient with the charges.
         guard state.insurancePaid == .zero, state.adjustments == .zero, state.writeOffs == .zero,
-            state.patientPaid == .zero, state.refunds == .zero, state.patientBalance == .zero
+            state.patientPaid == .zero, state.refunds == .zero
         else { throw .moneyPosted }
         let original = state.adjudicatedPayerClaimNumber
         if original == nil, [.submitted, .acknowledged].contains(state.status) {
@@ -137,7 +148,8 @@ extension Claim {
                     frequency: original != nil ? .void : .original, authorizationNumber: state.authorizationNumber,
                     authorizationUnitsReleased: state.authorizationUnitsHeld,
                     resolvedDenials: state.openDenials.map(\.denialID), originalPayerClaimNumber: original,
-                    effectiveDate: date, period: period))
+                    returnedFromPatient: state.patientBalance > .zero ? state.patientBalance : nil, effectiveDate: date,
+                    period: period))
         ]
     }
 

@@ -112,8 +112,10 @@ extension Claim {
             s.readyToSubmit = false
             s.findings = []
         case .voided(let e):
+            let fromPatient = e.returnedFromPatient ?? .zero
             s.charges -= e.chargesReversed
-            s.insuranceBalance -= e.chargesReversed
+            s.insuranceBalance -= e.chargesReversed - fromPatient
+            s.patientBalance -= fromPatient
             s.authorizationUnitsHeld = s.authorizationUnitsHeld - e.authorizationUnitsReleased
             for id in e.resolvedDenials { s.denials[id]?.status = .resolved }
             s.frequency = e.frequency

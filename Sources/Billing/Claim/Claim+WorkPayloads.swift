@@ -155,6 +155,9 @@ extension Claim.Event {
         /// For a void the payer must be told of (frequency 8): the payer's claim control number (CLP07) it voids,
         /// sent as REF*F8. Absent on voids recorded before it was kept.
         public var originalPayerClaimNumber: String?
+        /// The part of `chargesReversed` taken off the patient's balance: what the payer had put on the patient
+        /// (PR-204, a copay) and the patient had not paid. Absent (none) on voids recorded before it was kept.
+        public var returnedFromPatient: Money?
         /// Business date.
         public var effectiveDate: LocalDate
         /// Accounting period.
@@ -170,10 +173,12 @@ extension Claim.Event {
             authorizationUnitsReleased: Quantity,
             resolvedDenials: [DenialID],
             originalPayerClaimNumber: String? = nil,
+            returnedFromPatient: Money? = nil,
             effectiveDate: LocalDate,
             period: AccountingPeriod
         ) {
             self.originalPayerClaimNumber = originalPayerClaimNumber
+            self.returnedFromPatient = returnedFromPatient
             self.claimID = claimID
             self.reason = reason
             self.chargesReversed = chargesReversed

@@ -11,6 +11,9 @@ public struct EffectivePeriod: Sendable, Hashable, Codable {
         self.through = through
     }
 
+    /// True when the period ends before it starts (`through` earlier than `from`): a window no date falls in.
+    public var endsBeforeItStarts: Bool { through.map { $0 < from } ?? false }
+
     /// True when `date` falls inside the period.
     public func contains(_ date: LocalDate) -> Bool {
         date >= from && (through.map { date <= $0 } ?? true)

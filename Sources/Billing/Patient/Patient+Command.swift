@@ -30,6 +30,8 @@ extension Patient {
         case coverageExists(CoverageID)
         /// Coinsurance outside 0–100, or a negative copay or deductible.
         case invalidCostShare
+        /// A coverage or authorization window whose last day comes before its first.
+        case periodEndsBeforeStart(String, EffectivePeriod)
         /// Another active coverage holds this order.
         case orderTaken(PayerOrder)
         /// A secondary without a primary (or a tertiary without a secondary) in force on its first day.
@@ -59,6 +61,8 @@ extension Patient {
             case .missingIdentityDigest: "The identity record's digest is missing."
             case .coverageExists(let id): "Coverage \(id) is already recorded."
             case .invalidCostShare: "Coinsurance must be 0–100 % and copay and deductible not negative."
+            case .periodEndsBeforeStart(let what, let period):
+                "The \(what) would end (\(period.through?.description ?? "")) before it starts (\(period.from)): check --from and --through."
             case .orderTaken(let order): "The patient already has an active \(order.rawValue) coverage for those dates."
             case .noEarlierCoverage(let order, let missing, let date):
                 "A \(order.rawValue) coverage needs a \(missing.rawValue) coverage in force on its first day (\(date)); "

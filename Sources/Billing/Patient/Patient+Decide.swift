@@ -11,6 +11,7 @@ extension Patient {
         case .register: return []
         case .recordCoverage(let coverage, let date):
             guard state.coverages[coverage.id] == nil else { throw .coverageExists(coverage.id) }
+            guard !coverage.effective.endsBeforeItStarts else { throw .periodEndsBeforeStart("coverage \(coverage.id)", coverage.effective) }
             guard (0...100).contains(coverage.coinsurancePercent), !coverage.copay.isNegative,
                 !coverage.deductible.isNegative
             else { throw .invalidCostShare }
@@ -35,6 +36,7 @@ extension Patient {
         case .recordAuthorization(let auth, let date):
             guard state.authorizations[auth.number] == nil else { throw .authorizationExists(auth.number) }
             guard auth.units > .zero else { throw .nonPositiveUnits }
+            guard !auth.window.endsBeforeItStarts else { throw .periodEndsBeforeStart("authorization \(auth.number)", auth.window) }
             var fresh = auth
             fresh.consumed = .zero
             return [.authorizationRecorded(.init(patientKey: key, authorization: fresh, effectiveDate: date))]

@@ -54,6 +54,13 @@ struct Instant: ExpressibleByArgument, Sendable {
         let fractional = ISO8601DateFormatter()
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         guard let date = plain.date(from: argument) ?? fractional.date(from: argument) else { return nil }
+        // The formatter rolls impossible days over (02-30 → 03-02) and reads year 0000; the calendar date must be
+        // one that exists, with a four-digit year (the database encodes timestamps so).
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard LocalDate(String(argument.prefix(10))) != nil, calendar.component(.era, from: date) == 1,
+            (1000...9999).contains(calendar.component(.year, from: date))
+        else { return nil }
         self.date = date
     }
 }

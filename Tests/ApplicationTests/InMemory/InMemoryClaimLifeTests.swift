@@ -103,6 +103,7 @@ struct InMemoryClaimLifeTests {
         let claim = try await Self.voidable(loop)
         let id = try #require(claim.claimID)
         let icn = try #require(claim.adjudications.last?.adjudication.payerClaimNumber)
+        try await world.amendSession(of: claim)
         let corrected = try await world.core.correctClaim(id, reason: "modifier added", tenant: Self.slug)
         #expect(corrected.frequency == .replacement && corrected.originalPayerClaimNumber == icn && corrected.status == .draft)
         _ = try await world.core.scrubClaims([id], tenant: Self.slug)

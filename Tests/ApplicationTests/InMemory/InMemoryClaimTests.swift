@@ -237,6 +237,13 @@ struct InMemoryClaimTests {
         let denial = claim.openDenials[0]
         #expect(claim.status == .denied)
 
+        #expect(
+            try await world.refused { try await world.core.assignDenial(denial.denialID, claim: id, owner: "jdoe", due: nil, tenant: Self.slug) }
+                .contains("there is no login jdoe"))
+        for login in ["jdoe", "mkim"] {
+            try await world.core.addStaff(login: login, group: "staff", password: nil)
+            try await world.core.assignStaff(login: login, to: Self.slug)
+        }
         let (_, assigned) = try await world.appended {
             try await world.core.assignDenial(denial.denialID, claim: id, owner: "jdoe", due: nil, tenant: Self.slug)
         }
@@ -281,7 +288,11 @@ struct InMemoryClaimTests {
         #expect(try await loop.claim(id).status == .adjudicated)
         #expect(
             try await world.refused { try await world.core.voidClaim(id, reason: "wrong patient", tenant: Self.slug) }.contains(
-                "Money was posted"))
+                "Money was paid"))
+        #expect(
+            try await world.refused { try await world.core.correctClaim(id, reason: "retry", tenant: Self.slug) }.contains("Nothing to correct"),
+            "the sessions say what the claim says")
+        try await world.amendSession(of: try await loop.claim(id))
         let (corrected, events) = try await world.appended {
             try await world.core.correctClaim(id, reason: "modifier added", tenant: Self.slug)
         }

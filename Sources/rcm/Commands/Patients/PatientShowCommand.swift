@@ -29,13 +29,20 @@ extension PatientCommand {
                 let state = view.state
                 rows.append(["substance_use_sensitive", state.substanceUseSensitive ? "yes (42 CFR Part 2)" : "no"])
                 for coverage in state.coverages.values.sorted(by: { $0.order < $1.order }) {
-                    rows.append(["coverage \(coverage.order.rawValue)", "\(coverage.payerID) copay \(coverage.copay) coinsurance \(coverage.coinsurancePercent)% from \(coverage.effective.from)"])
+                    rows.append(["coverage \(coverage.order.rawValue)", "\(coverage.payerID) copay \(coverage.copay) coinsurance \(coverage.coinsurancePercent)% deductible \(coverage.deductible) \(Self.window(coverage.effective))"])
                 }
                 for auth in state.authorizations.values.sorted(by: { $0.number < $1.number }) {
-                    rows.append(["authorization \(auth.number)", "\(auth.payerID) \(auth.remaining) of \(auth.units) units left"])
+                    rows.append(["authorization \(auth.number)", "\(auth.payerID) \(auth.remaining) of \(auth.units) units left, \(auth.codes.isEmpty ? "any code" : "codes " + auth.codes.sorted().joined(separator: " ")), \(Self.window(auth.window))"])
                 }
                 print(TableOutput(headers: ["field", "value"], rows: rows).render(output.format.output))
             }
         }
+    }
+}
+
+extension PatientCommand.Show {
+    /// `from 2026-01-01 through 2026-12-31`, or `from 2026-01-01, no end date`.
+    static func window(_ period: EffectivePeriod) -> String {
+        "from \(period.from)" + (period.through.map { " through \($0)" } ?? ", no end date")
     }
 }

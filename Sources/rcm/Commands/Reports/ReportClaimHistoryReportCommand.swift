@@ -20,7 +20,7 @@ extension ReportCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let report = try await Core.connect().claimHistory(claim, tenant: practice.tenant)
+                let report = try await Core.connect().claimHistory(claim, tenant: practice.tenant, forPeople: output.format == .table)
                 print(output.format.report.render(report), terminator: "")
             }
         }

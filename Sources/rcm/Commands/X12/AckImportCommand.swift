@@ -21,7 +21,14 @@ extension AckCommand {
                 let upload = X12Upload(bytes: try readFile(file), fileName: fileName(file))
                 let outcome = try await Core.connect().importAcknowledgment(upload, tenant: tenant)
                 outcome.lines.forEach { print($0) }
-                print("\(outcome.accepted) accepted, \(outcome.rejected) rejected, \(outcome.repeated) already recorded")
+                if outcome.isImplementationAcknowledgment {
+                    // A 999 answers for transaction sets; the claims in them are accepted or rejected by the 277CA.
+                    print(
+                        "\(outcome.acceptedSets) transaction set(s) accepted (\(outcome.claimsInAcceptedSets) claim(s), awaiting the payer's 277CA), \(outcome.rejectedSets) rejected, \(outcome.rejected) claim(s) rejected, \(outcome.repeated) already recorded")
+                } else {
+                    print("\(outcome.accepted) claim(s) accepted, \(outcome.rejected) rejected, \(outcome.repeated) already recorded")
+                }
+                outcome.warnings.forEach { printError("warning: \($0)") }
                 if !outcome.unknown.isEmpty {
                     print("not ours: \(outcome.unknown.joined(separator: " "))")
                 }

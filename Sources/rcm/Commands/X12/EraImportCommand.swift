@@ -41,6 +41,7 @@ extension EraCommand {
                     print("unapplied remittance in \(outcome.transactionControlNumber):")
                     outcome.unapplied.forEach { print("  \($0)") }
                 }
+                for outcome in outcomes { outcome.warnings.forEach { printError("warning: \($0)") } }
                 if outcomes.contains(where: { $0.status == .refused }) { throw ExitCode(1) }
             }
         }
