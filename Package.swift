@@ -16,6 +16,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C: libpq through pkg-config, visible to the Postgres module only.
@@ -51,14 +56,28 @@ let package = Package(
             name: "Application",
             dependencies: [
                 "EventStore", "Billing", "Postgres", "X12", "BillingX12", "Projections", "Schema", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
+        ),
+        // The HTTP front door (`rcm serve`): routes, authentication, problem documents, metrics; thin over Application.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Application", "Billing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.embedInCode("openapi.yaml")]
         ),
         // The deterministic demo billing company, written through the application core.
         .target(name: "Demo", dependencies: ["Application", "Billing", "EventStore"]),
         .executableTarget(
             name: "rcm",
             dependencies: [
-                "Application", "Demo", "Billing", "X12", "BillingX12", "Projections",
+                "Application", "Demo", "Billing", "X12", "BillingX12", "Projections", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,5 +120,7 @@ enum Migrations {
         "V0004__projections.sql",
         "V0005__event_key_style.sql",
         "V0006__index_and_remittance_projections.sql",
+        "V0007__acting_role.sql",
+        "V0008__server_credentials.sql",
     ]
 }

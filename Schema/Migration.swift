@@ -37,6 +37,8 @@ extension Migration {
         Migration(
             fileName: "V0006__index_and_remittance_projections.sql",
             bytes: PackageResources.V0006__index_and_remittance_projections_sql),
+        Migration(fileName: "V0007__acting_role.sql", bytes: PackageResources.V0007__acting_role_sql),
+        Migration(fileName: "V0008__server_credentials.sql", bytes: PackageResources.V0008__server_credentials_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.
