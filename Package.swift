@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C: libpq through pkg-config, visible to the Postgres module only.
@@ -63,8 +64,9 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Application", "Billing",
+                "Application", "Billing", "Projections",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -79,6 +81,7 @@ let package = Package(
             dependencies: [
                 "Application", "Demo", "Billing", "X12", "BillingX12", "Projections", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Shared helpers of the integration tests: a fresh migrated database per suite, the rcm binary.
