@@ -1,4 +1,5 @@
 import Application
+import Foundation
 import Hummingbird
 import Logging
 import Metrics
@@ -55,7 +56,12 @@ public struct RCMServer: Sendable {
         router.add(middleware: AuthenticationMiddleware(core: core))
         Self.addRoutes(to: RouteTable(router: router), core: core, registry: registry, policy: sessionPolicy)
         let app = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "rcm"), logger: logger)
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "rcm"),
+            onServerRunning: { channel in
+                // The bound port (with --port 0 the system chose it): tests and scripts wait for this line.
+                let line = "rcm serve: listening on \(host):\(channel.localAddress?.port ?? port)\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }, logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }

@@ -16,11 +16,11 @@ struct ServeCommand: AsyncParsableCommand {
               RCM_DATABASE_URL=$(Scripts/db url --login rcm_server) rcm serve --port 8080
             """)
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
-    @Option(help: "The port to listen on.") var port = 8080
+    @Option(help: "The port to listen on (0: any free port, printed when listening).") var port = 8080
     @Option(help: "Database connections in the pool.") var connections = 8
 
     func validate() throws {
-        guard (1...65535).contains(port) else { throw ValidationError("--port is 1 to 65535") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port is 0 (any free port) to 65535") }
         guard (1...100).contains(connections) else { throw ValidationError("--connections is 1 to 100") }
     }
 
