@@ -108,6 +108,8 @@ let package = Package(
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),
+        // The server's routes against docs/openapi.yaml (no database).
+        .testTarget(name: "ServerTests", dependencies: ["Server"]),
         .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12", "TestSupport"]),
         .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], resources: [.copy("Fixtures")]),
     ],
