@@ -59,6 +59,7 @@ struct ClaimRoutes {
                     command = .scrub
                 }
                 let versioned = try await acting.act(on: id, command, expected: expected, tenant: practice.id.description)
+                AppendMetrics.record("claim.\(action)")
                 return JSONResponse.make(Wire.claim(versioned), headers: [.eTag: Wire.etag(versioned.version)])
             }
         }

@@ -38,6 +38,7 @@ struct RemittanceRoutes {
             }
             let outcomes = try await acting.importRemittance(
                 X12Upload(bytes: bytes, fileName: "api-upload.835"), tenant: practice.id.description, acceptImbalance: false, reason: nil)
+            if outcomes.contains(where: { $0.status == .posted }) { AppendMetrics.record("remittance") }
             return JSONResponse.make(
                 [
                     "payments": outcomes.map { outcome -> [String: Any] in

@@ -28,6 +28,7 @@ struct SessionRoutes {
             let record = try await Self.record(request, context: context, key: "\(principal.role):\(key)")
             let created = try await acting.logSession(
                 record, tenant: practice.id.description, idempotencyKey: "http:\(principal.role):\(key)", source: "api")
+            AppendMetrics.record("session", replayed: !created)
             var headers = HTTPFields()
             if !created { headers[HTTPField.Name("Idempotent-Replayed")!] = "true" }
             return JSONResponse.make(

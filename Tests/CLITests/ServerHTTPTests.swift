@@ -55,6 +55,8 @@ struct ServerHTTPTests {
 
         let metrics = try await http.get("/metrics")
         #expect(metrics.text.contains("http_server_request_duration_bucket") && metrics.text.contains("/practices/{practice}/claims"))
+        let appends = metrics.text.split(separator: "\n").filter { $0.hasPrefix("rcm_appends_total{") && $0.contains(#"kind="session""#) }
+        #expect(appends.count == 1 && appends[0].contains(#"replayed="false""#) && appends[0].hasSuffix(" 1"), "\(appends)")
 
         #expect(try await ana.post("/sign-out").status == 204)
         #expect(try await ana.get("/practices").status == 401)
@@ -155,6 +157,10 @@ struct ServerHTTPTests {
         let unknown = try await http.post("/sign-in", json: ["login": "nobody_here", "password": "wrong password here"])
         #expect(unknown.status == 401 && unknown.json["detail"] as? String == wrong.json["detail"] as? String)
         #expect(try await scene.count("identity.sign_in_failed") == 2)
+        // Failures in a row lock the login: the fifth is refused, then even the right password waits.
+        for _ in 0..<5 { _ = try await http.post("/sign-in", json: ["login": scene.bob, "password": "not bob's password"]) }
+        let locked = try await http.post("/sign-in", json: ["login": scene.bob, "password": ServerScene.password])
+        #expect(locked.status == 429 && locked.header("Retry-After") != nil, "\(locked.text)")
 
         let created = try scene.cli.ok(["apikey", "create", "--label", "EHR reader", "--tenant", "acme", "--actions", "read"])
         let key = String(created.split(separator: "\n").last!)
