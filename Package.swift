@@ -16,6 +16,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C: libpq through pkg-config, visible to the Postgres module only.
@@ -51,15 +57,31 @@ let package = Package(
             name: "Application",
             dependencies: [
                 "EventStore", "Billing", "Postgres", "X12", "BillingX12", "Projections", "Schema", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
+        ),
+        // The HTTP front door (`rcm serve`): routes, authentication, problem documents, metrics; thin over Application.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Application", "Billing", "Projections",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.embedInCode("openapi.yaml")]
         ),
         // The deterministic demo billing company, written through the application core.
         .target(name: "Demo", dependencies: ["Application", "Billing", "EventStore"]),
         .executableTarget(
             name: "rcm",
             dependencies: [
-                "Application", "Demo", "Billing", "X12", "BillingX12", "Projections",
+                "Application", "Demo", "Billing", "X12", "BillingX12", "Projections", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Shared helpers of the integration tests: a fresh migrated database per suite, the rcm binary.
@@ -86,6 +108,8 @@ let package = Package(
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),
+        // The server's routes against docs/openapi.yaml (no database).
+        .testTarget(name: "ServerTests", dependencies: ["Server"]),
         .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12", "TestSupport"]),
         .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], resources: [.copy("Fixtures")]),
     ],
@@ -102,5 +126,7 @@ enum Migrations {
         "V0005__event_key_style.sql",
         "V0006__index_and_remittance_projections.sql",
         "V0007__phi_redaction_and_duplicates.sql",
+        "V0008__acting_role.sql",
+        "V0009__server_credentials.sql",
     ]
 }

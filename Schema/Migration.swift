@@ -40,6 +40,8 @@ extension Migration {
         Migration(
             fileName: "V0007__phi_redaction_and_duplicates.sql",
             bytes: PackageResources.V0007__phi_redaction_and_duplicates_sql),
+        Migration(fileName: "V0008__acting_role.sql", bytes: PackageResources.V0008__acting_role_sql),
+        Migration(fileName: "V0009__server_credentials.sql", bytes: PackageResources.V0009__server_credentials_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

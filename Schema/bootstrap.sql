@@ -15,12 +15,19 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rcm_analyst') THEN
         CREATE ROLE rcm_analyst NOLOGIN;
     END IF;
+    -- The server's login (decision 0006): NOINHERIT, so it holds no privilege of its own; it is made a
+    -- member of each person role (and API key role) enabled for the server, and acts as one of them per
+    -- transaction with set_config('role', …, true). No password: the operator lets it in from the server's host.
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rcm_server') THEN
+        CREATE ROLE rcm_server LOGIN NOINHERIT;
+    END IF;
 END
 $bootstrap$;
 COMMENT ON ROLE rcm_owner IS 'RevenueCycle: owns the schema, migrations and administration';
 COMMENT ON ROLE rcm_staff IS 'RevenueCycle: billing staff, the daily work, limited to assigned practices';
 COMMENT ON ROLE rcm_auditor IS 'RevenueCycle: reads the log and the audit trail';
 COMMENT ON ROLE rcm_analyst IS 'RevenueCycle: reads the analyst schema';
+COMMENT ON ROLE rcm_server IS 'RevenueCycle: rcm serve; acts only as the person or API key of each request';
 
 -- Administrators (members of rcm_owner) may turn on statement logging for analyst logins
 -- (ALTER ROLE … SET log_statement = 'all'), which otherwise needs a superuser.

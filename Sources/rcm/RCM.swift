@@ -18,6 +18,7 @@ struct RCM: AsyncParsableCommand {
             PayerCommand.self, ProviderCommand.self, PatientCommand.self, CoverageCommand.self, AuthCommand.self, SessionCommand.self,
             ClaimsCommand.self, DenialsCommand.self, PaymentCommand.self, StatementCommand.self, EstimateCommand.self, SuperbillCommand.self,
             EraCommand.self, AckCommand.self, X12Command.self, SimulateCommand.self, ReportCommand.self, ProjectionsCommand.self, AuditCommand.self, DemoCommand.self,
+            APIKeyCommand.self, ServeCommand.self,
         ]
     )
 

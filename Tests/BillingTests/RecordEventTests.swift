@@ -66,6 +66,15 @@ struct RecordEventTests {
         ("tenant.phi_destroyed", #"{"files_destroyed":7,"identities_destroyed":3,"reason":"BAA ended"}"#),
         ("access.phi_viewed", #"{"patient_key":"pk-1","purpose":"eligibility call","record":"claim:c-1","sensitive":true}"#),
         ("access.phi_viewed", #"{"purpose":"statement","record":"patient:pk-1","sensitive":false}"#),
+        // identity.* as the database's definer functions write them (jsonb_build_object, V0009).
+        ("identity.signed_in", #"{"login": "ana_lee", "method": "password", "sessionID": "8c5a8f4e-2b4b-4d9a-9e4d-1f7b9e0a1c22"}"#),
+        ("identity.sign_in_failed", #"{"login": null, "reason": "unknown_login"}"#),
+        ("identity.password_set", #"{"login": "ana_lee"}"#),
+        (
+            "identity.api_key_created",
+            #"{"role": "rcm_key_k0a1b2c3d4e5", "keyID": "k0a1b2c3d4e5", "label": "EHR sync", "actions": ["sessions.log"], "tenantIDs": ["0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"]}"#
+        ),
+        ("identity.api_key_revoked", #"{"keyID": "k0a1b2c3d4e5"}"#),
     ]
 
     /// The same events at their current version, as the codec writes them now.
@@ -87,6 +96,11 @@ struct RecordEventTests {
         #"{"filesDestroyed":7,"identitiesDestroyed":3,"reason":"BAA ended"}"#,
         #"{"patientKey":"pk-1","purpose":"eligibility call","record":"claim:c-1","sensitive":true}"#,
         #"{"purpose":"statement","record":"patient:pk-1","sensitive":false}"#,
+        #"{"login":"ana_lee","method":"password","sessionID":"8C5A8F4E-2B4B-4D9A-9E4D-1F7B9E0A1C22"}"#,
+        #"{"reason":"unknown_login"}"#,
+        #"{"login":"ana_lee"}"#,
+        #"{"actions":["sessions.log"],"keyID":"k0a1b2c3d4e5","label":"EHR sync","role":"rcm_key_k0a1b2c3d4e5","tenantIDs":["0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0"]}"#,
+        #"{"keyID":"k0a1b2c3d4e5"}"#,
     ]
 
     @Test("the types whose keys changed, and patient.identity_forgotten (which lists what was destroyed), are at schema version 2; every other type is at 1")

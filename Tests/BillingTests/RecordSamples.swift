@@ -1,3 +1,4 @@
+import Foundation
 import Billing
 
 /// One or more events of every type kept beside the aggregates (company, remittance, directory, X12
@@ -65,6 +66,15 @@ enum RecordSamples {
             .access(
                 .phiViewed(.init(record: "claim:c-1", purpose: "eligibility call", sensitive: true, patientKey: "pk-1"))),
             .access(.phiViewed(.init(record: "patient:pk-1", purpose: "statement", sensitive: false, patientKey: nil))),
+            .identity(.signedIn(.init(login: "ana_lee", sessionID: UUID(uuidString: "8C5A8F4E-2B4B-4D9A-9E4D-1F7B9E0A1C22")!, method: "password"))),
+            .identity(.signInFailed(.init(login: nil, reason: "unknown_login"))),
+            .identity(.passwordSet(.init(login: "ana_lee"))),
+            .identity(
+                .apiKeyCreated(
+                    .init(
+                        keyID: "k0a1b2c3d4e5", role: "rcm_key_k0a1b2c3d4e5", label: "EHR sync", actions: ["sessions.log"],
+                        tenantIDs: [UUID(uuidString: "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0")!]))),
+            .identity(.apiKeyRevoked(.init(keyID: "k0a1b2c3d4e5"))),
         ]
     }
 }

@@ -57,11 +57,12 @@ public struct AggregateRepository: Sendable {
         return (events.reduce(loaded.state, A.evolve), events)
     }
 
-    /// Appends already-decided events to a stream.
+    /// Appends already-decided events to a stream; the result says whether an idempotency key replayed them.
+    @discardableResult
     public func append<A: Aggregate>(
         _ type: A.Type, _ events: [A.Event], stream: String, expected: ExpectedVersion, effectiveDate: LocalDate,
         context: CommandContext, idempotencyKey: String? = nil, in tx: any StoreTransaction
-    ) throws {
+    ) throws -> AppendResult {
         let metadata = context.metadata()
         let newEvents = try events.map { event -> NewEvent in
             let encoded = try codec.encode(A.wrap(event))
@@ -69,7 +70,7 @@ public struct AggregateRepository: Sendable {
                 eventID: UUID(), streamID: stream, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion,
                 json: encoded.payload, metadata: metadata, effectiveDate: effectiveDate.description)
         }
-        _ = try tx.log.append(
+        return try tx.log.append(
             AppendRequest(tenant: context.tenant.id, events: newEvents, expectations: [(stream, expected)], idempotencyKey: idempotencyKey))
     }
 }

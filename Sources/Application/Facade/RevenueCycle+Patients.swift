@@ -57,11 +57,15 @@ extension RevenueCycle {
         try await inTenant(tenant) { tx, context in try PatientService().addAuthorization(authorization, for: key, context: context, in: tx) }
     }
 
-    /// Logs one session from the EHR.
-    public func logSession(_ record: SessionRecord, tenant: String) async throws {
-        try await inTenant(tenant) { tx, context in
+    /// Logs one session from the EHR. With an idempotency key (the server's `Idempotency-Key`), a key
+    /// already used in the practice logs nothing and answers `false`, also when two requests race (the
+    /// log's own key check, under the tenant's lock, decides).
+    @discardableResult
+    public func logSession(_ record: SessionRecord, tenant: String, idempotencyKey: String? = nil, source: String = "cli") async throws -> Bool {
+        try await inTenant(tenant, source: source) { tx, context in
+            if let idempotencyKey, try tx.log.isKeyUsed(tenant: context.tenant.id, key: idempotencyKey) { return false }
             let practice = try PracticeService().state(context, in: tx)
-            try SessionService().log(record, context: context, practice: practice, in: tx)
+            return try SessionService().log(record, context: context, practice: practice, idempotencyKey: idempotencyKey, in: tx)
         }
     }
 
@@ -84,7 +88,7 @@ extension RevenueCycle {
             var imported = 0
             for (line, record) in parsed.records {
                 do {
-                    try tx.nested { try SessionService().log(record, context: context, practice: practice, in: tx) }
+                    try tx.nested { _ = try SessionService().log(record, context: context, practice: practice, in: tx) }
                     imported += 1
                 } catch {
                     problems.append("line \(line): \(error)")

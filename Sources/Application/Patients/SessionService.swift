@@ -10,15 +10,30 @@ public struct SessionService: Sendable {
     public init() {}
 
     /// Logs a session of a registered patient with a provider of the practice.
-    public func log(_ record: SessionRecord, context: CommandContext, practice: Practice.State, in tx: any StoreTransaction) throws {
+    /// Returns false when the idempotency key had been used (the original append stands; nothing new).
+    @discardableResult
+    public func log(
+        _ record: SessionRecord, context: CommandContext, practice: Practice.State, idempotencyKey: String? = nil,
+        in tx: any StoreTransaction
+    ) throws -> Bool {
         let patient = try repository.load(Patient.self, stream: Patient.streamID(record.patientKey), tenant: context.tenant.id, in: tx)
         guard patient.version > 0 else { throw CommandRejected("there is no patient \(record.patientKey) in \(context.tenant.slug)") }
         guard practice.providers[record.rendering] != nil else {
             throw CommandRejected("there is no provider \(record.rendering) in \(context.tenant.slug)")
         }
-        try repository.execute(
-            Billing.Session.self, stream: Billing.Session.streamID(record.sessionID), command: .log(record, on: record.dateOfService),
-            effectiveDate: record.dateOfService, context: context, in: tx)
+        let loaded = try repository.load(Billing.Session.self, stream: Billing.Session.streamID(record.sessionID), tenant: context.tenant.id, in: tx)
+        let events: [Billing.Session.Event]
+        do {
+            events = try Billing.Session.decide(.log(record, on: record.dateOfService), loaded.state)
+        } catch {
+            throw CommandRejected(error.description)
+        }
+        guard !events.isEmpty else { return false }
+        let appended = try repository.append(
+            Billing.Session.self, events, stream: Billing.Session.streamID(record.sessionID),
+            expected: loaded.version == 0 ? .noStream : .exactly(loaded.version), effectiveDate: record.dateOfService, context: context,
+            idempotencyKey: idempotencyKey, in: tx)
+        return !appended.replayed
     }
 
     /// A session's record, if logged and not voided.

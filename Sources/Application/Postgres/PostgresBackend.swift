@@ -3,35 +3,88 @@ import Foundation
 import Postgres
 import Projections
 
-/// The application core's record in PostgreSQL: one connection for a command's transactions, a second one
-/// opened for the interchange counter (its short transaction must not be the command's).
+/// The application core's record in PostgreSQL: the connection (or pool) for a command's transactions, a
+/// second connection opened for the interchange counter (its short transaction must not be the command's),
+/// and, for the server, the role every transaction acts as (decision 0006).
 public final class PostgresBackend: Backend {
-    let connection: Connection
+    /// Where connections come from: the command line's one connection, or the server's pool.
+    enum Source: Sendable {
+        case connection(Connection)
+        case pool(ConnectionPool)
+    }
+
+    let source: Source
     let settings: ConnectionSettings
+    /// The role each transaction begins by setting (`set_config('role', $1, true)`), when the login acts for
+    /// someone else (the server's login for a signed-in person or an API key); nil acts as the login itself.
+    let actingRole: String?
 
     /// Connects with libpq settings.
     public static func connect(_ settings: ConnectionSettings) async throws -> PostgresBackend {
-        PostgresBackend(connection: try await Connection.connect(settings), settings: settings)
+        PostgresBackend(source: .connection(try await Connection.connect(settings)), settings: settings, actingRole: nil)
     }
 
-    init(connection: Connection, settings: ConnectionSettings) {
-        self.connection = connection
+    /// A backend over a pool (the server's), acting as `actingRole` in every transaction when given.
+    public static func pooled(_ pool: ConnectionPool, actingRole: String?) -> PostgresBackend {
+        PostgresBackend(source: .pool(pool), settings: pool.settings, actingRole: actingRole)
+    }
+
+    init(source: Source, settings: ConnectionSettings, actingRole: String?) {
+        self.source = source
         self.settings = settings
+        self.actingRole = actingRole
+    }
+
+    /// The same record, acting as another role.
+    func acting(as role: String) -> PostgresBackend {
+        PostgresBackend(source: source, settings: settings, actingRole: role)
+    }
+
+    static let actAsSQL = SQL("act_as_role", "SELECT set_config('role', $1, true)")
+
+    /// Lends a connection: the command line's own, or one from the pool.
+    func withConnection<T: Sendable>(_ body: (Connection) async throws -> T) async throws -> T {
+        switch source {
+        case .connection(let connection): try await body(connection)
+        case .pool(let pool): try await pool.withConnection(body)
+        }
+    }
+
+    /// The one connection of a command-line backend (following the log needs a connection of its own).
+    var connection: Connection {
+        get throws {
+            guard case .connection(let connection) = source else { throw CommandRejected("this needs a connection of its own, not the server's pool") }
+            return connection
+        }
+    }
+
+    /// Runs `body` in one transaction, first taking the acting role when there is one.
+    func withTransaction<T: Sendable>(_ body: @escaping @Sendable (DatabaseSession) throws -> T) async throws -> T {
+        let role = actingRole
+        return try await withConnection { connection in
+            try await connection.withTransaction { session in
+                if let role { try session.query(Self.actAsSQL, [role]) }
+                return try body(session)
+            }
+        }
     }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
-        try await connection.withTransaction { session in try body(PostgresTransaction(session: session)) }
+        let role = actingRole
+        return try await withTransaction { session in try body(PostgresTransaction(session: session, actingRole: role)) }
     }
 
-    /// Runs `body` on the connection without opening a transaction (reads, administration that manages its own).
+    /// Runs `body` on a connection without opening a transaction (reads, administration that manages its
+    /// own); when acting for someone, inside one transaction as that role (its own transactions nest).
     func run<T: Sendable>(_ body: @escaping @Sendable (DatabaseSession) throws -> T) async throws -> T {
-        try await connection.run(body)
+        if actingRole != nil { return try await withTransaction(body) }
+        return try await withConnection { try await $0.run(body) }
     }
 
     public func afterCommit(tenants: [TenantID]) async -> String? {
         guard !tenants.isEmpty else { return nil }
         do {
-            try await connection.run { session in
+            try await run { session in
                 for tenant in tenants {
                     try session.notify(WakeupNotifier.channel, payload: tenant.description)
                     try ProjectionRunner().catchUp(tenant: tenant, in: session)
@@ -47,8 +100,14 @@ public final class PostgresBackend: Backend {
 
     public func interchangeCounter() async throws -> InterchangeCounter {
         let connection = try await Connection.connect(settings)
+        let role = actingRole
         return { sender in
-            try connection.runBlocking { session in try session.query(Self.nextNumberSQL, [sender]).first!.decode("n", as: Int.self) }
+            try connection.runBlocking { session in
+                try session.withTransaction { session in
+                    if let role { try session.query(Self.actAsSQL, [role]) }
+                    return try session.query(Self.nextNumberSQL, [sender]).first!.decode("n", as: Int.self)
+                }
+            }
         }
     }
 }

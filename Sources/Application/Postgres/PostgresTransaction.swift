@@ -7,13 +7,17 @@ import Postgres
 final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, DirectoryPort {
     let session: DatabaseSession
     let models: PostgresReadModels
+    /// The role the transaction acts as, when it set one (the server acting for a person or key).
+    let actingRole: String?
 
-    init(session: DatabaseSession) {
+    init(session: DatabaseSession, actingRole: String? = nil) {
         self.session = session
         self.models = PostgresReadModels(session: session)
+        self.actingRole = actingRole
     }
 
-    var login: String { session.user }
+    /// The acting role: the one set for the transaction, else the session's login (as `rcm.acting_role()`).
+    var login: String { actingRole ?? session.user }
     var log: any EventLogPort { self }
     var phi: any PHIStorePort { self }
     var directory: any DirectoryPort { self }

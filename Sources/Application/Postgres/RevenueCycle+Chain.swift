@@ -28,8 +28,9 @@ extension RevenueCycle {
 
     /// Replays a claim's history for an auditor, recording the read in the practice's access log.
     public func auditClaim(_ claim: String, tenant: String, reason: String) async throws -> Report {
-        try await postgres.connection.withTransaction { session in
-            let tx = PostgresTransaction(session: session)
+        let backend = try postgres
+        return try await backend.withTransaction { session in
+            let tx = PostgresTransaction(session: session, actingRole: backend.actingRole)
             let found = try Self.resolve(tenant, in: tx)
             let history = try ClaimHistory.load(tenant: found.id, claim: claim, in: session)
             let context = CommandContext(tenant: found, actor: tx.login, reason: reason, today: CommandContext.today(in: found.timeZone))

@@ -1,0 +1,67 @@
+import Application
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+/// `rcm serve`: the HTTP front door over the application core. It holds no business rules and opens no
+/// transactions: it authenticates the request, then calls the core acting as the request's role.
+public struct RCMServer: Sendable {
+    /// Where to listen.
+    public var host: String
+    public var port: Int
+    /// How long sessions last.
+    public var sessionPolicy: SessionPolicy
+
+    /// A server on `host:port`.
+    public init(host: String = "127.0.0.1", port: Int = 8080, sessionPolicy: SessionPolicy = .standard) {
+        self.host = host
+        self.port = port
+        self.sessionPolicy = sessionPolicy
+    }
+
+    /// Every route as `METHOD /path`, for the test that holds them against docs/openapi.yaml.
+    public static func routeList() -> [String] {
+        let table = RouteTable(router: Router(context: ServerContext.self))
+        addRoutes(to: table, core: nil, registry: PrometheusCollectorRegistry(), policy: .standard)
+        return table.entries
+    }
+
+    /// The embedded OpenAPI description.
+    public static var specification: String { OperationsRoutes.specification }
+
+    static func addRoutes(to table: RouteTable, core: RevenueCycle?, registry: PrometheusCollectorRegistry, policy: SessionPolicy) {
+        let core = core ?? RevenueCycle(backend: UnusedBackend())
+        OperationsRoutes(core: core, registry: registry).add(to: table)
+        SignInRoutes(core: core, policy: policy).add(to: table)
+        PracticeRoutes(core: core).add(to: table)
+        SessionRoutes(core: core).add(to: table)
+        ClaimRoutes(core: core).add(to: table)
+        ReportRoutes(core: core).add(to: table)
+        RemittanceRoutes(core: core).add(to: table)
+    }
+
+    /// Runs until SIGTERM or SIGINT, then drains requests and stops. `core` is a pooled core
+    /// (`RevenueCycle.pooled`) connected as the server's login.
+    public func run(core: RevenueCycle, logger: Logger) async throws {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: AuthenticationMiddleware(core: core))
+        Self.addRoutes(to: RouteTable(router: router), core: core, registry: registry, policy: sessionPolicy)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "rcm"),
+            onServerRunning: { channel in
+                // The bound port (with --port 0 the system chose it): tests and scripts wait for this line.
+                let line = "rcm serve: listening on \(host):\(channel.localAddress?.port ?? port)\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }, logger: logger)
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+}
