@@ -24,6 +24,8 @@ public enum BillingEvent: Sendable, Equatable {
     case tenant(TenantLifecycleEvent)
     /// A PHI-access event (`access.*`).
     case access(AccessEvent)
+    /// An eligibility event (`eligibility.*`): 270s sent, 271 answers, carve-out routings.
+    case eligibility(EligibilityEvent)
 
     /// The stored type name.
     public var eventType: String {
@@ -39,6 +41,7 @@ public enum BillingEvent: Sendable, Equatable {
         case .interchange(let e): e.eventType
         case .tenant(let e): e.eventType
         case .access(let e): e.eventType
+        case .eligibility(let e): e.eventType
         }
     }
 
@@ -56,6 +59,7 @@ public enum BillingEvent: Sendable, Equatable {
         case .interchange(let e): e.schemaVersion
         case .tenant(let e): e.schemaVersion
         case .access(let e): e.schemaVersion
+        case .eligibility(let e): e.schemaVersion
         }
     }
 
@@ -64,7 +68,7 @@ public enum BillingEvent: Sendable, Equatable {
         Practice.Event.eventTypes + Patient.Event.eventTypes + Session.Event.eventTypes
             + Claim.Event.eventTypes + PatientAccount.Event.eventTypes + CompanyEvent.eventTypes
             + RemittanceEvent.eventTypes + DirectoryEvent.eventTypes + InterchangeEvent.eventTypes
-            + TenantLifecycleEvent.eventTypes + AccessEvent.eventTypes
+            + TenantLifecycleEvent.eventTypes + AccessEvent.eventTypes + EligibilityEvent.eventTypes
     }
 
     /// The current schema version of every type name that has moved past version 1.
@@ -73,7 +77,7 @@ public enum BillingEvent: Sendable, Equatable {
             Practice.Event.schemaVersions, Patient.Event.schemaVersions, Session.Event.schemaVersions,
             Claim.Event.schemaVersions, PatientAccount.Event.schemaVersions, CompanyEvent.schemaVersions,
             RemittanceEvent.schemaVersions, DirectoryEvent.schemaVersions, InterchangeEvent.schemaVersions,
-            TenantLifecycleEvent.schemaVersions, AccessEvent.schemaVersions,
+            TenantLifecycleEvent.schemaVersions, AccessEvent.schemaVersions, EligibilityEvent.schemaVersions,
         ].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
     }
 }

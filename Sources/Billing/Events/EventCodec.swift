@@ -71,6 +71,7 @@ public struct EventCodec: Sendable {
         case .interchange(let e): try encode(e)
         case .tenant(let e): try encode(e)
         case .access(let e): try encode(e)
+        case .eligibility(let e): try encode(e)
         }
     }
 
@@ -95,6 +96,7 @@ public struct EventCodec: Sendable {
         case "x12": return .interchange(try decode(InterchangeEvent.self, eventType, schemaVersion, payload))
         case "tenant": return .tenant(try decode(TenantLifecycleEvent.self, eventType, schemaVersion, payload))
         case "access": return .access(try decode(AccessEvent.self, eventType, schemaVersion, payload))
+        case "eligibility": return .eligibility(try decode(EligibilityEvent.self, eventType, schemaVersion, payload))
         default: throw unknownEventType(eventType)
         }
     }

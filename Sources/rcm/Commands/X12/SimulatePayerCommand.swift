@@ -41,6 +41,8 @@ extension SimulateCommand {
         @Option(help: "Percent of reversals adjudicated again in the follow-up 835, not the reversal's.")
         var laterReadjudicationPercent: Int?
         @Option(help: "Percent of payments to a payee carrying a PLB CS adjustment.") var adjustmentPercent: Int?
+        @Option(help: "Answer every 270 inquiry this way (\(EligibilityScenario.allCases.map(\.rawValue).joined(separator: ", "))); default: drawn per inquiry.")
+        var eligibilityScenario: EligibilityScenario?
         @Option(help: "Days from the answer date to the 835.") var remittanceDays: Int = 14
         @Option(help: "Days from the answer date to follow-up 835s (second parts, later re-adjudications, balances).")
         var followUpDays: Int = 28
@@ -98,6 +100,8 @@ extension SimulateCommand {
                     guard let data = FileManager.default.contents(atPath: file) else { throw CommandError("cannot read \(file)") }
                     inputs.append(([UInt8](data), URL(fileURLWithPath: file).lastPathComponent))
                 }
+                inputs = try answerInquiries(inputs, into: directory)
+                guard !inputs.isEmpty || (files.isEmpty && state != nil) else { return }
                 var simulator = PayerSimulator(seed: seed, settings: settings, state: remembered)
                 let controls = SimulatorControls(
                     senderID: "PAYERSIM", date: day ?? Self.today(), time: X12Time(hour: 9, minute: 0)!,

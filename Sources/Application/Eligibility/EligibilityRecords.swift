@@ -1,0 +1,32 @@
+import Billing
+import EventStore
+import Foundation
+
+/// Reading and writing the `eligibility.*` events of a practice.
+enum EligibilityRecords {
+    static let codec = EventCodec()
+
+    /// An event ready to append.
+    static func newEvent(_ event: EligibilityEvent, stream: String, context: CommandContext) throws -> NewEvent {
+        let encoded = try codec.encode(BillingEvent.eligibility(event))
+        return NewEvent(
+            eventID: UUID(), streamID: stream, eventType: encoded.eventType, schemaVersion: encoded.schemaVersion, json: encoded.payload,
+            metadata: context.metadata(), effectiveDate: context.today.description)
+    }
+
+    /// Every 270 the practice sent.
+    static func inquiriesSent(tenant: TenantID, in tx: any StoreTransaction) throws -> [EligibilityEvent.InquirySent] {
+        try tx.log.readWholeStream(tenant: tenant, stream: EligibilityEvent.inquiriesStreamID).compactMap {
+            guard case .inquirySent(let sent) = try codec.decode(EligibilityEvent.self, $0.eventType, $0.schemaVersion, $0.payload) else { return nil }
+            return sent
+        }
+    }
+
+    /// A patient's eligibility history.
+    static func history(_ key: PatientKey, tenant: TenantID, in tx: any StoreTransaction) throws -> EligibilityHistory {
+        EligibilityHistory(
+            try tx.log.readWholeStream(tenant: tenant, stream: EligibilityEvent.streamID(key)).map {
+                (try codec.decode(EligibilityEvent.self, $0.eventType, $0.schemaVersion, $0.payload), LocalDate(String($0.effectiveDate.prefix(10))) ?? LocalDate(daysSinceEpoch: 0))
+            })
+    }
+}
