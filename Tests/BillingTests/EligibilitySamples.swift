@@ -13,6 +13,8 @@ enum EligibilitySamples {
         ],
         carveOut: CarveOut(name: "KEYSTONE BEHAVIORAL HEALTH", x12PayerID: "DEMO06", serviceTypes: [.mentalHealth]))
 
+    static let routedCoverage = Coverage(id: "cov-1-bh-keystone", payerID: "keystone", order: .primary, effective: EffectivePeriod(from: day("2026-12-03")))
+
     static func all() -> [BillingEvent] {
         [
             .eligibility(
@@ -21,7 +23,8 @@ enum EligibilitySamples {
                         sha256: "cd34", fileName: "acme-aetna-000000042.270", interchangeControlNumber: 42, payerID: "aetna",
                         inquiries: [SentInquiry(trace: "42-1", patientKey: "pk-1", coverageID: "cov-1", serviceDate: day("2026-12-01"))]))),
             .eligibility(.checked(checked)),
-            .eligibility(.carveOutRouted(.init(patientKey: "pk-1", fromPayerID: "aetna", toPayerID: "keystone", coverageID: "cov-2", trace: "42-1"))),
+            .eligibility(.carveOutRouted(.init(patientKey: "pk-1", fromPayerID: "aetna", toPayerID: "keystone", coverage: routedCoverage, trace: "42-1"))),
+            .eligibility(.policySet(.init(days: 45))),
         ]
     }
 }
@@ -43,10 +46,11 @@ struct EligibilityEventTests {
         older.status = .inactive
         let history = EligibilityHistory([
             (.checked(EligibilitySamples.checked), day("2026-12-02")), (.checked(older), day("2026-11-01")),
-            (.carveOutRouted(.init(patientKey: "pk-1", fromPayerID: "aetna", toPayerID: "keystone", coverageID: "cov-2", trace: "42-1")), day("2026-12-03")),
+            (.carveOutRouted(.init(patientKey: "pk-1", fromPayerID: "aetna", toPayerID: "keystone", coverage: EligibilitySamples.routedCoverage, trace: "42-1")), day("2026-12-03")),
         ])
         #expect(history.latest["aetna"]?.check.status == .active && history.latest["aetna"]?.on == day("2026-12-02"))
         #expect(history.routes["aetna"]?.toPayerID == "keystone")
+        #expect(history.routed(Patient.initial).coverage(payer: "keystone", on: day("2026-12-05"))?.id == "cov-1-bh-keystone")
         #expect(EligibilitySamples.checked.covers(day("2026-12-31")) && !EligibilitySamples.checked.covers(day("2027-01-01")))
         #expect(!older.covers(day("2026-06-01")), "an inactive coverage covers no date")
     }

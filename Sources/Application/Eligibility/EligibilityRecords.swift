@@ -14,12 +14,22 @@ enum EligibilityRecords {
             metadata: context.metadata(), effectiveDate: context.today.description)
     }
 
+    /// The events of one of the practice's streams (270s, policy).
+    static func practiceEvents(_ stream: String = EligibilityEvent.inquiriesStreamID, tenant: TenantID, in tx: any StoreTransaction) throws -> [EligibilityEvent] {
+        try tx.log.readWholeStream(tenant: tenant, stream: stream).map {
+            try codec.decode(EligibilityEvent.self, $0.eventType, $0.schemaVersion, $0.payload)
+        }
+    }
+
     /// Every 270 the practice sent.
     static func inquiriesSent(tenant: TenantID, in tx: any StoreTransaction) throws -> [EligibilityEvent.InquirySent] {
-        try tx.log.readWholeStream(tenant: tenant, stream: EligibilityEvent.inquiriesStreamID).compactMap {
-            guard case .inquirySent(let sent) = try codec.decode(EligibilityEvent.self, $0.eventType, $0.schemaVersion, $0.payload) else { return nil }
-            return sent
-        }
+        try practiceEvents(tenant: tenant, in: tx).compactMap { if case .inquirySent(let sent) = $0 { sent } else { nil } }
+    }
+
+    /// Days an eligibility check stays current for the practice: the last policy set, else 30.
+    static func policyDays(tenant: TenantID, in tx: any StoreTransaction) throws -> Int {
+        try practiceEvents(EligibilityEvent.policyStreamID, tenant: tenant, in: tx).compactMap { if case .policySet(let policy) = $0 { policy.days } else { nil } }.last
+            ?? EligibilityEvent.defaultPolicyDays
     }
 
     /// A patient's eligibility history.

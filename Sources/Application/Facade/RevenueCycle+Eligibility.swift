@@ -44,3 +44,17 @@ struct EligibilityBatchOutcome: Sendable {
     var results: [EligibilityInquiryService.Result]
     var skipped: Int
 }
+
+extension RevenueCycle {
+    /// Routes (confirmed) or proposes routing a patient's behavioral-health benefit to the carve-out payer a 271 named.
+    public func routeCarveOut(tenant: String, patient: PatientKey, to payer: PayerID, confirm: Bool) async throws -> CarveOutRoutingService.Outcome {
+        try await inTenant(tenant, reason: confirm ? "carve-out routing confirmed" : nil) { tx, context in
+            try CarveOutRoutingService().route(patient: patient, to: payer, confirm: confirm, context: context, in: tx)
+        }
+    }
+
+    /// Sets how many days an eligibility check stays current for a practice.
+    public func setEligibilityPolicy(tenant: String, days: Int) async throws {
+        try await inTenant(tenant) { tx, context in try CarveOutRoutingService().setPolicy(days: days, context: context, in: tx) }
+    }
+}

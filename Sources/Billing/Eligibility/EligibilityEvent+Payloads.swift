@@ -86,18 +86,29 @@ extension EligibilityEvent {
         public var fromPayerID: PayerID
         /// The carve-out payer (our catalog id) that becomes the coverage to bill for behavioral-health codes.
         public var toPayerID: PayerID
-        /// The coverage recorded for the carve-out payer.
-        public var coverageID: CoverageID
+        /// The coverage to bill for behavioral-health codes: the carve-out payer, in the order and relation of the card's
+        /// coverage. It lives here, not in the patient's stream, because it shares the order of the card's coverage
+        /// (which still carries the medical benefits).
+        public var coverage: Coverage
         /// The trace of the 271 that named the carve-out.
         public var trace: String
 
         /// A payload with every field.
-        public init(patientKey: PatientKey, fromPayerID: PayerID, toPayerID: PayerID, coverageID: CoverageID, trace: String) {
+        public init(patientKey: PatientKey, fromPayerID: PayerID, toPayerID: PayerID, coverage: Coverage, trace: String) {
             self.patientKey = patientKey
             self.fromPayerID = fromPayerID
             self.toPayerID = toPayerID
-            self.coverageID = coverageID
+            self.coverage = coverage
             self.trace = trace
         }
+    }
+
+    /// Payload of `eligibility.policy_set`.
+    public struct PolicySet: Codable, Sendable, Equatable {
+        /// Days an eligibility check stays current (1 or more).
+        public var days: Int
+
+        /// A payload with every field.
+        public init(days: Int) { self.days = days }
     }
 }

@@ -10,15 +10,24 @@ public enum EligibilityEvent: StoredEvent {
     case checked(Checked)
     /// `eligibility.carve_out_routed`: a person confirmed that behavioral-health claims go to the carve-out payer.
     case carveOutRouted(CarveOutRouted)
+    /// `eligibility.policy_set`: how many days an eligibility check stays current for the practice (scrubber rule
+    /// MH062, the alerts).
+    case policySet(PolicySet)
+
+    /// Days an eligibility check stays current when the practice has set none.
+    public static let defaultPolicyDays = 30
 
     /// The stream of a practice's 270s.
     public static let inquiriesStreamID = "eligibility"
+
+    /// The stream of a practice's eligibility policy.
+    public static let policyStreamID = "eligibility-policy"
 
     /// The stream of one patient's answers and routings.
     public static func streamID(_ key: PatientKey) -> String { "eligibility-\(key.rawValue)" }
 
     /// Every type name of the family.
-    public static let eventTypes = ["eligibility.inquiry_sent", "eligibility.checked", "eligibility.carve_out_routed"]
+    public static let eventTypes = ["eligibility.inquiry_sent", "eligibility.checked", "eligibility.carve_out_routed", "eligibility.policy_set"]
 
     /// The stored type name.
     public var eventType: String {
@@ -26,6 +35,7 @@ public enum EligibilityEvent: StoredEvent {
         case .inquirySent: "eligibility.inquiry_sent"
         case .checked: "eligibility.checked"
         case .carveOutRouted: "eligibility.carve_out_routed"
+        case .policySet: "eligibility.policy_set"
         }
     }
 
@@ -35,6 +45,7 @@ public enum EligibilityEvent: StoredEvent {
         case .inquirySent(let p): try encodeJSON(p, encoder)
         case .checked(let p): try encodeJSON(p, encoder)
         case .carveOutRouted(let p): try encodeJSON(p, encoder)
+        case .policySet(let p): try encodeJSON(p, encoder)
         }
     }
 
@@ -44,6 +55,7 @@ public enum EligibilityEvent: StoredEvent {
         case "eligibility.inquiry_sent": .inquirySent(try decodeJSON(InquirySent.self, d, j))
         case "eligibility.checked": .checked(try decodeJSON(Checked.self, d, j))
         case "eligibility.carve_out_routed": .carveOutRouted(try decodeJSON(CarveOutRouted.self, d, j))
+        case "eligibility.policy_set": .policySet(try decodeJSON(PolicySet.self, d, j))
         default: throw unknownEventType(eventType)
         }
     }

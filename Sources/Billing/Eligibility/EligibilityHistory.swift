@@ -25,13 +25,20 @@ public struct EligibilityHistory: Sendable, Equatable {
     /// Applies one event.
     public mutating func apply(_ event: EligibilityEvent, on date: LocalDate) {
         switch event {
-        case .inquirySent: break
+        case .inquirySent, .policySet: break
         case .checked(let check):
             if let current = latest[check.payerID], current.on > date { return }
             latest[check.payerID] = Answer(check: check, on: date)
         case .carveOutRouted(let route):
             routes[route.fromPayerID] = route
         }
+    }
+
+    /// The patient with the coverages routed to carve-out payers added: the coverages to bill.
+    public func routed(_ patient: Patient.State) -> Patient.State {
+        var patient = patient
+        for route in routes.values where patient.coverages[route.coverage.id] == nil { patient.coverages[route.coverage.id] = route.coverage }
+        return patient
     }
 
     /// The most recent answer of any payer.

@@ -4,5 +4,5 @@ import ArgumentParser
 struct EligibilityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eligibility", abstract: "Eligibility and benefits (270/271, 005010X279A1) and behavioral-health carve-outs.",
-        subcommands: [Check.self, Batch.self, Import.self])
+        subcommands: [Check.self, Batch.self, Import.self, Route.self, Policy.self])
 }
