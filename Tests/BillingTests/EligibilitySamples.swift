@@ -25,6 +25,10 @@ enum EligibilitySamples {
             .eligibility(.checked(checked)),
             .eligibility(.carveOutRouted(.init(patientKey: "pk-1", fromPayerID: "aetna", toPayerID: "keystone", coverage: routedCoverage, trace: "42-1"))),
             .eligibility(.policySet(.init(days: 45))),
+            .claimStatus(.inquirySent(.init(sha256: "ef56", fileName: "acme-aetna-000000043.276", interchangeControlNumber: 43, payerID: "aetna",
+                                            claims: [.init(trace: "43-1", claimID: "RC-1001")]))),
+            .claimStatus(.reported(.init(claimID: "RC-1001", payerID: "aetna", trace: "43-1", category: "F1", code: "65", statusDate: day("2026-12-05"),
+                                         amount: usd("120.00"), payerClaimNumber: "ICN-9", followUp: .expectingRemittance))),
         ]
     }
 }

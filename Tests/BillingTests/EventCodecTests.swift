@@ -32,7 +32,7 @@ struct EventCodecTests {
         for name in all {
             #expect(
                 name.range(
-                    of: #"^(practice|patient|session|claim|denial|account|company|remittance|directory|x12|tenant|access|eligibility)\.[a-z_]+$"#,
+                    of: #"^(practice|patient|session|claim|denial|account|company|remittance|directory|x12|tenant|access|eligibility|status)\.[a-z_]+$"#,
                     options: .regularExpression)
                     != nil, "\(name)")
         }

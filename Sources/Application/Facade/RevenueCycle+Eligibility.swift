@@ -58,3 +58,33 @@ extension RevenueCycle {
         try await inTenant(tenant) { tx, context in try CarveOutRoutingService().setPolicy(days: days, context: context, in: tx) }
     }
 }
+
+extension RevenueCycle {
+    /// Claims sent `days` or more ago that no payer answered (no 835, no finalized or rejecting 277).
+    public func unansweredClaims(tenant: String, days: Int) async throws -> [ClaimStatusService.Waiting] {
+        try await inTenant(tenant) { tx, context in try ClaimStatusService().unanswered(days: days, context: context, in: tx) }
+    }
+
+    /// Writes one 276 per payer for the unanswered claims only.
+    public func inquireClaimStatus(tenant: String, days: Int, directory: URL, now: Date = Date()) async throws -> [ClaimStatusService.Sent] {
+        let counter = try await backend.interchangeCounter()
+        return try await inTenant(tenant) { tx, context in
+            try ClaimStatusService().inquire(days: days, directory: directory, now: now, context: context, in: tx, nextControlNumber: counter)
+        }
+    }
+
+    /// Imports a 277 claim status response: all of it or nothing.
+    public func importClaimStatus(_ file: X12Upload, tenant: String?) async throws -> ClaimStatusImportService.Outcome {
+        let (outcome, tenants) = try await backend.transaction { tx in
+            let tenants = try Self.resolve(tenant, in: tx)
+            return (try ClaimStatusImportService().importFile(bytes: file.bytes, fileName: file.fileName, tenants: tenants, actor: tx.login, in: tx), tenants.map(\.id))
+        }
+        if outcome.recorded > 0 { await afterCommit(tenants) }
+        return outcome
+    }
+
+    /// Claims a 277 sent to a person: rejected, not found, information requested.
+    public func claimStatusWorklist(tenant: String) async throws -> [ClaimStatusEvent.Reported] {
+        try await inTenant(tenant) { tx, context in try ClaimStatusService().worklist(context: context, in: tx) }
+    }
+}

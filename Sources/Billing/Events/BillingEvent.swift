@@ -26,6 +26,8 @@ public enum BillingEvent: Sendable, Equatable {
     case access(AccessEvent)
     /// An eligibility event (`eligibility.*`): 270s sent, 271 answers, carve-out routings.
     case eligibility(EligibilityEvent)
+    /// A claim-status event (`status.*`): 276s sent, 277 answers.
+    case claimStatus(ClaimStatusEvent)
 
     /// The stored type name.
     public var eventType: String {
@@ -42,6 +44,7 @@ public enum BillingEvent: Sendable, Equatable {
         case .tenant(let e): e.eventType
         case .access(let e): e.eventType
         case .eligibility(let e): e.eventType
+        case .claimStatus(let e): e.eventType
         }
     }
 
@@ -60,6 +63,7 @@ public enum BillingEvent: Sendable, Equatable {
         case .tenant(let e): e.schemaVersion
         case .access(let e): e.schemaVersion
         case .eligibility(let e): e.schemaVersion
+        case .claimStatus(let e): e.schemaVersion
         }
     }
 
@@ -68,7 +72,7 @@ public enum BillingEvent: Sendable, Equatable {
         Practice.Event.eventTypes + Patient.Event.eventTypes + Session.Event.eventTypes
             + Claim.Event.eventTypes + PatientAccount.Event.eventTypes + CompanyEvent.eventTypes
             + RemittanceEvent.eventTypes + DirectoryEvent.eventTypes + InterchangeEvent.eventTypes
-            + TenantLifecycleEvent.eventTypes + AccessEvent.eventTypes + EligibilityEvent.eventTypes
+            + TenantLifecycleEvent.eventTypes + AccessEvent.eventTypes + EligibilityEvent.eventTypes + ClaimStatusEvent.eventTypes
     }
 
     /// The current schema version of every type name that has moved past version 1.
@@ -78,6 +82,7 @@ public enum BillingEvent: Sendable, Equatable {
             Claim.Event.schemaVersions, PatientAccount.Event.schemaVersions, CompanyEvent.schemaVersions,
             RemittanceEvent.schemaVersions, DirectoryEvent.schemaVersions, InterchangeEvent.schemaVersions,
             TenantLifecycleEvent.schemaVersions, AccessEvent.schemaVersions, EligibilityEvent.schemaVersions,
+            ClaimStatusEvent.schemaVersions,
         ].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
     }
 }

@@ -72,6 +72,7 @@ public struct EventCodec: Sendable {
         case .tenant(let e): try encode(e)
         case .access(let e): try encode(e)
         case .eligibility(let e): try encode(e)
+        case .claimStatus(let e): try encode(e)
         }
     }
 
@@ -97,6 +98,7 @@ public struct EventCodec: Sendable {
         case "tenant": return .tenant(try decode(TenantLifecycleEvent.self, eventType, schemaVersion, payload))
         case "access": return .access(try decode(AccessEvent.self, eventType, schemaVersion, payload))
         case "eligibility": return .eligibility(try decode(EligibilityEvent.self, eventType, schemaVersion, payload))
+        case "status": return .claimStatus(try decode(ClaimStatusEvent.self, eventType, schemaVersion, payload))
         default: throw unknownEventType(eventType)
         }
     }
