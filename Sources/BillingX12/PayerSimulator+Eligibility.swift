@@ -21,7 +21,9 @@ extension PayerSimulator {
             for receiver in set.receivers {
                 var members: [MemberEligibility] = []
                 for inquiry in receiver.inquiries {
-                    let scenario = forced ?? scenario(for: inquiry.trace, seed: seed)
+                    var scenario = forced ?? scenario(for: inquiry.trace, seed: seed)
+                    // The carve-out payer does not carve its own benefit out.
+                    if scenario == .carveOut, answering.claimPayerID == carveOut.claimPayerID { scenario = .active }
                     scenarios[inquiry.trace] = scenario
                     members.append(
                         Self.answer(inquiry, scenario: scenario, asOf: inquiry.serviceDate?.start ?? date, payer: answering, carveOut: carveOut,

@@ -16,7 +16,7 @@ struct RCM: AsyncParsableCommand {
             MigrateCommand.self, AdminCommand.self, DatabaseCommand.self, CompanyCommand.self, TenantCommand.self, StaffCommand.self,
             PayerCommand.self, ProviderCommand.self, PatientCommand.self, CoverageCommand.self, AuthCommand.self, SessionCommand.self,
             ClaimsCommand.self, PaymentCommand.self, StatementCommand.self, EstimateCommand.self, SuperbillCommand.self,
-            EraCommand.self, AckCommand.self, EligibilityCommand.self, StatusCommand.self, X12Command.self, SimulateCommand.self, ReportCommand.self, ProjectionsCommand.self, AuditCommand.self, DemoCommand.self,
+            EraCommand.self, AckCommand.self, EligibilityCommand.self, StatusCommand.self, AlertsCommand.self, X12Command.self, SimulateCommand.self, ReportCommand.self, ProjectionsCommand.self, AuditCommand.self, DemoCommand.self,
         ]
     )
 }

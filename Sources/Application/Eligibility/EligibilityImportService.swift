@@ -117,7 +117,7 @@ public struct EligibilityImportService: Sendable {
             _ = try tx.log.append(AppendRequest(tenant: tenant.id, events: [event], idempotencyKey: key))
             outcome.recorded += 1
             if facts.carveOut != nil { outcome.carveOuts += 1 }
-            outcome.lines.append("\(tenant.slug): " + EligibilitySummary.line(checked, company: company))
+            outcome.lines.append("\(tenant.slug): " + EligibilitySummary.line(checked, tenant: tenant.slug, company: company))
         }
         return outcome
     }

@@ -124,3 +124,21 @@ public struct EligibilityInquiryService: Sendable {
         return Result(path: path.path, sha256: sha, payerID: payer, interchangeControlNumber: control, inquiries: subjects.count)
     }
 }
+
+extension EligibilityInquiryService {
+    /// One 270 to `payer` for up to `limit` of the practice's patients with a coverage with it (for `rcm-bench`).
+    public func inquireForBenchmark(
+        payer: PayerID, limit: Int, directory: URL, context: CommandContext, in tx: any StoreTransaction, nextControlNumber: (String) throws -> Int
+    ) throws -> Result {
+        var subjects: [EligibilityInquiryBuilder.Subject] = []
+        for key in try tx.readModels.patientsWithAccounts(tenant: context.tenant.id) where subjects.count < limit {
+            let patient = try PatientService().state(key, context: context, in: tx)
+            guard let coverage = patient.coverages.values.filter({ $0.payerID == payer }).min(by: { $0.id < $1.id }),
+                let subject = try? subject(key, coverage: coverage, date: context.today, context: context, in: tx)
+            else { continue }
+            subjects.append(subject)
+        }
+        guard !subjects.isEmpty else { throw CommandRejected("no patient of \(context.tenant.slug) has a coverage with \(payer)") }
+        return try send(payer: payer, subjects: subjects, directory: directory, now: Date(), context: context, in: tx, nextControlNumber: nextControlNumber)
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
 /// cost share, and the carve-out with the command that routes it.
 public enum EligibilitySummary {
     /// The line.
-    public static func line(_ check: EligibilityEvent.Checked, company: CompanyState) -> String {
+    public static func line(_ check: EligibilityEvent.Checked, tenant: String, company: CompanyState) -> String {
         var parts = ["patient \(check.patientKey)", "\(check.payerID)", check.status.rawValue]
         if let begin = check.coverageBegin { parts.append("from \(begin)") }
         if let end = check.coverageEnd { parts.append("through \(end)") }
@@ -33,7 +33,7 @@ public enum EligibilitySummary {
             let payer = carve.x12PayerID.flatMap { company.payers(answeringTo: [$0]).first?.payerID }
             text += "; behavioral health is carved out to \(carve.name) (\(carve.x12PayerID ?? "no payer id"))"
             if let payer {
-                text += ": route with rcm eligibility route --tenant T --patient \(check.patientKey) --to \(payer) --confirm"
+                text += ": route with rcm eligibility route --tenant \(tenant) --patient \(check.patientKey) --to \(payer) --confirm"
             } else {
                 text += ": add it to the catalog (rcm payer add) to route it"
             }

@@ -88,3 +88,10 @@ extension RevenueCycle {
         try await inTenant(tenant) { tx, context in try ClaimStatusService().worklist(context: context, in: tx) }
     }
 }
+
+extension RevenueCycle {
+    /// The practice's alerts on its business date.
+    public func alerts(tenant: String) async throws -> [Alert] {
+        try await inTenant(tenant) { tx, context in try AlertService().list(context: context, in: tx) }
+    }
+}
