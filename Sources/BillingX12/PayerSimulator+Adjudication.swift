@@ -12,7 +12,7 @@ extension PayerSimulator {
     ) {
         let number = item.claim.claimNumber
         let payer = item.identity
-        if !item.claim.otherPayers.isEmpty {
+        if item.claim.hasEarlierAdjudication {
             cycles.add(secondary(item, icn: icn), payer: payer, payee: item.payee, cycle: .first)
             outcomes[number] = .paid
             return
@@ -52,6 +52,11 @@ extension PayerSimulator {
             payment.remarkCodes = ["MA18"]
             cycles.add(payment, payer: payer, payee: item.payee, cycle: .first)
             outcomes[number] = .crossover(to: crossover.payerID)
+            if let partnerID = crossover.claimPayerID {
+                let partner = directory.payer(for: partnerID, name: crossover.name)
+                let forwarded = Self.crossoverPayment(of: payment, icn: nextClaimNumber(partner, on: date))
+                cycles.add(forwarded, payer: partner, payee: item.payee, cycle: .followUp)
+            }
             return
         }
         cycles.add(payment, payer: payer, payee: item.payee, cycle: .first)
@@ -86,10 +91,15 @@ extension PayerSimulator {
         return owing.isEmpty ? (Array(lines.dropLast()), [lines.last!]) : (free, owing)
     }
 
-    /// Whether the member has a supplemental plan the payer crosses claims over to: fixed per payer and member,
-    /// whatever the seed, so a member's claims cross over every time or never.
+    /// Whether the member has a supplemental plan the payer crosses claims over to: the claim names the crossover
+    /// partner as a later payer in loop 2320 (by its claim payer id or its crossover id), and the member is among the
+    /// payer's crossover agreements (`crossoverPercent`), fixed per payer and member whatever the seed, so a member's
+    /// claims cross over every time or never.
     func hasSupplemental(_ item: Incoming) -> Bool {
-        Int(SeededRandom.hash("crossover|\(item.identity.claimPayerID)|\(item.memberID)") % 100) < settings.crossoverPercent
+        guard let crossover = item.identity.crossover else { return false }
+        let partner = Set([crossover.payerID, crossover.claimPayerID].compactMap { $0 })
+        guard item.claim.otherPayers.contains(where: { $0.paidAmount == nil && partner.contains($0.payer.id) }) else { return false }
+        return Int(SeededRandom.hash("crossover|\(item.identity.claimPayerID)|\(item.memberID)") % 100) < settings.crossoverPercent
     }
 
     /// Does what payers planned in earlier runs and is due now: reversals (CLP02 22) with their new

@@ -110,14 +110,27 @@ extension PayerSimulator {
             frequency: item.claim.frequency, patient: item.patient, insured: item.insured, lines: lines)
     }
 
-    /// A secondary (or tertiary) claim: what earlier payers left to the patient (their PR in loop 2320) is
-    /// spread over the lines; the rest of each line is OA-23 (the prior payer's impact). Medicaid pays it all,
-    /// other plans leave 20 % coinsurance. CLP02 is 2 (3 for a tertiary).
+    /// A secondary (or tertiary) claim: what the payer just before left to the patient (its PR, line by line from
+    /// loop 2430, else from loop 2320 spread over the lines) is what this payer considers; the rest of each line,
+    /// what the earlier payers paid or adjusted, is OA-23 (the prior payer's impact). Medicaid pays it all, other
+    /// plans leave 20 % coinsurance. CLP02 is 2 (3 for a tertiary).
     func secondary(_ item: Incoming, icn: String) -> ClaimPayment {
-        var left = item.claim.otherPayers.flatMap(\.adjustments).filter { $0.group == "PR" }.map(\.amount).sum()
+        let last = item.claim.otherPayers.filter { $0.paidAmount != nil }.max { $0.payerSequence < $1.payerSequence }
+        func owedOnLine(_ line: ProfessionalClaim.ServiceLine) -> X12Amount? {
+            guard let last else { return nil }
+            let adjudications = line.otherPayerAdjudications.filter { $0.payerID == last.payer.id }
+            guard !adjudications.isEmpty else { return nil }
+            return adjudications.flatMap(\.adjustments).filter { $0.group == "PR" }.map(\.amount).sum()
+        }
+        var left = (last?.adjustments ?? []).filter { $0.group == "PR" }.map(\.amount).sum()
         let lines = item.claim.lines.map { line in
-            let owed = min(max(left, .zero), line.charge)
-            left = left - owed
+            let owed: X12Amount
+            if let byLine = owedOnLine(line) {
+                owed = min(max(byLine, .zero), line.charge)
+            } else {
+                owed = min(max(left, .zero), line.charge)
+                left = left - owed
+            }
             let coinsurance = item.filingIndicator == "MC" ? X12Amount.zero : Money(owed).percentage(20).x12Amount
             var adjustments: [Adjustment] = []
             if line.charge - owed > .zero {
@@ -130,6 +143,30 @@ extension PayerSimulator {
                 lineControlNumber: line.lineControlNumber)
         }
         return assemble(item, status: item.sequence == "T" ? "3" : "2", icn: icn, lines: lines)
+    }
+
+    /// What the crossover partner pays for a claim the primary forwarded (CLP02 19): each line's patient
+    /// responsibility, in full (a Medicaid plan leaves the patient nothing); the rest of the line is OA-23. CLP02 2.
+    static func crossoverPayment(of primary: ClaimPayment, icn: String) -> ClaimPayment {
+        var payment = primary
+        payment.status = "2"
+        payment.payerClaimNumber = icn
+        payment.filingIndicator = "MC"
+        payment.otherParties = []
+        payment.remarkCodes = []
+        payment.adjustments = []
+        payment.lines = primary.lines.map { line in
+            let owed = line.adjustments.filter { $0.group == "PR" }.map(\.amount).sum()
+            var forwarded = line
+            forwarded.paid = owed
+            forwarded.allowed = nil
+            forwarded.remarkCodes = []
+            forwarded.adjustments = line.charge - owed > .zero ? [Adjustment(group: "OA", reason: "23", amount: line.charge - owed)] : []
+            return forwarded
+        }
+        payment.paid = payment.lines.map(\.paid).sum()
+        payment.patientResponsibility = .zero
+        return payment
     }
 
     /// CLP02 22: the earlier payment repeated with every amount negated.

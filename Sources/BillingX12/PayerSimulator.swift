@@ -98,7 +98,7 @@ public struct PayerSimulator: Sendable {
         let incoming = interchanges.enumerated().flatMap { flatten($0.element, index: $0.offset) }
         // A claim billed again (to the next payer, replaced or voided) is no longer one its payer comes back to.
         for item in incoming
-        where !item.claim.otherPayers.isEmpty || item.claim.frequency != ClaimFrequency.original.rawValue {
+        where item.claim.hasEarlierAdjudication || item.claim.frequency != ClaimFrequency.original.rawValue {
             cancelPending(claimNumber: item.claim.claimNumber)
         }
         var outcomes: [String: SimulatedOutcome] = [:]
@@ -249,4 +249,10 @@ public struct PayerSimulator: Sendable {
             }
         }
     }
+}
+
+extension ProfessionalClaim {
+    /// True when loop 2320 holds an earlier payer's adjudication (AMT*D): a secondary or tertiary claim, not a
+    /// primary that only names the payers after it.
+    var hasEarlierAdjudication: Bool { otherPayers.contains { $0.paidAmount != nil } }
 }

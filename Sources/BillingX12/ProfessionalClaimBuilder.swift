@@ -149,20 +149,22 @@ public struct ProfessionalClaimBuilder: Sendable {
         } else {
             supervising = nil
         }
+        let earlier = try earlierPayers(state)
         let lines = state.lines.map { line in
             ProfessionalClaim.ServiceLine(
                 procedure: ProcedureCode(code: line.code, modifiers: line.modifiers), charge: line.charge.x12Amount,
                 units: line.units.x12Quantity,
                 placeOfService: line.placeOfService == first.placeOfService ? nil : line.placeOfService,
                 diagnosisPointers: line.diagnosisPointers,
-                serviceDate: DatePeriod(start: line.dateOfService.x12Date), lineControlNumber: line.lineID.rawValue)
+                serviceDate: DatePeriod(start: line.dateOfService.x12Date), lineControlNumber: line.lineID.rawValue,
+                otherPayerAdjudications: earlier.flatMap { $0.lineAdjudication(of: line) })
         }
         return ProfessionalClaim(
             claimNumber: number.rawValue, totalCharge: state.lines.map(\.charge).sum().x12Amount,
             placeOfService: first.placeOfService, frequency: state.frequency.rawValue,
             priorAuthorization: state.authorizationNumber, originalPayerClaimNumber: original,
             diagnoses: state.diagnoses.map(\.x12), renderingProvider: rendering, supervisingProvider: supervising,
-            otherPayers: try otherPayers(submission, number: number), lines: lines)
+            otherPayers: try otherPayers(submission, earlier, number: number), lines: lines)
     }
 
     private func claimProvider(_ id: ProviderID, taxonomy: Bool) throws(SubmissionError)
@@ -172,40 +174,6 @@ public struct ProfessionalClaimBuilder: Sendable {
         guard let name = providerNames[id] else { throw .missingProviderName(id) }
         return ProfessionalClaim.ClaimProvider(
             name: Self.plain(name), npi: provider.npi, taxonomy: taxonomy ? provider.taxonomy : nil)
-    }
-
-    /// Loop 2320 for a secondary or tertiary claim: what earlier payers did (claim and line CAS summed by
-    /// group and reason, AMT*D paid).
-    private func otherPayers(_ submission: ClaimSubmission, number: ClaimNumber) throws(SubmissionError)
-        -> [ProfessionalClaim.OtherPayer]
-    {
-        let state = submission.claim
-        guard state.payerOrder != .primary else { return [] }
-        let subscriber = submission.subscriber ?? submission.patient
-        let person = try SubmissionIdentity.person(
-            subscriber, claim: number, memberID: subscriber.memberID, requireAddress: false)
-        var result: [ProfessionalClaim.OtherPayer] = []
-        for record in state.adjudications where !record.reversed && record.payerOrder < state.payerOrder {
-            let all = record.adjudication.claimAdjustments + record.adjudication.lines.flatMap(\.adjustments)
-            var summed: [(String, String, Money)] = []
-            for cas in all {
-                if let index = summed.firstIndex(where: { $0.0 == cas.group.rawValue && $0.1 == cas.reason }) {
-                    summed[index].2 += cas.amount
-                } else {
-                    summed.append((cas.group.rawValue, cas.reason, cas.amount))
-                }
-            }
-            let payer = record.adjudication.payerID
-            guard let identity = payers[payer] else { throw .payerWithoutIdentity(payer) }
-            result.append(ProfessionalClaim.OtherPayer(
-                payerSequence: SubmissionIdentity.sequence(record.payerOrder),
-                relationship: SubmissionIdentity.relationship(submission.coverage.relation), filingIndicator: "CI",
-                adjustments: summed.map { Adjustment(group: $0.0, reason: $0.1, amount: $0.2.x12Amount) },
-                paidAmount: record.posting.paid.x12Amount, subscriber: person,
-                payer: SubscriberClaims.Payer(name: Self.plain(identity.name), id: identity.x12PayerID),
-                adjudicationDate: record.adjudication.adjudicatedOn.x12Date))
-        }
-        return result
     }
 
     /// Loop 2000B (and 2000C for a dependent) for one claim.

@@ -126,7 +126,8 @@ public enum RemittancePosting {
             guard let lines = spread(clp, over: state) else { return .failure(.noServiceLines) }
             let adjudication = Adjudication(
                 statusCode: clp.status, payerClaimNumber: clp.payerClaimNumber ?? "", payerID: payer,
-                adjudicatedOn: date, paymentTrace: trace, lines: lines, remarks: clp.remarkCodes)
+                adjudicatedOn: date, paymentTrace: trace, lines: lines, remarks: clp.remarkCodes,
+                forwardedTo: forwardedTo(clp))
             return .success((adjudication, []))
         }
         var used = Set<LineID>()
@@ -153,7 +154,8 @@ public enum RemittancePosting {
         guard !lines.isEmpty else { return .failure(.unmatchedLine) }
         let adjudication = Adjudication(
             statusCode: clp.status, payerClaimNumber: clp.payerClaimNumber ?? "", payerID: payer, adjudicatedOn: date,
-            paymentTrace: trace, claimAdjustments: clp.adjustments.map(cas), lines: lines, remarks: clp.remarkCodes)
+            paymentTrace: trace, claimAdjustments: clp.adjustments.map(cas), lines: lines, remarks: clp.remarkCodes,
+            forwardedTo: forwardedTo(clp))
         return .success((adjudication, unmatched))
     }
 
@@ -201,6 +203,13 @@ public enum RemittancePosting {
         return state.lines.first {
             codes.contains($0.code) && $0.dateOfService == LocalDate(date) && !used.contains($0.lineID)
         }
+    }
+
+    /// The crossover carrier a forwarded claim (CLP02 19–21) names in NM1*TT: a payer's name and id, not PHI.
+    static func forwardedTo(_ clp: ClaimPayment) -> String? {
+        guard ["19", "20", "21"].contains(clp.status), let carrier = clp.crossoverCarrier else { return nil }
+        let name = carrier.name.value.last
+        return carrier.id.map { "\(name) (\($0.value))" } ?? name
     }
 
     static func cas(_ adjustment: Adjustment) -> CASAdjustment {

@@ -74,11 +74,15 @@ public struct SimulatedPayer: Sendable, Hashable, Codable {
         public var name: String
         /// NM109.
         public var payerID: String
+        /// The partner's claim payer id in the directory, when the simulator plays it too: it then pays the forwarded
+        /// claim in a follow-up 835 of the same run, as a secondary (CLP02 2, OA-23 for the primary's share).
+        public var claimPayerID: String?
 
         /// A crossover partner.
-        public init(name: String, payerID: String) {
+        public init(name: String, payerID: String, claimPayerID: String? = nil) {
             self.name = name
             self.payerID = payerID
+            self.claimPayerID = claimPayerID
         }
     }
 

@@ -18,7 +18,8 @@ import X12
 /// | DEMO06 | KEYSTONE BEHAVIORAL HEALTH MANAGEMENT | 1232847610 | KBH60 | KBH60 | EFT, one per practice | KBH60, 1232847610 |
 ///
 /// DEMO03 (Medicare) crosses claims over to DEMO04 under its coordination-of-benefits id 55004 (NM1*TT); a
-/// product that recognises crossovers by payer registers 55004 as an alias of DEMO04 too.
+/// product that recognises crossovers by payer registers 55004 as an alias of DEMO04 too. DEMO04 then pays the
+/// forwarded claim in a follow-up 835 of the same run, as a secondary would, with no 837P of ours.
 public struct SimulatedPayerDirectory: Sendable {
     /// The known payers by claim payer id.
     public var payers: [String: SimulatedPayer]
@@ -53,7 +54,7 @@ public struct SimulatedPayerDirectory: Sendable {
             acknowledgmentPayerID: "04912", interchangeID: "04912MAC",
             address: Address(line1: "PO BOX 6703", city: "FARGO", state: "ND", postalCode: "581086703"),
             claimNumbers: .medicareICN(region: "02"), payment: .eft(routing: routingNumber("09110562"), account: "000184420913"),
-            crossover: .init(name: "RIVERBEND MEDICAID HEALTH PLAN", payerID: "55004")),
+            crossover: .init(name: "RIVERBEND MEDICAID HEALTH PLAN", payerID: "55004", claimPayerID: "DEMO04")),
         SimulatedPayer(
             claimPayerID: "DEMO04", name: "RIVERBEND MEDICAID HEALTH PLAN", ein: "364718205", remittancePayerID: "RVB4401",
             acknowledgmentPayerID: "DEMO04", interchangeID: "RIVERBENDMCO",

@@ -111,12 +111,20 @@ public struct ClaimSubmission: Sendable, Equatable {
     public var groupNumber: String?
     /// REF*F8 for frequency 7/8; defaults to the payer claim number the claim recorded.
     public var originalPayerClaimNumber: String?
+    /// The patient's coverages with the payers that adjudicated before (COB), for loop 2320's SBR02 and 2330A.
+    public var earlierCoverages: [Coverage]
+    /// The patient's coverages later in the order on the date of service (COB): listed in loop 2320 without
+    /// adjudication, as the guide requires when other payers are known to be involved (so a primary can cross over).
+    public var laterCoverages: [Coverage]
 
     /// A claim to submit.
     public init(
         claim: Claim.State, coverage: Coverage, patient: PatientIdentity, subscriber: PatientIdentity? = nil,
-        groupNumber: String? = nil, originalPayerClaimNumber: String? = nil
+        groupNumber: String? = nil, originalPayerClaimNumber: String? = nil, earlierCoverages: [Coverage] = [],
+        laterCoverages: [Coverage] = []
     ) {
+        self.earlierCoverages = earlierCoverages
+        self.laterCoverages = laterCoverages
         self.claim = claim
         self.coverage = coverage
         self.patient = patient

@@ -7,10 +7,13 @@ public struct SubmissionPayer: Sendable, Hashable {
     public var name: String
     /// NM109 (qualifier PI): the payer id claims are routed to.
     public var x12PayerID: String
+    /// The claim filing indicator (SBR09: `CI`, `MB`, `MC`…), written in loop 2320 when the payer paid before.
+    public var filingIndicator: String
 
     /// A payer.
-    public init(name: String, x12PayerID: String) {
+    public init(name: String, x12PayerID: String, filingIndicator: String = "CI") {
         self.name = name
         self.x12PayerID = x12PayerID
+        self.filingIndicator = filingIndicator
     }
 }

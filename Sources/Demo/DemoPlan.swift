@@ -384,18 +384,20 @@ struct PracticeBuilder {
                 Coverage(
                     id: CoverageID("cov-\(key.rawValue.dropFirst(3))-1"), payerID: payer, order: .primary, copay: Money(cents: copay),
                     coinsurancePercent: coinsurance, deductible: Money(cents: deductible), effective: covered))
+            // COB, the two common behavioral-health cases: dual eligibles (Medicare, then the Medicaid plan, which
+            // Medicare crosses claims over to) and a commercial plan with the behavioral-health carve-out as secondary
+            // (billed with its own 837P carrying the primary's adjudication).
             let secondary: PayerID? =
                 switch payer {
                 case DemoCatalog.medicare: random.chance(0.3) ? DemoCatalog.medicaid : nil
-                case DemoCatalog.commercial: random.chance(0.1) ? DemoCatalog.commercial2 : nil
-                case DemoCatalog.commercial2: random.chance(0.1) ? DemoCatalog.commercial : nil
+                case DemoCatalog.commercial, DemoCatalog.commercial2: random.chance(0.12) ? DemoCatalog.carveOut : nil
                 default: nil
                 }
             if let secondary {
                 coverages.append(
                     Coverage(
                         id: CoverageID("cov-\(key.rawValue.dropFirst(3))-2"), payerID: secondary, order: .secondary,
-                        relation: secondary == DemoCatalog.medicaid ? .self : .spouse, effective: covered))
+                        copay: secondary == DemoCatalog.carveOut ? Money(cents: 10_00) : .zero, effective: covered))
             }
             let (rule, _) = DemoCatalog.rule(for: payer, from: start)
             if rule.authorizationRequired {

@@ -10,6 +10,7 @@ extension ClaimsProjection {
         row.patientKey = e.patientKey.rawValue
         row.payerID = e.payerID.rawValue
         row.primaryPayerID = row.payerID
+        row.payerOrder = e.payerOrder ?? .primary
         setLines(e.lines, on: &row)
         row.createdOn = date
         row.charges = e.charges.cents

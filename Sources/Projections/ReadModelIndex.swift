@@ -12,8 +12,10 @@ public enum ReadModelIndex {
 
     static let claimsSQL = SQL(
         "index_claims",
-        "SELECT claim_id FROM \(tables.claimIndex) WHERE tenant_id = $1 AND ($2::text IS NULL OR patient_key = $2) "
-            + "AND ($3::text IS NULL OR payer_id = $3) ORDER BY position")
+        "SELECT i.claim_id FROM \(tables.claimIndex) i LEFT JOIN \(tables.claimStatus) s "
+            + "ON s.tenant_id = i.tenant_id AND s.claim_id = i.claim_id "
+            + "WHERE i.tenant_id = $1 AND ($2::text IS NULL OR i.patient_key = $2) "
+            + "AND ($3::text IS NULL OR i.payer_id = $3 OR s.payer_id = $3) ORDER BY i.position")
     static let accountsSQL = SQL(
         "index_accounts", "SELECT patient_key FROM \(tables.accountIndex) WHERE tenant_id = $1 ORDER BY position")
     static let sessionsSQL = SQL(
@@ -23,7 +25,8 @@ public enum ReadModelIndex {
     static let paymentsSQL = SQL(
         "index_payments", "SELECT stream_id FROM \(tables.remittances) WHERE tenant_id = $1 ORDER BY received_position")
 
-    /// A tenant's claim ids, oldest first (by `claim.created`), optionally of one patient or one primary payer.
+    /// A tenant's claim ids, oldest first (by `claim.created`), optionally of one patient or one payer: the payer it was
+    /// created for or the payer it is billed to now (`claim_status`, after COB moved it to the next payer).
     public static func claimIDs(tenant: TenantID, patient: PatientKey?, payer: PayerID?, in session: DatabaseSession) throws -> [ClaimID] {
         try catchUp(tenant, in: session)
         let parameters = [tenant.sqlParameter, SQLParameter(text: patient?.rawValue), SQLParameter(text: payer?.rawValue)]

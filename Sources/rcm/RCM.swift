@@ -15,8 +15,9 @@ struct RCM: AsyncParsableCommand {
         subcommands: [
             MigrateCommand.self, AdminCommand.self, DatabaseCommand.self, CompanyCommand.self, TenantCommand.self, StaffCommand.self,
             PayerCommand.self, ProviderCommand.self, PatientCommand.self, CoverageCommand.self, AuthCommand.self, SessionCommand.self,
-            ClaimsCommand.self, PaymentCommand.self, StatementCommand.self, EstimateCommand.self, SuperbillCommand.self,
-            EraCommand.self, AckCommand.self, EligibilityCommand.self, StatusCommand.self, AlertsCommand.self, X12Command.self, SimulateCommand.self, ReportCommand.self, ProjectionsCommand.self, AuditCommand.self, DemoCommand.self,
+            ClaimsCommand.self, DenialsCommand.self, PaymentCommand.self, StatementCommand.self, EstimateCommand.self, SuperbillCommand.self,
+            EraCommand.self, AckCommand.self, EligibilityCommand.self, StatusCommand.self, AlertsCommand.self, X12Command.self, SimulateCommand.self, ReportCommand.self,
+            ProjectionsCommand.self, AuditCommand.self, DemoCommand.self,
         ]
     )
 }

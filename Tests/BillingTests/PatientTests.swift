@@ -24,7 +24,8 @@ struct PatientTests {
 
     @Test("recordCoverage checks cost share and one coverage per order at a time")
     func coverage() throws {
-        let tertiary = Coverage(id: "cov-3", payerID: "T", order: .tertiary, effective: .always)
+        let tertiary = Coverage(
+            id: "cov-3", payerID: "T", order: .tertiary, effective: EffectivePeriod(from: day("2026-02-01")))
         #expect(try decide(.recordCoverage(tertiary, on: date), Fx.patientState).count == 1)
         var bad = tertiary
         bad.coinsurancePercent = 120
@@ -38,10 +39,46 @@ struct PatientTests {
         }
         #expect(throws: Patient.Rejection.coverageExists("cov-1")) {
             try decide(
-                .recordCoverage(Coverage(id: "cov-1", payerID: "X", order: .tertiary, effective: .always), on: date),
+                .recordCoverage(Coverage(id: "cov-1", payerID: "X", order: .tertiary, effective: tertiary.effective), on: date),
                 Fx.patientState)
         }
         #expect(Fx.patientState.coverage(after: .primary, on: day("2026-03-01"))?.payerID == Fx.medicaid)
+    }
+
+    @Test("COB order: a secondary needs a primary in force on its first day, a tertiary a secondary; a payer holds one place")
+    func coverageOrder() throws {
+        let registered = Patient.replay([
+            .registered(.init(patientKey: Fx.patient, identityDigest: "sha256:abc", effectiveDate: date))
+        ])
+        let secondary = Coverage(
+            id: "cov-s", payerID: Fx.medicaid, order: .secondary, effective: EffectivePeriod(from: day("2026-01-01")))
+        #expect(throws: Patient.Rejection.noEarlierCoverage(.secondary, missing: .primary, on: day("2026-01-01"))) {
+            try decide(.recordCoverage(secondary, on: date), registered)
+        }
+        // A primary that starts later than the secondary does not cover the secondary's first day.
+        let late = Coverage(
+            id: "cov-p", payerID: Fx.acme, order: .primary, effective: EffectivePeriod(from: day("2026-02-01")))
+        let withLatePrimary = Patient.replay(try decide(.recordCoverage(late, on: date), registered), from: registered)
+        #expect(throws: Patient.Rejection.noEarlierCoverage(.secondary, missing: .primary, on: day("2026-01-01"))) {
+            try decide(.recordCoverage(secondary, on: date), withLatePrimary)
+        }
+        var fromFebruary = secondary
+        fromFebruary.effective = EffectivePeriod(from: day("2026-02-01"))
+        #expect(try decide(.recordCoverage(fromFebruary, on: date), withLatePrimary).count == 1)
+        let tertiary = Coverage(id: "cov-t", payerID: "T", order: .tertiary, effective: .always)
+        #expect(throws: Patient.Rejection.noEarlierCoverage(.tertiary, missing: .secondary, on: tertiary.effective.from)) {
+            try decide(.recordCoverage(tertiary, on: date), withLatePrimary)
+        }
+        var samePayer = fromFebruary
+        samePayer.payerID = Fx.acme
+        #expect(throws: Patient.Rejection.payerAlreadyCovers(Fx.acme)) {
+            try decide(.recordCoverage(samePayer, on: date), withLatePrimary)
+        }
+        let overlap = Coverage(
+            id: "cov-p2", payerID: "Other", order: .primary, effective: EffectivePeriod(from: day("2026-06-01")))
+        #expect(throws: Patient.Rejection.orderTaken(.primary)) {
+            try decide(.recordCoverage(overlap, on: date), withLatePrimary)
+        }
     }
 
     @Test("authorizations are recorded, consumed and released without going negative")

@@ -17,6 +17,7 @@ struct World {
         patient.coverages = [
             "cov-1": Coverage(id: "cov-1", payerID: Fx.medicaid, order: .primary, effective: .always),
             "cov-2": Coverage(id: "cov-2", payerID: Fx.acme, order: .secondary, effective: .always),
+            "cov-3": Coverage(id: "cov-3", payerID: "TRI", order: .tertiary, effective: .always),
         ]
         self.patient = patient
         account = PatientAccount.replay([
@@ -105,6 +106,9 @@ struct World {
                 .create(
                     claimID: Fx.claimID, claimNumber: Fx.claimNumber, payerID: Fx.medicaid, sessions: sessions,
                     authorizationNumber: "AUTH-77", on: today, period: period))
+        case .awaitingNextPayer where claim.crossedOver:
+            // Crossed over: the next payer's 835 comes without an 837P.
+            adjudicate(seed, period)
         case .draft, .rejected, .awaitingNextPayer:
             run(.scrub(context, on: today))
             if seed % 13 == 0 {
@@ -117,12 +121,7 @@ struct World {
             case 0: run(.reject(category: "A7", statusCode: "33", message: "bad id", on: today))
             case 1: run(.acknowledge(payerClaimNumber: "P-1", on: today))
             default:
-                let nextPayer: PayerID? = claim.payerOrder == .primary ? Fx.acme : nil
-                let denialID = DenialID(next("d"))
-                run(
-                    .adjudicate(
-                        remit(seed), context: .init(denialID: denialID, nextPayer: nextPayer), on: today, period: period
-                    ))
+                adjudicate(seed, period)
             }
         case .adjudicated, .denied, .closed:
             money(seed, period)
@@ -131,6 +130,16 @@ struct World {
         case .voided:
             break
         }
+    }
+
+    /// Posts a remittance from the current payer, with the next payer taken from the patient's COB order; now and
+    /// then the payer forwards the claim itself (CLP02 19, a crossover).
+    mutating func adjudicate(_ seed: Int, _ period: AccountingPeriod) {
+        var adjudication = remit(seed)
+        if claim.payerOrder < .tertiary, adjudication.statusCode == "1", seed % 5 == 0 { adjudication.statusCode = "19" }
+        let context = Claim.AdjudicationContext(
+            denialID: DenialID(next("d")), claim: claim, practice: Fx.practice, patient: patient)
+        run(.adjudicate(adjudication, context: context, on: today, period: period))
     }
 
     mutating func money(_ seed: Int, _ period: AccountingPeriod) {
@@ -221,7 +230,7 @@ struct World {
 
 @Suite("Properties")
 struct PropertyTests {
-    @Test("money balances to the cent and units never go negative over random command sequences")
+    @Test("money balances to the cent and units never go negative over random command sequences, through COB and crossovers")
     func invariants() async {
         await propertyCheck(count: 300, input: Gen.int(in: 0...10_000).array(of: 1...60)) { seeds in
             var world = World()
@@ -235,16 +244,22 @@ struct PropertyTests {
     @Test("random sequences exercise the whole lifecycle")
     func coverage() {
         var statuses = Set<Claim.Status>()
+        var orders = Set<PayerOrder>()
+        var crossovers = 0
         var accepted = 0
         for run in 0..<200 {
             var world = World()
             for i in 0..<60 {
                 world.step((run * 7919 + i * 104_729) % 10_007)
                 statuses.insert(world.claim.status)
+                orders.insert(world.claim.payerOrder)
+                if world.claim.crossedOver { crossovers += 1 }
             }
             accepted += world.accepted
         }
         #expect(statuses.isSuperset(of: [.draft, .submitted, .adjudicated, .denied, .closed, .awaitingNextPayer]))
+        #expect(orders.isSuperset(of: [.primary, .secondary, .tertiary]), "COB reaches every order: \(orders)")
+        #expect(crossovers > 0, "some claims cross over")
         #expect(accepted > 2000)
     }
 }

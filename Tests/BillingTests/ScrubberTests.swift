@@ -156,7 +156,7 @@ let ruleCases: [RuleCase] = eligibilityRuleCases + [
             return (Fx.claim(), Fx.context(others: [other]))
         },
         fail: {
-            var other = Fx.claim([Fx.session("s-9")])
+            var other = Fx.submittedClaim([Fx.session("s-9")])
             other.claimID = "c-2"
             return (Fx.claim(), Fx.context(others: [other]))
         }),
@@ -211,7 +211,7 @@ struct ScrubberTests {
         #expect(Scrubber.scrub(claim: Fx.claim(), context: Fx.context()) == [])
     }
 
-    @Test("every rule has a passing and a failing case", arguments: ruleCases)
+    @Test("every rule has a passing and a failing case", arguments: ruleCases + ruleCases2026)
     func rule(_ ruleCase: RuleCase) {
         let (good, goodContext) = ruleCase.pass()
         let passing = Scrubber.scrub(claim: good, context: goodContext).filter { $0.ruleID == ruleCase.id }
@@ -228,7 +228,7 @@ struct ScrubberTests {
         let ids = Scrubber.rules.map(\.id)
         #expect(ids.count >= 20)
         #expect(ids == ids.sorted() && Set(ids).count == ids.count)
-        #expect(Set(ruleCases.map(\.id)) == Set(ids))
+        #expect(Set((ruleCases + ruleCases2026).map(\.id)) == Set(ids))
     }
 
     @Test("identity findings name the part and the element, and go quiet without facts")

@@ -245,26 +245,56 @@ struct PayerRemittanceTests {
         #expect(statuses.filter { !$0.isRejected }.allSatisfy { $0.payerClaimNumber != nil })
     }
 
-    @Test("a crossover comes back CLP02 19 with NM1*TT naming the supplemental payer, and posts")
+    @Test(
+        "a crossover comes back CLP02 19 with NM1*TT naming the supplemental payer, which pays it in a follow-up 835; both post"
+    )
     func crossover() throws {
         var settings = SimulatorSettings.plain
         settings.crossoverPercent = 100
         var loop = try Loop(count: 20, seed: 6, settings: settings)
-        loop.catalog = PayerCatalog(entries: [(World.acme, "DEMO03", ["04912", "1721092375"])])
-        try loop.answer([try loop.send(sentAs: "DEMO03", filing: "MB", control: 1)], on: "2026-03-11")
+        // Every member has the Medicaid plan as secondary, so the crossover has somewhere to go.
+        for index in loop.world.members.indices {
+            let member = loop.world.members[index]
+            let secondary = Coverage(
+                id: CoverageID("cov-s-\(index)"), payerID: World.medicaid, order: .secondary, effective: .always)
+            loop.world.members[index].state = Patient.replay(
+                [.coverageRecorded(.init(patientKey: member.key, coverage: secondary, effectiveDate: day("2026-01-01")))],
+                from: member.state)
+        }
+        loop.catalog = PayerCatalog(entries: [
+            (World.acme, "DEMO03", ["04912", "1721092375"]), (World.medicaid, "DEMO04", ["RVB4401", "1364718205", "55004"]),
+        ])
+        // The 837P names the Medicaid plan as the later payer (loop 2320 without adjudication), under the X12 id the
+        // simulator knows it by, so Medicare crosses the claims over to it.
+        var sent = try loop.send(sentAs: "DEMO03", filing: "MB", control: 1)
+        for p in sent.billingProviders.indices {
+            for g in sent.billingProviders[p].subscribers.indices {
+                for c in sent.billingProviders[p].subscribers[g].claims.indices {
+                    let others = sent.billingProviders[p].subscribers[g].claims[c].otherPayers
+                    #expect(others.map(\.payer.id) == ["MCD01"] && others.allSatisfy { $0.paidAmount == nil && $0.payerSequence == "S" })
+                    for o in others.indices { sent.billingProviders[p].subscribers[g].claims[c].otherPayers[o].payer.id = "DEMO04" }
+                }
+            }
+        }
+        try loop.answer([sent], on: "2026-03-11")
         let payments = loop.responses[0].rawPayments
-        let claims = payments.flatMap(\.claims)
+        let medicare = payments.filter { $0.payerName == "TALLGRASS GBA JURISDICTION 9 PART B" }
+        let claims = medicare.flatMap(\.claims)
         let crossed = claims.filter { $0.status == "19" }
         #expect(crossed.count >= 5)
-        #expect(payments.allSatisfy { $0.payerName == "TALLGRASS GBA JURISDICTION 9 PART B" })
-        #expect(payments.flatMap(\.crossovers).count == crossed.count)
-        #expect(payments.flatMap(\.crossovers).allSatisfy { $0 == ("RIVERBEND MEDICAID HEALTH PLAN", "55004") })
+        #expect(medicare.flatMap(\.crossovers).count == crossed.count)
+        #expect(medicare.flatMap(\.crossovers).allSatisfy { $0 == ("RIVERBEND MEDICAID HEALTH PLAN", "55004") })
         #expect(crossed.allSatisfy { $0.remarks == ["MA18"] })
+        let forwarded = payments.filter { $0.payerName == "RIVERBEND MEDICAID HEALTH PLAN" }.flatMap(\.claims)
+        #expect(Set(forwarded.map(\.number)) == Set(crossed.map(\.number)), "the partner pays every crossed-over claim")
+        #expect(forwarded.allSatisfy { $0.status == "2" })
         let plans = try loop.post()
         #expect(plans.allSatisfy { $0.unapplied.isEmpty }, "\(plans.flatMap(\.unapplied))")
         for claim in crossed {
             let state = loop.world.claims[ClaimNumber(claim.number)!]!
-            #expect(state.adjudications.first?.adjudication.statusCode == "19")
+            #expect(state.adjudications.map(\.adjudication.statusCode) == ["19", "2"])
+            #expect(state.adjudications.last?.adjudication.payerID == World.medicaid)
+            #expect(!state.crossedOver && state.insuranceBalance == .zero && state.patientBalance == .zero)
             #expect(balances(state))
         }
     }

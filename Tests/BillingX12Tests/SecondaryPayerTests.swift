@@ -53,8 +53,28 @@ struct SecondaryPayerTests {
             try X12Validator.validate(bytes: bytes)
             let read = try X12File(bytes: bytes).professionalClaims().interchanges[0]
             if payer == World.medicaid {
+                let text = String(decoding: bytes, as: UTF8.self)
+                let primary = try #require(claim.adjudications.first)
+                let line = try #require(primary.adjudication.lines.first)
+                let other = try #require(read.claims[0].otherPayers.first)
                 #expect(read.claims[0].otherPayers.count == 1)
-                #expect(read.claims[0].otherPayers.first?.payer.id == World.acme.rawValue)
+                #expect(other.payer.id == "ACME1" && other.payerSequence == "P" && other.filingIndicator == "CI")
+                // Loop 2320: the primary's paid amount and what it left to the patient; its CAS are line-level (2430).
+                #expect(other.paidAmount == primary.posting.paid.x12Amount)
+                #expect(other.remainingPatientLiability == primary.posting.patientResponsibility.total.x12Amount)
+                #expect(text.contains("AMT*D*") && text.contains("AMT*EAF*"))
+                // Loop 2430: SVD with the primary's id and paid amount, the line's CAS, DTP*573.
+                let adjudicated = try #require(read.claims[0].lines.first?.otherPayerAdjudications.first)
+                #expect(adjudicated.payerID == "ACME1" && adjudicated.paid == line.paid.x12Amount)
+                #expect(adjudicated.adjudicationDate == primary.adjudication.adjudicatedOn.x12Date)
+                #expect(
+                    adjudicated.adjustments.map { "\($0.group)-\($0.reason)-\($0.amount)" }.sorted()
+                        == line.adjustments.map { "\($0.group.rawValue)-\($0.reason)-\($0.amount.x12Amount)" }.sorted())
+                #expect(text.contains("SVD*ACME1*") && text.contains("DTP*573*D8*"))
+                // CLM02 − AMT*D = Σ CAS of that payer (2320 and 2430): the guide's balancing rule.
+                let cas = other.adjustments.map(\.amount).sum()
+                    + read.claims[0].lines.flatMap(\.otherPayerAdjudications).flatMap(\.adjustments).map(\.amount).sum()
+                #expect(read.claims[0].totalCharge - (other.paidAmount ?? .zero) == cas)
             }
             let response = try simulator.respond(
                 to: read,

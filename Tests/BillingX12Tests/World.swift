@@ -192,7 +192,7 @@ struct World {
             let member = members[memberOfClaim[number]!]
             return ClaimSubmission(
                 claim: claim, coverage: member.coverage, patient: member.identity, subscriber: member.subscriber,
-                groupNumber: "GRP-7")
+                groupNumber: "GRP-7", laterCoverages: member.state.coverages.values.filter { $0.order > claim.payerOrder })
         }
     }
 

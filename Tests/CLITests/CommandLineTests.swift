@@ -7,10 +7,10 @@ import TestSupport
 struct CommandLineTests {
     static let commands: [[String]] = [
         ["migrate"], ["admin", "bootstrap"], ["db", "info"], ["company", "configure"], ["tenant", "add"], ["tenant", "list"], ["tenant", "offboard"],
-        ["staff", "add"], ["staff", "assign"], ["staff", "list"], ["payer", "add"], ["payer", "update"], ["payer", "show"], ["payer", "enroll"], ["payer", "list"], ["provider", "add"],
+        ["staff", "add"], ["staff", "assign"], ["staff", "list"], ["payer", "add"], ["payer", "update"], ["payer", "show"], ["payer", "enroll"], ["payer", "rules", "set"], ["payer", "rules", "show"], ["payer", "list"], ["provider", "add"],
         ["patient", "add"], ["patient", "show"], ["patient", "forget"], ["coverage", "add"], ["auth", "add"], ["session", "log"], ["session", "correct"], ["session", "import"],
         ["claims", "create"], ["claims", "scrub"], ["claims", "show"], ["claims", "list"], ["claims", "correct"], ["claims", "submit"], ["claims", "void"], ["claims", "appeal"],
-        ["claims", "assign"], ["claims", "write-off"], ["x12", "inspect"], ["era", "import"], ["era", "list"], ["era", "show"], ["era", "apply"], ["era", "hold"], ["era", "release"], ["era", "refund"], ["ack", "import"], ["simulate", "payer"], ["payment", "post"], ["statement", "run"], ["estimate", "create"], ["superbill"], ["demo", "seed"], ["audit", "verify"], ["audit", "seal"], ["audit", "access"], ["audit", "claim"], ["report", "aging"], ["report", "ar"], ["report", "denials"], ["report", "kpis"], ["report", "claim"], ["projections", "status"], ["projections", "rebuild"], ["projections", "run"], ["admin", "restore-derived"],
+        ["claims", "assign"], ["claims", "write-off"], ["denials", "list"], ["denials", "letter"], ["x12", "inspect"], ["era", "import"], ["era", "list"], ["era", "show"], ["era", "apply"], ["era", "hold"], ["era", "release"], ["era", "refund"], ["ack", "import"], ["simulate", "payer"], ["payment", "post"], ["statement", "run"], ["estimate", "create"], ["superbill"], ["demo", "seed"], ["audit", "verify"], ["audit", "seal"], ["audit", "access"], ["audit", "claim"], ["report", "aging"], ["report", "ar"], ["report", "denials"], ["report", "kpis"], ["report", "claim"], ["projections", "status"], ["projections", "rebuild"], ["projections", "run"], ["admin", "restore-derived"],
     ]
 
     @Test("every command explains itself with --help and gives an example", arguments: commands)

@@ -136,7 +136,13 @@ struct ReconciliationTests {
             "patient", "add", "--tenant", "acme", "--first", "Demo", "--last", "Crossover", "--dob", "1950-02-03", "--member-id", "1EG4TE5MK73",
             "--address", "1 Elm St, Springfield, IL 62701",
         ])
+        let medicaidAliases = try cli.simulatedPayerAliases("DEMO04").flatMap { ["--alias", $0] }
+        _ = try cli.ok(
+            ["payer", "add", "--id", "medicaid", "--name", "Riverbend Medicaid", "--payer-id", "DEMO04", "--kind", "medicaid", "--filing", "MC", "--alias", "55004"]
+                + medicaidAliases)
+        _ = try cli.ok(["payer", "enroll", "--tenant", "acme", "--payer", "medicaid", "--providers", "dr-lee"])
         _ = try cli.ok(["coverage", "add", "--tenant", "acme", "--patient", key, "--payer", "medicare", "--copay", "20.00", "--from", "2026-01-01"])
+        _ = try cli.ok(["coverage", "add", "--tenant", "acme", "--patient", key, "--payer", "medicaid", "--order", "secondary", "--from", "2026-01-01"])
         let session = try cli.ok([
             "session", "log", "--tenant", "acme", "--patient", key, "--date", CLI.daysAgo(5), "--provider", "dr-lee", "--minutes", "45", "--dx", "F41.1",
             "--service", "90834=120.00",
@@ -168,6 +174,14 @@ struct ReconciliationTests {
         let rows = Self.csvRows(try cli.ok(["era", "list", "--tenant", "acme", "--format", "csv"]))
         #expect(!rows.isEmpty && rows.allSatisfy { $0["state"] == "reconciled" })
         #expect(rows.first { $0["trace"] == trace }.flatMap { Decimal(string: $0["bpr02"] ?? "") } == figures[trace]?.bpr)
+        // COB: Medicaid, the secondary Medicare forwarded the claim to, paid it in its own 835 (OA-23 for Medicare's
+        // share) with no 837P of ours; nothing waits to be sent to it, and naming the claim says why.
+        #expect(remits.contains { $0.contains("CLP*\(claim)*2*") && $0.contains("CAS*OA*23*") }, "Medicaid's 835 for the crossover")
+        let shown2 = try cli.ok(["claims", "show", claim, "--tenant", "acme", "--format", "csv"])
+        #expect(shown2.contains("insurance_balance,0.00") && shown2.contains("patient_balance,0.00") && shown2.contains("payer,medicaid"), "\(shown2)")
+        #expect(shown2.contains("status,closed"), "settled by both payers, the claim closes: \(shown2)")
+        let nothing = try cli.ok(["claims", "submit", "--tenant", "acme", "--payer", "medicaid", "--out", out.appendingPathComponent("837m").path])
+        #expect(nothing.contains("no claims of acme for medicaid are ready to submit"), "\(nothing)")
         await cli.database.drop()
     }
 }

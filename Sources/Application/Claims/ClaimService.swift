@@ -34,8 +34,13 @@ public struct ClaimService: Sendable {
         let records = try sessionIDs.map { try sessions.record($0, context: context, in: tx) }
         guard records.allSatisfy({ $0.patientKey == key }) else { throw CommandRejected("every session of a claim must be of patient \(key)") }
         let id = ClaimID(number.description)
+        // COB: the claim goes to the payer in the order the patient's coverage with it holds on the first date of
+        // service, so that the payer after it is the next one in that order.
+        let patient = try repository.load(Patient.self, stream: Patient.streamID(key), tenant: context.tenant.id, in: tx).state
+        let order = records.map(\.dateOfService).min().flatMap { patient.coverage(payer: payer, on: $0)?.order } ?? .primary
         let command = Claim.Command.create(
-            claimID: id, claimNumber: number, payerID: payer, sessions: records, authorizationNumber: authorizationNumber,
+            claimID: id, claimNumber: number, payerID: payer, payerOrder: order, sessions: records,
+            authorizationNumber: authorizationNumber,
             on: context.today, period: practice.postingPeriod(for: context.today))
         return try run(id, command, patient: key, on: context.today, context: context, in: tx)
     }

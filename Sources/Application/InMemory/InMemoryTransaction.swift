@@ -240,9 +240,17 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
 
     func claimIDs(tenant: TenantID, patient: PatientKey?, payer: PayerID?) throws -> [ClaimID] {
         try statement {
-            decoded(tenant, type: "claim.created").compactMap { event in
+            // As the index and `claim_status` answer: the payer a claim was created for, or the one it moved to last.
+            var current: [ClaimID: PayerID] = [:]
+            for event in decoded(tenant, type: "claim.responsibility_transferred") {
+                if case .claim(.responsibilityTransferred(let moved)) = event, case .payer(let next, _) = moved.to {
+                    current[moved.claimID] = next
+                }
+            }
+            return decoded(tenant, type: "claim.created").compactMap { event in
                 guard case .claim(.created(let created)) = event else { return nil }
-                guard patient == nil || created.patientKey == patient, payer == nil || created.payerID == payer else { return nil }
+                let billed = payer == nil || created.payerID == payer || current[created.claimID] == payer
+                guard patient == nil || created.patientKey == patient, billed else { return nil }
                 return created.claimID
             }
         }

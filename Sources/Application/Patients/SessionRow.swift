@@ -15,11 +15,14 @@ public struct SessionRow: Sendable {
     public var minutes: String
     public var diagnoses: String
     public var services: [String]
+    /// Diagnosis pointers per service, in the services' order (`1,3`: the first and third diagnoses); empty
+    /// means every service points at the first four diagnoses.
+    public var pointers: [String]
 
     /// A row of text fields.
     public init(
         line: Int, sessionID: String, patientKey: String, date: String, rendering: String, supervising: String?, placeOfService: String,
-        telehealth: String?, minutes: String, diagnoses: String, services: [String]
+        telehealth: String?, minutes: String, diagnoses: String, services: [String], pointers: [String] = []
     ) {
         self.line = line
         self.sessionID = sessionID
@@ -32,6 +35,7 @@ public struct SessionRow: Sendable {
         self.minutes = minutes
         self.diagnoses = diagnoses
         self.services = services
+        self.pointers = pointers
     }
 
     /// The session record, or a rejection naming the field.
@@ -44,8 +48,8 @@ public struct SessionRow: Sendable {
             codes.append(code)
         }
         guard !codes.isEmpty else { throw CommandRejected("a session needs at least one diagnosis") }
-        let pointers = Array(1...min(4, codes.count))
-        let lines = try services.map { try Self.serviceLine($0, pointers: pointers) }
+        let pointers = try Self.pointers(pointers, services: services, diagnoses: codes.count)
+        let lines = try zip(services, pointers).map { try Self.serviceLine($0, pointers: $1) }
         var mode: TelehealthMode?
         if let telehealth, !telehealth.isEmpty {
             guard let parsed = TelehealthMode(rawValue: telehealth) else { throw CommandRejected("telehealth is audioVideo or audioOnly, not \(telehealth)") }
@@ -55,6 +59,27 @@ public struct SessionRow: Sendable {
             sessionID: SessionID(sessionID), patientKey: PatientKey(patientKey), dateOfService: dateOfService, rendering: ProviderID(rendering),
             supervising: supervising.flatMap { $0.isEmpty ? nil : ProviderID($0) }, placeOfService: placeOfService, telehealth: mode,
             minutes: minutes, diagnoses: codes, lines: lines)
+    }
+
+    /// The pointers of each service: `texts` one per service, each 1 to 4 distinct diagnosis numbers.
+    static func pointers(_ texts: [String], services: [String], diagnoses: Int) throws -> [[Int]] {
+        guard !texts.isEmpty else { return services.map { _ in Array(1...min(4, diagnoses)) } }
+        guard texts.count == services.count else {
+            throw CommandRejected("give one --pointers per --service: \(services.count) service(s), \(texts.count) pointer list(s)")
+        }
+        return try zip(texts, services).map { text, service in
+            let code = service.split(separator: "=").first.map(String.init) ?? service
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let numbers = parts.compactMap { Int($0) }
+            guard numbers.count == parts.count, (1...4).contains(numbers.count), Set(numbers).count == numbers.count else {
+                throw CommandRejected("pointers \(text) for \(code) are not 1 to 4 distinct diagnosis numbers such as 1,2")
+            }
+            if let bad = numbers.first(where: { !(1...diagnoses).contains($0) }) {
+                throw CommandRejected(
+                    "pointer \(bad) for \(code) points at no diagnosis: the session lists \(diagnoses) (--dx), numbered from 1")
+            }
+            return numbers
+        }
     }
 
     /// `CODE[:MOD…]=CHARGE[xUNITS]`.

@@ -42,6 +42,20 @@ public struct PracticeService: Sendable {
         }
     }
 
+    /// Changes a payer's rule from a date of service on: the rule in force on that date with the change applied.
+    public func setPayerRule(
+        payer: PayerID, change: PayerRuleChange, from date: LocalDate, context: CommandContext, in tx: any StoreTransaction
+    ) throws -> PayerRule {
+        guard !change.isEmpty else { throw CommandRejected("name at least one rule to change (see rcm payer rules set --help)") }
+        let practice = try state(context, in: tx)
+        guard let enrollment = practice.payers[payer] else { throw Practice.Rejection.unknownPayer(payer) }
+        let rule = change.applied(to: enrollment.rule(on: date), from: date)
+        try repository.execute(
+            Practice.self, stream: Practice.streamID, command: .setPayerRule(payerID: payer, rule: rule, on: context.today),
+            effectiveDate: context.today, context: context, in: tx)
+        return rule
+    }
+
     /// Sets the practice's fee schedule (what it charges).
     public func setFeeSchedule(_ rates: [RateEntry], context: CommandContext, in tx: any StoreTransaction) throws {
         try repository.execute(

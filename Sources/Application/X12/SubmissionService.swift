@@ -29,7 +29,8 @@ public struct SubmissionService: Sendable {
         public var interchangeControlNumber: Int
     }
 
-    /// Submits the tenant's ready claims for a payer (all of them, or those named) into `directory`.
+    /// Submits the tenant's ready claims for a payer (all of them, or those named) into `directory`: claims created for
+    /// it and claims whose earlier payers moved them to it (COB), except those crossed over to it.
     public func submit(
         payer: PayerID, only: [ClaimID]? = nil, through: LocalDate? = nil, directory: URL, now: Date, context: CommandContext, in tx: any StoreTransaction,
         nextControlNumber: (String) throws -> Int
@@ -48,22 +49,42 @@ public struct SubmissionService: Sendable {
                 if only != nil { throw CommandRejected("claim \(id) is for payer \(claim.payerID?.rawValue ?? "none"), not \(payer)") }
                 continue
             }
-            // A void waiting to be sent goes as it is (frequency 8, REF*F8); anything else needs a passing scrub.
-            guard claim.status == .voidPending || (claim.status == .draft && claim.readyToSubmit) else {
-                if only != nil { throw CommandRejected("claim \(id) is \(claim.status.rawValue) and not ready to submit (scrub it first)") }
+            // A crossed-over claim is the next payer's already (the previous payer forwarded it): its 835 is awaited.
+            if claim.crossedOver {
+                if only != nil { throw CommandRejected("claim \(id): \(Claim.Rejection.crossedOver(payer).description)") }
+                continue
+            }
+            // A void waiting to be sent goes as it is (frequency 8, REF*F8); anything else, an original or a claim
+            // moved to its next payer (COB), needs a passing scrub.
+            let sendable: Set<Claim.Status> = [.draft, .awaitingNextPayer]
+            guard claim.status == .voidPending || (sendable.contains(claim.status) && claim.readyToSubmit) else {
+                if only != nil {
+                    throw CommandRejected(
+                        sendable.contains(claim.status)
+                            ? "claim \(id) is \(claim.status.rawValue) and not ready to submit (scrub it first: rcm claims scrub \(id))"
+                            : "claim \(id) is \(claim.status.rawValue); only a scrubbed draft, a claim awaiting its next payer or a pending void is submitted")
+                }
                 continue
             }
             if let through, let first = claim.firstDateOfService, first > through { continue }
             guard let key = claim.patientKey else { continue }
             let patient = try EligibilityRecords.history(key, tenant: context.tenant.id, in: tx).routed(try PatientService().state(key, context: context, in: tx))
-            guard let coverage = patient.coverages.values.filter({ $0.payerID == payer }).sorted(by: { $0.order < $1.order }).first else {
+            let day = claim.firstDateOfService ?? context.today
+            guard let coverage = patient.coverage(payer: payer, on: day)
+                ?? patient.coverages.values.filter({ $0.payerID == payer }).sorted(by: { $0.order < $1.order }).first
+            else {
                 throw CommandRejected("claim \(id): the patient has no coverage with \(payer)")
             }
+            let earlierPayers = Set(claim.adjudications.filter { !$0.reversed && $0.payerOrder < claim.payerOrder }.map(\.adjudication.payerID))
+            let earlierCoverages = earlierPayers.compactMap { patient.coverage(payer: $0, on: day) }
+            let laterCoverages = patient.coverages.values.filter { $0.order > claim.payerOrder && $0.effective.contains(day) }
             guard let identity = try phi.identity(key: key, tenant: context.tenant.id, in: tx) else {
                 throw CommandRejected("claim \(id): the patient's identity was destroyed; the claim cannot be sent")
             }
             submissions.append(
-                ClaimSubmission(claim: claim, coverage: coverage, patient: identity, originalPayerClaimNumber: claim.originalPayerClaimNumber))
+                ClaimSubmission(
+                    claim: claim, coverage: coverage, patient: identity, originalPayerClaimNumber: claim.originalPayerClaimNumber,
+                    earlierCoverages: earlierCoverages, laterCoverages: laterCoverages))
         }
         guard !submissions.isEmpty else { return nil }
 
@@ -112,7 +133,8 @@ public struct SubmissionService: Sendable {
         var identities: [PayerID: SubmissionPayer] = [:]
         for id in company.payers.keys {
             guard let profile = company.payer(id, on: date) else { continue }
-            identities[PayerID(id)] = SubmissionPayer(name: profile.name, x12PayerID: profile.x12PayerID)
+            identities[PayerID(id)] = SubmissionPayer(
+                name: profile.name, x12PayerID: profile.x12PayerID, filingIndicator: profile.filingIndicator)
         }
         return identities
     }

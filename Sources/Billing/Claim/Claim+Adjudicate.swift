@@ -6,7 +6,9 @@ extension Claim {
         _ state: State
     ) throws(Rejection) -> [Event] {
         let id = state.claimID!
-        try require(state.status, in: [.submitted, .acknowledged, .adjudicated, .denied], "post a remittance to")
+        // A crossed-over claim was never submitted to its payer: that payer's 835 is what it waits for.
+        let allowed: Set<Status> = state.crossedOver ? [.awaitingNextPayer] : [.submitted, .acknowledged, .adjudicated, .denied]
+        try require(state.status, in: allowed, "post a remittance to")
         guard adjudication.statusCode != "22" else { throw .reversalAsAdjudication }
         guard adjudication.payerID == state.payerID else {
             throw .wrongPayer(expected: state.payerID!, got: adjudication.payerID)
@@ -49,14 +51,19 @@ extension Claim {
             throw .postsMoreThanOwed(posting: posted, owed: state.insuranceBalance)
         }
 
+        // COB: what the patient owes after this payer goes to the next payer in the patient's order, else to the
+        // patient. The next payer is always later in the order than the one that adjudicated, never the same one.
         var target: Responsible?
         if responsibility != .zero {
-            if let next = context.nextPayer, state.payerOrder < .tertiary {
-                target = .payer(next, state.payerOrder == .primary ? .secondary : .tertiary)
+            let order = context.nextPayerOrder ?? state.payerOrder.next
+            if let next = context.nextPayer, let order, order > state.payerOrder, next != state.payerID {
+                target = .payer(next, order)
             } else {
                 target = .patient
             }
         }
+        var forwarded = false
+        if case .payer = target { forwarded = adjudication.isForwarded }
         let nowAdjudicated = Set(adjudication.lines.map(\.lineID)).subtracting(deniedLines)
         let resolved = state.openDenials.filter { Set($0.lineIDs).isSubset(of: nowAdjudicated) }.map(\.denialID)
         var events: [Event] = [
@@ -68,11 +75,13 @@ extension Claim {
         ]
         if !deniedLines.isEmpty {
             let released = min(unitsDenied, state.authorizationUnitsHeld)
+            let (reasons, amount) = denialReasonsAndAmount(denialReasons, posting.denied, deniedLines, adjudication)
+            var remarks: [String] = []
+            for remark in adjudication.remarks + adjudication.lines.filter({ deniedLines.contains($0.lineID) }).flatMap(\.remarks)
+            where !remarks.contains(remark) { remarks.append(remark) }
             let denial = Denial(
-                denialID: context.denialID, lineIDs: deniedLines, reasons: denialReasons,
-                remarks: adjudication.remarks
-                    + adjudication.lines.filter { deniedLines.contains($0.lineID) }.flatMap(\.remarks),
-                amount: posting.denied, status: .open, owner: nil,
+                denialID: context.denialID, lineIDs: deniedLines, reasons: reasons, remarks: remarks,
+                amount: amount, status: .open, owner: nil,
                 dueDate: adjudication.adjudicatedOn.adding(days: context.appealDays), openedOn: date)
             events.append(
                 .denied(
@@ -85,11 +94,27 @@ extension Claim {
             events.append(
                 .responsibilityTransferred(
                     .init(
-                        claimID: id, amount: responsibility, to: target,
-                        reason: "patient responsibility from \(adjudication.payerClaimNumber)",
+                        claimID: id, amount: responsibility, to: target, crossover: forwarded ? true : nil,
+                        reason: forwarded
+                            ? "crossed over by \(adjudication.payerClaimNumber)"
+                                + (adjudication.forwardedTo.map { " to \($0)" } ?? "")
+                            : "patient responsibility from \(adjudication.payerClaimNumber)",
                         effectiveDate: date, period: period)))
         }
         return events
+    }
+
+    /// A denial's reasons and amount: the payer-side adjustments that denied it, or, for a denial that moves the
+    /// charge to the patient (PR-204, not covered by the plan), the patient-responsibility adjustments of the
+    /// denied lines, so that the worklist shows why and how much rather than an empty reason and 0.00.
+    static func denialReasonsAndAmount(
+        _ reasons: [CASAdjustment], _ denied: Money, _ lines: [LineID], _ adjudication: Adjudication
+    ) -> ([CASAdjustment], Money) {
+        guard reasons.isEmpty else { return (reasons, denied) }
+        let deniedLines = adjudication.lines.filter { lines.contains($0.lineID) }
+        let claimLevel = adjudication.isClaimDenied ? adjudication.claimAdjustments : []
+        let patientSide = (deniedLines.flatMap(\.adjustments) + claimLevel).filter { $0.group == .patient && $0.amount > .zero }
+        return (patientSide, patientSide.map(\.amount).sum())
     }
 
     private static func add(_ adjustments: [CASAdjustment], denied: Bool, to posting: inout Posting) {

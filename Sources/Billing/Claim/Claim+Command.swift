@@ -7,16 +7,20 @@ extension Claim {
         public var appealDays: Int
         /// The next payer to move patient responsibility to, if the patient has one.
         public var nextPayer: PayerID?
+        /// That payer's order (COB); nil: the order after the claim's current one.
+        public var nextPayerOrder: PayerOrder?
         /// Contracted allowed amount per line, for underpayment flags.
         public var expectedAllowed: [LineID: Money]
 
         /// A context.
         public init(
-            denialID: DenialID, appealDays: Int = 180, nextPayer: PayerID? = nil, expectedAllowed: [LineID: Money] = [:]
+            denialID: DenialID, appealDays: Int = 180, nextPayer: PayerID? = nil, nextPayerOrder: PayerOrder? = nil,
+            expectedAllowed: [LineID: Money] = [:]
         ) {
             self.denialID = denialID
             self.appealDays = appealDays
             self.nextPayer = nextPayer
+            self.nextPayerOrder = nextPayerOrder
             self.expectedAllowed = expectedAllowed
         }
     }
@@ -24,10 +28,11 @@ extension Claim {
     /// What staff (or an imported X12 file) ask of a claim. Financial commands carry the accounting
     /// period they post to (from `Practice.State.postingPeriod(for:)`).
     public enum Command: Sendable, Equatable {
-        /// Creates the claim from one patient's sessions for one payer.
+        /// Creates the claim from one patient's sessions for one payer, which is the patient's `payerOrder` payer
+        /// on the first date of service (COB).
         case create(
-            claimID: ClaimID, claimNumber: ClaimNumber, payerID: PayerID, sessions: [SessionRecord],
-            authorizationNumber: String?, on: LocalDate, period: AccountingPeriod)
+            claimID: ClaimID, claimNumber: ClaimNumber, payerID: PayerID, payerOrder: PayerOrder = .primary,
+            sessions: [SessionRecord], authorizationNumber: String?, on: LocalDate, period: AccountingPeriod)
         /// Runs the scrubber with the given context.
         case scrub(ScrubContext, on: LocalDate)
         /// Records that the claim was sent.
@@ -122,6 +127,8 @@ extension Claim {
         case timelyFilingNotBillableToPatient
         /// The payer has the claim but has not adjudicated it: there is no claim number (CLP07) to replace or void yet.
         case notAdjudicatedYet(action: String, payer: PayerID?)
+        /// The previous payer forwarded the claim to this one (crossover): its 835 is awaited, no 837P is sent.
+        case crossedOver(PayerID)
 
         /// A message a billing clerk understands.
         public var description: String {
@@ -162,6 +169,9 @@ extension Claim {
                 "Cannot \(action) this claim yet: \(payer?.rawValue ?? "the payer") has it but has not adjudicated it, so there is "
                     + "no payer claim number (CLP07) to refer to. Wait for its 835 (then \(action) it) or its rejection "
                     + "(then void it without sending, or correct it and send it as an original)."
+            case .crossedOver(let payer):
+                "The previous payer forwarded this claim to \(payer) (crossover, 835 CLP02 19–21): do not bill \(payer); "
+                    + "its 835 will post here."
             }
         }
     }
@@ -179,8 +189,13 @@ extension Claim.AdjudicationContext {
             }
         }
         let rule = claim.payerID.flatMap { payer in firstDay.flatMap { practice.rule(payer: payer, on: $0) } }
-        let next = firstDay.flatMap { patient.coverage(after: claim.payerOrder, on: $0)?.payerID }
-        self.init(denialID: denialID, appealDays: rule?.appealDays ?? 180, nextPayer: next, expectedAllowed: expected)
+        // The payer's place in the patient's order on the date of service (the claim's own for a claim created before
+        // it recorded one), and the payer after it.
+        let current = firstDay.flatMap { day in claim.payerID.flatMap { patient.coverage(payer: $0, on: day)?.order } }
+        let next = firstDay.flatMap { patient.coverage(after: max(current ?? claim.payerOrder, claim.payerOrder), on: $0) }
+        self.init(
+            denialID: denialID, appealDays: rule?.appealDays ?? 180, nextPayer: next?.payerID, nextPayerOrder: next?.order,
+            expectedAllowed: expected)
     }
 }
 
@@ -188,7 +203,7 @@ extension Claim.Command {
     /// The business date the command carries.
     public var date: LocalDate {
         switch self {
-        case .create(_, _, _, _, _, let on, _), .scrub(_, let on), .submit(let on), .acknowledge(_, let on),
+        case .create(_, _, _, _, _, _, let on, _), .scrub(_, let on), .submit(let on), .acknowledge(_, let on),
             .reject(_, _, _, let on), .adjudicate(_, _, let on, _), .reverseAdjudication(_, let on, _),
             .assignDenial(_, _, _, let on), .appeal(_, _, let on), .correct(_, _, let on, _), .void(_, let on, _),
             .writeOff(_, _, _, _, let on, _), .transferToPatient(_, _, let on, _), .applyPatientPayment(_, _, let on, _),

@@ -1,9 +1,9 @@
 extension Claim {
     /// Decides what a claim command records; a rejection records nothing.
     public static func decide(_ command: Command, _ state: State) throws(Rejection) -> [Event] {
-        if case .create(let id, let number, let payer, let sessions, let auth, let date, let period) = command {
+        if case .create(let id, let number, let payer, let order, let sessions, let auth, let date, let period) = command {
             guard state.status == .none else { throw .alreadyCreated }
-            return try create(id, number, payer, sessions, auth, date, period)
+            return try create(id, number, payer, order, sessions, auth, date, period)
         }
         guard let id = state.claimID, state.status != .none else { throw .notCreated }
         switch command {
@@ -47,15 +47,15 @@ extension Claim {
 
     /// `create`: numbered lines and merged diagnoses from one patient's sessions.
     static func create(
-        _ id: ClaimID, _ number: ClaimNumber, _ payer: PayerID, _ sessions: [SessionRecord], _ auth: String?,
-        _ date: LocalDate, _ period: AccountingPeriod
+        _ id: ClaimID, _ number: ClaimNumber, _ payer: PayerID, _ order: PayerOrder, _ sessions: [SessionRecord],
+        _ auth: String?, _ date: LocalDate, _ period: AccountingPeriod
     ) throws(Rejection) -> [Event] {
         let (diagnoses, lines) = try buildLines(sessions, claimNumber: number, from: 1)
         return [
             .created(
                 .init(
                     claimID: id, claimNumber: number, patientKey: sessions[0].patientKey, payerID: payer,
-                    diagnoses: diagnoses, lines: lines, authorizationNumber: auth,
+                    payerOrder: order == .primary ? nil : order, diagnoses: diagnoses, lines: lines, authorizationNumber: auth,
                     substanceUse: sessions.contains(where: \.isSubstanceUse), charges: lines.map(\.charge).sum(),
                     effectiveDate: date, period: period))
         ]
@@ -89,6 +89,7 @@ extension Claim {
             ]
         }
         try require(state.status, in: [.draft, .rejected, .awaitingNextPayer], "submit")
+        if state.crossedOver, let payer = state.payerID { throw .crossedOver(payer) }
         let errors = state.findings.filter { $0.severity == .error }.map(\.ruleID)
         guard errors.isEmpty else { throw .scrubErrors(errors) }
         guard state.readyToSubmit else { throw .notScrubbed }

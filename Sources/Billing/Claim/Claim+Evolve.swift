@@ -11,6 +11,7 @@ extension Claim {
             s.patientKey = e.patientKey
             s.payerID = e.payerID
             s.primaryPayerID = e.payerID
+            s.payerOrder = e.payerOrder ?? .primary
             s.diagnoses = e.diagnoses
             s.lines = e.lines
             s.lineStatus = Dictionary(uniqueKeysWithValues: e.lines.map { ($0.lineID, LineStatus.open) })
@@ -57,6 +58,7 @@ extension Claim {
             s.underpaidLines.formUnion(e.underpaidLines)
             for id in e.resolvedDenials { s.denials[id]?.status = .resolved }
             s.status = s.openDenials.isEmpty ? .adjudicated : .denied
+            s.crossedOver = false
         case .denied(let e):
             s.denials[e.denial.denialID] = e.denial
             s.authorizationUnitsHeld = s.authorizationUnitsHeld - e.authorizationUnitsReleased
@@ -70,6 +72,7 @@ extension Claim {
                 s.payerID = payer
                 s.payerOrder = order
                 s.status = .awaitingNextPayer
+                s.crossedOver = e.crossover ?? false
                 s.frequency = .original
                 s.firstSubmittedOn = nil
                 s.readyToSubmit = false
@@ -83,6 +86,7 @@ extension Claim {
             s.patientBalance -= e.returnedFromPatient
             s.payerID = e.payerID
             s.payerOrder = e.payerOrder
+            s.crossedOver = false
             for id in e.resolvedDenials { s.denials[id]?.status = .resolved }
             for line in s.lines { s.lineStatus[line.lineID] = .open }
             s.status = .acknowledged

@@ -7,8 +7,11 @@ extension Claim.Event {
         public var claimNumber: ClaimNumber
         /// The patient.
         public var patientKey: PatientKey
-        /// The primary payer.
+        /// The payer first billed.
         public var payerID: PayerID
+        /// That payer's order for the patient on the first date of service (COB); absent: primary (as every claim
+        /// created before the field existed was).
+        public var payerOrder: PayerOrder?
         /// Diagnoses, principal first.
         public var diagnoses: [ICD10Code]
         /// The lines.
@@ -30,6 +33,7 @@ extension Claim.Event {
             claimNumber: ClaimNumber,
             patientKey: PatientKey,
             payerID: PayerID,
+            payerOrder: PayerOrder? = nil,
             diagnoses: [ICD10Code],
             lines: [ClaimLine],
             authorizationNumber: String?,
@@ -42,6 +46,7 @@ extension Claim.Event {
             self.claimNumber = claimNumber
             self.patientKey = patientKey
             self.payerID = payerID
+            self.payerOrder = payerOrder
             self.diagnoses = diagnoses
             self.lines = lines
             self.authorizationNumber = authorizationNumber
@@ -270,6 +275,9 @@ extension Claim.Event {
         public var amount: Money
         /// Who owes it now.
         public var to: Responsible
+        /// True when the payer that adjudicated forwarded the claim to the next payer itself (835 CLP02 19, 20 or
+        /// 21 with NM1*TT): no 837P goes to that payer, whose 835 is awaited. Absent: false.
+        public var crossover: Bool?
         /// Why.
         public var reason: String
         /// Business date.
@@ -282,6 +290,7 @@ extension Claim.Event {
             claimID: ClaimID,
             amount: Money,
             to: Responsible,
+            crossover: Bool? = nil,
             reason: String,
             effectiveDate: LocalDate,
             period: AccountingPeriod
@@ -289,6 +298,7 @@ extension Claim.Event {
             self.claimID = claimID
             self.amount = amount
             self.to = to
+            self.crossover = crossover
             self.reason = reason
             self.effectiveDate = effectiveDate
             self.period = period

@@ -20,7 +20,8 @@ public enum Claim {
         case adjudicated
         /// Adjudicated with an open denial.
         case denied
-        /// Patient responsibility moved to the next payer, to be scrubbed and submitted there.
+        /// Patient responsibility moved to the next payer in the patient's coverage order (COB), to be scrubbed and
+        /// submitted there, or, after a crossover, to wait for that payer's 835.
         case awaitingNextPayer
         /// Voided here; the payer adjudicated it, so a void (frequency 8, REF*F8) waits to be sent.
         case voidPending
@@ -68,8 +69,11 @@ public enum Claim {
         public var payerID: PayerID?
         /// The order of that payer.
         public var payerOrder: PayerOrder = .primary
-        /// The primary payer.
+        /// The payer first billed.
         public var primaryPayerID: PayerID?
+        /// True while the claim waits for the 835 of a payer the previous payer forwarded it to (crossover):
+        /// nothing is submitted to that payer.
+        public var crossedOver = false
         /// Frequency of the next or last submission.
         public var frequency: ClaimFrequency = .original
         /// Diagnoses, principal first.

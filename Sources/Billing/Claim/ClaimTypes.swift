@@ -122,13 +122,16 @@ public struct Adjudication: Sendable, Hashable, Codable {
     public var lines: [LineAdjudication]
     /// Claim-level remark codes.
     public var remarks: [String]
+    /// The payer the claim was forwarded to (835 NM1*TT NM103, the crossover payer's name), when CLP02 says so.
+    public var forwardedTo: String?
 
     /// An adjudication.
     public init(
         statusCode: String, payerClaimNumber: String, payerID: PayerID, adjudicatedOn: LocalDate,
         paymentTrace: String? = nil, claimAdjustments: [CASAdjustment] = [], lines: [LineAdjudication],
-        remarks: [String] = []
+        remarks: [String] = [], forwardedTo: String? = nil
     ) {
+        self.forwardedTo = forwardedTo
         self.statusCode = statusCode
         self.payerClaimNumber = payerClaimNumber
         self.payerID = payerID
@@ -141,6 +144,10 @@ public struct Adjudication: Sendable, Hashable, Codable {
 
     /// True when the whole claim is denied (CLP02 = 4).
     public var isClaimDenied: Bool { statusCode == "4" }
+
+    /// True when the payer processed the claim and forwarded it to the next payer itself (CLP02 19, 20 or 21:
+    /// processed as primary, secondary or tertiary, forwarded to additional payer(s)): a crossover.
+    public var isForwarded: Bool { ["19", "20", "21"].contains(statusCode) }
 }
 
 /// Patient responsibility from one adjudication, split the way statements show it.
@@ -187,7 +194,7 @@ public enum Responsible: Sendable, Hashable, Codable {
 }
 
 /// Status of a denial work item.
-public enum DenialStatus: String, Sendable, Hashable, Codable {
+public enum DenialStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Opened by an adjudication, not yet owned.
     case open
     /// Assigned to an owner.

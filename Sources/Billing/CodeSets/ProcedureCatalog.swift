@@ -10,6 +10,15 @@ public enum ProcedureCatalog {
         "90791", "90792", "90832", "90833", "90834", "90836", "90837", "90838", "90853",
     ]
 
+    /// Collaborative care minutes (CPT time rule, CMS MLN909432): the base code's threshold and the minutes it
+    /// covers before +99494 can be added (99492: 36 of 70; 99493: 31 of 60).
+    public static let collaborativeCareMinutes: [String: (threshold: Int, covers: Int)] = [
+        "99492": (36, 70), "99493": (31, 60),
+    ]
+
+    /// Digital mental health treatment device codes, never billed with a telehealth place of service.
+    public static let digitalMentalHealthCodes: Set<String> = ["G0552", "G0553", "G0554"]
+
     /// All definitions, by code.
     public static let definitions: [String: ProcedureDefinition] = {
         var list: [ProcedureDefinition] = [
@@ -64,6 +73,24 @@ public enum ProcedureCatalog {
                 "96139", "Test administration by technician, each further 30 minutes", .testingAddOn,
                 primaries: ["96138"], usuallyNeedsAuthorization: true),
             .init("96146", "Single automated instrument", .testing, maxUnitsPerDay: 1),
+            .init(
+                "99492", "Psychiatric collaborative care, first month, first 70 minutes", .collaborativeCare,
+                maxUnitsPerDay: 1),
+            .init(
+                "99493", "Psychiatric collaborative care, later month, first 60 minutes", .collaborativeCare,
+                maxUnitsPerDay: 1),
+            .init(
+                "99494", "Psychiatric collaborative care, each further 30 minutes in the month",
+                .collaborativeCareAddOn, primaries: ["99492", "99493"]),
+            .init(
+                "G0552", "Digital mental health treatment device, supply and onboarding", .digitalMentalHealth,
+                maxUnitsPerDay: 1, effective: .since("2025-01-01")),
+            .init(
+                "G0553", "Digital mental health treatment management, first 20 minutes in the month",
+                .digitalMentalHealth, maxUnitsPerDay: 1, effective: .since("2025-01-01")),
+            .init(
+                "G0554", "Digital mental health treatment management, each further 20 minutes",
+                .digitalMentalHealth, primaries: ["G0553"], effective: .since("2025-01-01")),
             .init(
                 "99201", "Office visit, new patient, level 1 (deleted 2021)", .evaluationAndManagement,
                 effective: .since("2000-01-01", through: "2020-12-31")),

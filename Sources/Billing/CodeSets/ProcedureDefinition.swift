@@ -28,6 +28,12 @@ public struct ProcedureDefinition: Sendable, Hashable {
         case evaluationAndManagement
         /// Medicaid behavioral-health HCPCS service (H- and T-codes).
         case hcpcsService
+        /// Psychiatric collaborative care management for a calendar month (99492, 99493).
+        case collaborativeCare
+        /// Collaborative care, each further 30 minutes in the month (+99494).
+        case collaborativeCareAddOn
+        /// Digital mental health treatment device supply and management (G0552–G0554).
+        case digitalMentalHealth
     }
 
     /// The five-character code.

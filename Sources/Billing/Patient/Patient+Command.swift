@@ -31,6 +31,10 @@ extension Patient {
         case invalidCostShare
         /// Another active coverage holds this order.
         case orderTaken(PayerOrder)
+        /// A secondary without a primary (or a tertiary without a secondary) in force on its first day.
+        case noEarlierCoverage(PayerOrder, missing: PayerOrder, on: LocalDate)
+        /// The payer already covers the patient, in another order, on some of those dates.
+        case payerAlreadyCovers(PayerID)
         /// The authorization number is in use.
         case authorizationExists(String)
         /// Units must be positive.
@@ -55,6 +59,11 @@ extension Patient {
             case .coverageExists(let id): "Coverage \(id) is already recorded."
             case .invalidCostShare: "Coinsurance must be 0–100 % and copay and deductible not negative."
             case .orderTaken(let order): "The patient already has an active \(order.rawValue) coverage for those dates."
+            case .noEarlierCoverage(let order, let missing, let date):
+                "A \(order.rawValue) coverage needs a \(missing.rawValue) coverage in force on its first day (\(date)); "
+                    + "record the \(missing.rawValue) first."
+            case .payerAlreadyCovers(let payer):
+                "Payer \(payer) already covers the patient on some of those dates; one payer holds one place in the order."
             case .authorizationExists(let n): "Authorization \(n) is already recorded."
             case .nonPositiveUnits: "Units must be more than zero."
             case .unknownAuthorization(let n): "There is no authorization \(n) for this patient."

@@ -19,6 +19,18 @@ extension Patient {
             }) {
                 throw .orderTaken(coverage.order)
             }
+            // COB: a secondary pays after a primary, a tertiary after a secondary, on the same dates of service; the
+            // order before must be in force on the first day of the new coverage.
+            if let earlier = coverage.order.previous,
+                !state.coverages.values.contains(where: { $0.order == earlier && $0.effective.contains(coverage.effective.from) })
+            {
+                throw .noEarlierCoverage(coverage.order, missing: earlier, on: coverage.effective.from)
+            }
+            if state.coverages.values.contains(where: {
+                $0.payerID == coverage.payerID && overlaps($0.effective, coverage.effective)
+            }) {
+                throw .payerAlreadyCovers(coverage.payerID)
+            }
             return [.coverageRecorded(.init(patientKey: key, coverage: coverage, effectiveDate: date))]
         case .recordAuthorization(let auth, let date):
             guard state.authorizations[auth.number] == nil else { throw .authorizationExists(auth.number) }

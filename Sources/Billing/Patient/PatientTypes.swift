@@ -7,6 +7,24 @@ public enum PayerOrder: String, Sendable, Hashable, Codable, CaseIterable, Compa
     /// Pays after the secondary.
     case tertiary
 
+    /// The order after this one; nil after tertiary.
+    public var next: PayerOrder? {
+        switch self {
+        case .primary: .secondary
+        case .secondary: .tertiary
+        case .tertiary: nil
+        }
+    }
+
+    /// The order before this one; nil before primary.
+    public var previous: PayerOrder? {
+        switch self {
+        case .primary: nil
+        case .secondary: .primary
+        case .tertiary: .secondary
+        }
+    }
+
     /// Primary before secondary before tertiary.
     public static func < (lhs: PayerOrder, rhs: PayerOrder) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

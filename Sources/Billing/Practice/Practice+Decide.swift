@@ -41,6 +41,16 @@ extension Practice {
             guard (0..<rule.timelyFilingDays).contains(rule.timelyFilingMarginDays) else {
                 throw .invalidRule("the warning margin must be shorter than the filing limit")
             }
+            if let bad = rule.authorizationCodes.sorted().first(where: { CodeRange(parsing: $0) == nil }) {
+                throw .invalidRule("\(bad) is not a procedure code or a range such as 90832-90838")
+            }
+            if let copay = rule.copay, copay.isNegative { throw .invalidRule("the copay must not be negative") }
+            if let bad = rule.telehealthPlaces.sorted().first(where: { PlaceOfServiceCatalog.entries[$0] == nil }) {
+                throw .invalidRule("\(bad) is not a place of service")
+            }
+            if let bad = rule.telehealthModifiers.sorted().first(where: { ModifierCatalog.entries[$0] == nil }) {
+                throw .invalidRule("\(bad) is not a modifier")
+            }
             return [.payerRuleSet(.init(payerID: payer, rule: rule, effectiveDate: date))]
         case .setContractRates(let payer, let rates, let date):
             guard state.payers[payer] != nil else { throw .unknownPayer(payer) }

@@ -50,7 +50,8 @@ public struct PayerRule: Sendable, Hashable, Codable {
     public var timelyFilingMarginDays: Int
     /// Whether an authorization is required.
     public var authorizationRequired: Bool
-    /// When not empty, the authorization requirement applies only to these codes.
+    /// When not empty, the authorization requirement applies only to these codes and code ranges (`96130`,
+    /// `90832-90838`: every code of the same form between the two, both included).
     public var authorizationCodes: Set<String>
     /// Places of service the payer accepts for telehealth (e.g. `["02", "10"]` or `["11"]`).
     public var telehealthPlaces: Set<String>
@@ -64,6 +65,8 @@ public struct PayerRule: Sendable, Hashable, Codable {
     public var appealDays: Int
     /// True for a behavioral-health carve-out (Z-code primaries are commonly denied).
     public var behavioralCarveOut: Bool
+    /// The copay the payer's plan sets per visit, when the practice has it from the contract (nil: not set).
+    public var copay: Money?
 
     /// A rule; defaults fit a typical commercial plan.
     public init(
@@ -71,7 +74,7 @@ public struct PayerRule: Sendable, Hashable, Codable {
         authorizationRequired: Bool = false, authorizationCodes: Set<String> = [],
         telehealthPlaces: Set<String> = ["02", "10"], telehealthModifiers: Set<String> = ["95"],
         audioOnlyAllowed: Bool = false, correctedClaimDays: Int = 90, appealDays: Int = 180,
-        behavioralCarveOut: Bool = false
+        behavioralCarveOut: Bool = false, copay: Money? = nil
     ) {
         self.effectiveFrom = effectiveFrom
         self.timelyFilingDays = timelyFilingDays
@@ -84,11 +87,14 @@ public struct PayerRule: Sendable, Hashable, Codable {
         self.correctedClaimDays = correctedClaimDays
         self.appealDays = appealDays
         self.behavioralCarveOut = behavioralCarveOut
+        self.copay = copay
     }
 
     /// True when a line with this code needs an authorization under the rule.
     public func requiresAuthorization(for code: String) -> Bool {
-        authorizationRequired && (authorizationCodes.isEmpty || authorizationCodes.contains(code))
+        authorizationRequired
+            && (authorizationCodes.isEmpty
+                || authorizationCodes.contains { CodeRange(parsing: $0)?.contains(code) ?? ($0 == code) })
     }
 }
 

@@ -70,7 +70,9 @@ extension Scrubber {
                     "This payer wants telehealth billed with place of service \(rule.telehealthPlaces.sorted().joined(separator: " or ")), not \(line.placeOfService)."
                 ))
         }
-        if rule.telehealthModifiers.isEmpty {
+        if mode == .audioOnly {
+            // Audio-only lines carry 93 (FQ at an FQHC or RHC) by MH038/MH039, whatever the payer's video modifier.
+        } else if rule.telehealthModifiers.isEmpty {
             if !telehealthModifiers.isEmpty {
                 out.append(
                     finding(
@@ -159,7 +161,9 @@ extension Scrubber {
     }
 
     private static func isDuplicate(_ line: ClaimLine, of claim: Claim.State, in other: Claim.State) -> Bool {
-        guard other.claimID != claim.claimID, other.status != .voided, other.status != .voidPending,
+        // A claim that never left (draft, or not yet created) bills nothing yet: it cannot be a duplicate.
+        guard other.claimID != claim.claimID, other.status != .none, other.status != .draft,
+            other.status != .voided, other.status != .voidPending,
             other.payerID == claim.payerID
                 || other.primaryPayerID == claim.primaryPayerID
         else { return false }

@@ -98,6 +98,28 @@ public enum Scrubber {
         .init(
             id: "MH036", severity: .error,
             summary: "The patient's address reads as street, city, state and ZIP, as the 837P's N3/N4 carry it."),
+        .init(id: "MH037", severity: .error, summary: "No date of service is after today."),
+        .init(
+            id: "MH038", severity: .error,
+            summary:
+                "An audio-only session carries modifier 93 (an FQHC or RHC may use FQ) and place of service 02 or 10; 93 only on audio-only sessions."
+        ),
+        .init(
+            id: "MH039", severity: .error,
+            summary:
+                "Modifier FQ only from an FQHC or RHC (a provider with taxonomy 261QF0400X or 261QR1300X), on audio-only sessions."
+        ),
+        .init(
+            id: "MH040", severity: .error,
+            summary:
+                "Collaborative care minutes in the month reach the threshold: 99492 36, 99493 31, each +99494 a further 16 beyond 70 or 60 (and 30 per unit before it)."
+        ),
+        .init(
+            id: "MH041", severity: .error,
+            summary: "Digital mental health treatment (G0552–G0554) is not billed with place of service 02 or 10."),
+        .init(
+            id: "MH042", severity: .warning,
+            summary: "The coverage's copay matches the copay in the payer's rule, when the rule sets one."),
     ]
 
     /// Runs every rule over the claim; the findings are ordered by rule id, then line.
@@ -108,6 +130,7 @@ public enum Scrubber {
         findings += dataFindings(claim, context)
         findings += frequencyFindings(claim, context)
         findings += identityFindings(claim, context)
+        findings += coding2026Findings(claim, context)
         findings += eligibilityFindings(claim, context)
         return findings.sorted { ($0.ruleID, $0.lineID?.rawValue ?? "") < ($1.ruleID, $1.lineID?.rawValue ?? "") }
     }

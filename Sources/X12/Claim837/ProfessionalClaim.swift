@@ -72,11 +72,14 @@ public struct ProfessionalClaim: Sendable, Hashable, Codable {
         public var serviceDate: DatePeriod
         /// REF*6R: line item control number, comes back in the 835.
         public var lineControlNumber: String?
+        /// Loop 2430: earlier payers' adjudications of this line (secondary and tertiary claims).
+        public var otherPayerAdjudications: [LineAdjudication]
 
         /// A line.
         public init(procedure: ProcedureCode, charge: X12Amount, unitQualifier: String = "UN", units: X12Quantity,
                     placeOfService: String? = nil, diagnosisPointers: [Int], serviceDate: DatePeriod,
-                    lineControlNumber: String? = nil) {
+                    lineControlNumber: String? = nil, otherPayerAdjudications: [LineAdjudication] = []) {
+            self.otherPayerAdjudications = otherPayerAdjudications
             self.procedure = procedure
             self.charge = charge
             self.unitQualifier = unitQualifier
@@ -115,10 +118,12 @@ public struct ProfessionalClaim: Sendable, Hashable, Codable {
         public var groupNumber: String?
         /// SBR09.
         public var filingIndicator: String
-        /// Claim-level CAS from that payer's 835.
+        /// Claim-level CAS from that payer's 835 (line-level CAS go in each line's loop 2430).
         public var adjustments: [Adjustment]
         /// AMT*D: what that payer paid.
         public var paidAmount: X12Amount?
+        /// AMT*EAF: what the patient still owes after that payer (its patient responsibility).
+        public var remainingPatientLiability: X12Amount?
         /// Loop 2330A: the other subscriber (PHI).
         public var subscriber: SubscriberClaims.Person
         /// Loop 2330B: the other payer.
@@ -129,7 +134,9 @@ public struct ProfessionalClaim: Sendable, Hashable, Codable {
         /// An other payer.
         public init(payerSequence: String = "P", relationship: String = "18", groupNumber: String? = nil,
                     filingIndicator: String, adjustments: [Adjustment] = [], paidAmount: X12Amount? = nil,
-                    subscriber: SubscriberClaims.Person, payer: SubscriberClaims.Payer, adjudicationDate: X12Date? = nil) {
+                    subscriber: SubscriberClaims.Person, payer: SubscriberClaims.Payer, adjudicationDate: X12Date? = nil,
+                    remainingPatientLiability: X12Amount? = nil) {
+            self.remainingPatientLiability = remainingPatientLiability
             self.payerSequence = payerSequence
             self.relationship = relationship
             self.groupNumber = groupNumber

@@ -74,17 +74,27 @@ struct ProfessionalClaimParser {
             target = .none
         case "HI": try readHI(segment)
         case "SVD":
-            lineAdjudication = line != nil
+            guard line != nil else { throw misplaced(segment) }
+            let adjudication = try readSVD(segment)
+            line?.otherPayerAdjudications.append(adjudication)
+            lineAdjudication = true
         case "CAS":
+            let adjustments = try segment.adjustments(groups: ["CO", "CR", "OA", "PI", "PR"], warnings: &warnings)
             if lineAdjudication {
-                // Loop 2430: checked as loop 2320's CAS is, not kept (the model has no line adjudication).
-                _ = try segment.adjustments(groups: ["CO", "CR", "OA", "PI", "PR"], warnings: &warnings)
+                lastLineAdjudication { $0.adjustments += adjustments }
                 break
             }
             guard other != nil else { throw misplaced(segment) }
-            other?.adjustments += try segment.adjustments(groups: ["CO", "CR", "OA", "PI", "PR"], warnings: &warnings)
+            other?.adjustments += adjustments
         case "AMT":
-            if other != nil, segment.element(1) == "D" { other?.paidAmount = try segment.amount(2) }
+            if lineAdjudication, segment.element(1) == "EAF" {
+                let owed = try segment.amount(2)
+                lastLineAdjudication { $0.remainingPatientLiability = owed }
+            } else if other != nil, segment.element(1) == "D" {
+                other?.paidAmount = try segment.amount(2)
+            } else if other != nil, segment.element(1) == "EAF" {
+                other?.remainingPatientLiability = try segment.amount(2)
+            }
         case "DTP": try readDTP(segment)
         case "LX":
             guard claim != nil else { throw misplaced(segment) }
@@ -244,9 +254,32 @@ struct ProfessionalClaimParser {
         }
     }
 
-    /// DTP: a line's date of service (472) or another payer's adjudication date (573).
+    /// SVD (loop 2430): an earlier payer's adjudication of the current line; its date comes with the DTP*573 after it.
+    private mutating func readSVD(_ segment: Segment) throws(X12Error) -> ProfessionalClaim.LineAdjudication {
+        guard let procedure = ProcedureCode(components: segment.components(3, warnings: &warnings)) else {
+            throw X12Error(.value, at: segment.location(3), "\(quoted(segment.bytes(3))) is not a procedure composite (HC:code:modifiers)")
+        }
+        guard let units = try segment.quantity(5) else {
+            throw X12Error(.structure, at: segment.location(5), "SVD05 (units paid) is missing")
+        }
+        return .init(payerID: try segment.required(1, "SVD01 (other payer id)"), paid: try segment.requiredAmount(2, "SVD02 (paid)"),
+                     procedure: procedure, units: units, adjudicationDate: .placeholder)
+    }
+
+    /// Changes the current line's last loop 2430.
+    private mutating func lastLineAdjudication(_ change: (inout ProfessionalClaim.LineAdjudication) -> Void) {
+        guard var current = line, !current.otherPayerAdjudications.isEmpty else { return }
+        change(&current.otherPayerAdjudications[current.otherPayerAdjudications.count - 1])
+        line = current
+    }
+
+    /// DTP: a line's date of service (472), an earlier payer's adjudication date of the line (573 in loop 2430) or of
+    /// the claim (573 in loop 2330B).
     private mutating func readDTP(_ segment: Segment) throws(X12Error) {
-        if line != nil, segment.element(1) == "472" {
+        if lineAdjudication, segment.element(1) == "573", segment.element(2) == "D8" {
+            let date = try segment.date(3)
+            if let date { lastLineAdjudication { $0.adjudicationDate = date } }
+        } else if line != nil, segment.element(1) == "472" {
             if let period = try segment.period(qualifierAt: 2) { line?.serviceDate = period; lineHasDate = true }
         } else if other != nil, segment.element(1) == "573", segment.element(2) == "D8" {
             other?.adjudicationDate = try segment.date(3)

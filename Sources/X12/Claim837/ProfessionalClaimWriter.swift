@@ -79,21 +79,15 @@ extension ProfessionalClaimInterchange {
         for other in claim.otherPayers {
             try writer.add("SBR", [.text(other.payerSequence), .text(other.relationship), .text(other.groupNumber),
                                    "", "", "", "", "", .text(other.filingIndicator)])
-            for group in ["CO", "OA", "PI", "PR"] {
-                let items = other.adjustments.filter { $0.group == group }
-                for start in stride(from: 0, to: items.count, by: 6) {
-                    var fields: [Field] = [.text(group)]
-                    for item in items[start..<min(start + 6, items.count)] {
-                        fields += [.text(item.reason), .text(item.amount.x12), .text(item.quantity?.x12)]
-                    }
-                    try writer.add("CAS", fields)
-                }
-            }
+            try writer.adjustments(other.adjustments)
             if let paid = other.paidAmount { try writer.add("AMT", ["D", .text(paid.x12)]) }
+            if let owed = other.remainingPatientLiability { try writer.add("AMT", ["EAF", .text(owed.x12)]) }
             try writer.add("OI", ["", "", "Y", "", "", "Y"])
             try writer.add("NM1", name("IL", "1", other.subscriber.name, "MI", other.subscriber.memberID ?? ""))
             try writer.add("NM1", ["PR", "2", .text(other.payer.name), "", "", "", "", "PI", .text(other.payer.id)])
-            if let date = other.adjudicationDate { try writer.add("DTP", ["573", "D8", .text(date.x12)]) }
+            // 2330B DTP*573 only when the payer's adjudication is not given line by line (loop 2430 carries it then).
+            let byLine = claim.lines.contains { $0.otherPayerAdjudications.contains { $0.payerID == other.payer.id } }
+            if let date = other.adjudicationDate, !byLine { try writer.add("DTP", ["573", "D8", .text(date.x12)]) }
         }
         for (index, line) in claim.lines.enumerated() {
             try writer.add("LX", [.text(String(index + 1))])
@@ -102,6 +96,13 @@ extension ProfessionalClaimInterchange {
                                    .composite(line.diagnosisPointers.map(String.init))])
             try writer.period("472", line.serviceDate)
             if let control = line.lineControlNumber { try writer.add("REF", ["6R", .text(control)]) }
+            for adjudication in line.otherPayerAdjudications {
+                try writer.add("SVD", [.text(adjudication.payerID), .text(adjudication.paid.x12),
+                                       .composite(adjudication.procedure.components), "", .text(adjudication.units.x12)])
+                try writer.adjustments(adjudication.adjustments)
+                try writer.add("DTP", ["573", "D8", .text(adjudication.adjudicationDate.x12)])
+                if let owed = adjudication.remainingPatientLiability { try writer.add("AMT", ["EAF", .text(owed.x12)]) }
+            }
         }
     }
 

@@ -25,12 +25,25 @@ extension Claim.Status: ExpressibleByArgument {
     public static var allValueStrings: [String] { Claim.Status.allCases.filter { $0 != .none }.map(\.rawValue) }
 }
 extension WriteOffReason: ExpressibleByArgument {}
+extension DenialStatus: ExpressibleByArgument {}
 extension BalanceSide: ExpressibleByArgument {}
 extension PayerOrder: ExpressibleByArgument {}
 extension SubscriberRelation: ExpressibleByArgument {}
 extension LicenceLevel: ExpressibleByArgument {}
 extension PaymentMethod: ExpressibleByArgument {}
 extension DemoScale: ExpressibleByArgument {}
+
+/// `allowed` or `not-allowed`.
+enum Permission: String, ExpressibleByArgument, CaseIterable {
+    case allowed
+    case notAllowed = "not-allowed"
+}
+
+/// `yes` or `no`.
+enum YesNo: String, ExpressibleByArgument, CaseIterable {
+    case yes
+    case no
+}
 
 /// A point in time given in ISO 8601 with a zone (`2026-07-05T17:00:00Z`, fractional seconds allowed).
 struct Instant: ExpressibleByArgument, Sendable {

@@ -88,12 +88,12 @@ struct InMemoryPatientTests {
         let world = try await InMemoryWorld.make()
         let key = try await world.core.addPatient(InMemoryWorld.identity("Zebediah", "Quaxworth"), selfPay: false, tenant: Self.slug)
         let coverage = Coverage(
-            id: "magellan-bh-secondary", payerID: "magellan-bh", order: .secondary, copay: Money(cents: 15_00), coinsurancePercent: 20,
+            id: "magellan-bh-primary", payerID: "magellan-bh", order: .primary, copay: Money(cents: 15_00), coinsurancePercent: 20,
             deductible: Money(cents: 500_00), effective: EffectivePeriod(from: world.yearStart))
         let (_, events) = try await world.appended { try await world.core.addCoverage(coverage, patient: key, tenant: Self.slug) }
         #expect(events.map { "\($0.streamID) \($0.eventType)" } == ["\(Patient.streamID(key)) patient.coverage_recorded"])
         #expect(
-            try await world.core.showPatient(key, tenant: Self.slug, reason: "check").state.coverages["magellan-bh-secondary"] == coverage)
+            try await world.core.showPatient(key, tenant: Self.slug, reason: "check").state.coverages["magellan-bh-primary"] == coverage)
     }
 
     @Test("a coverage is refused with a payer not in the catalog, a bad cost share, a taken order, twice, or for no patient")

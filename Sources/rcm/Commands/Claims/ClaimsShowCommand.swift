@@ -36,7 +36,9 @@ extension ClaimsCommand {
                 rows.append(["line \(line.lineID)", "\(line.dateOfService) \(line.code) \(line.modifiers.joined(separator: ",")) \(line.units) units \(line.charge)"])
             }
             for denial in state.denials.values.sorted(by: { $0.denialID < $1.denialID }) {
-                rows.append(["denial \(denial.denialID)", "\(denial.status) \(denial.amount) \(denial.reasons.map { "\($0.group)-\($0.reason)" }.joined(separator: " "))"])
+                let codes = (denial.reasons.map(\.code) + denial.remarks).joined(separator: " ")
+                let owner = denial.owner.map { " owner \($0)" } ?? ""
+                rows.append(["denial \(denial.denialID)", "\(denial.status) \(denial.amount) \(codes)\(owner) appeal by \(denial.dueDate)"])
             }
             for finding in state.findings { rows.append(["finding \(finding.ruleID)", "\(finding.severity.rawValue): \(finding.message)"]) }
             return rows

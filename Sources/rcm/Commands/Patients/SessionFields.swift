@@ -12,11 +12,14 @@ struct SessionFields: ParsableArguments {
     @Option var minutes: Int
     @Option(help: "Comma-separated ICD-10-CM codes.") var dx: String
     @Option(help: "CODE[:MOD…]=CHARGE[xUNITS]; repeatable.") var service: [String]
+    @Option(
+        help: "Diagnosis pointers of a service (1,3: the first and third --dx codes); one per --service, in order. Default: the first four."
+    ) var pointers: [String] = []
 
     /// The fields as a row the core turns into a session record (naming the field it refuses).
     func row(sessionID: String) -> SessionRow {
         SessionRow(
             line: 0, sessionID: sessionID, patientKey: patient, date: date, rendering: provider, supervising: supervisor, placeOfService: pos,
-            telehealth: telehealth, minutes: String(minutes), diagnoses: dx, services: service)
+            telehealth: telehealth, minutes: String(minutes), diagnoses: dx, services: service, pointers: pointers)
     }
 }

@@ -21,7 +21,7 @@ extension PayerCommand {
         @Option var timelyFilingDays: Int = 90
         @Option var appealDays: Int = 180
         @Option var correctedClaimDays: Int = 90
-        @Flag(help: "Authorization required for outpatient psychotherapy.") var authorizationRequired = false
+        @Flag(help: "Authorization required for every code (rcm payer rules set --authorization narrows it to codes or ranges).") var authorizationRequired = false
         @Option(help: "Comma-separated telehealth places of service.") var telehealthPos: String = "02,10"
         @Option(help: "Comma-separated telehealth modifiers.") var telehealthModifiers: String = "95"
         @Flag(help: "The payer administers only the behavioral benefit.") var carveOut = false
