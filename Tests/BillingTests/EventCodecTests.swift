@@ -12,7 +12,7 @@ struct EventCodecTests {
 
     @Test("the sample scenario and the records beside it produce every event type, and every event round-trips")
     func roundTrip() throws {
-        let events = try SampleEvents.all() + RecordSamples.all() + PayerIdentityEventTests.newer
+        let events = try SampleEvents.all() + RecordSamples.all() + PayerIdentityEventTests.newer + EligibilitySamples.all()
         #expect(Set(events.map(\.eventType)) == Set(BillingEvent.allEventTypes))
         for event in events {
             let stored = try codec.encode(event)

@@ -56,7 +56,7 @@ enum RecordSamples {
                     providerID: "1234567893", fiscalPeriodDate: day("2026-12-31"), reason: "WO", reference: "ICN-9",
                     amount: usd("40.00"), kind: .recoupment, claimNumber: ClaimNumber("RC-1002"))),
         ]
-        return company.map(BillingEvent.company) + remittance.map(BillingEvent.remittance) + EligibilitySamples.all() + [
+        return company.map(BillingEvent.company) + remittance.map(BillingEvent.remittance) + [
             .directory(
                 .providerProfiled(
                     ProviderProfile(providerID: "dr-lee", firstName: "Ana", lastName: "Lee", credentials: "LCSW"))),
