@@ -17,8 +17,8 @@ struct RCM: AsyncParsableCommand {
             MigrateCommand.self, AdminCommand.self, DatabaseCommand.self, CompanyCommand.self, TenantCommand.self, StaffCommand.self,
             PayerCommand.self, ProviderCommand.self, PatientCommand.self, CoverageCommand.self, AuthCommand.self, SessionCommand.self,
             ClaimsCommand.self, DenialsCommand.self, PaymentCommand.self, StatementCommand.self, EstimateCommand.self, SuperbillCommand.self,
-            EraCommand.self, AckCommand.self, X12Command.self, SimulateCommand.self, ReportCommand.self, ProjectionsCommand.self, AuditCommand.self, DemoCommand.self,
-            APIKeyCommand.self, ServeCommand.self,
+            EraCommand.self, AckCommand.self, EligibilityCommand.self, StatusCommand.self, AlertsCommand.self, X12Command.self, SimulateCommand.self, ReportCommand.self,
+            ProjectionsCommand.self, AuditCommand.self, DemoCommand.self, APIKeyCommand.self, ServeCommand.self,
         ]
     )
 

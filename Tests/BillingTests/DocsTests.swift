@@ -22,7 +22,7 @@ struct DocsTests {
     func events() {
         let listed = Set(
             matches(
-                #"`((?:practice|patient|session|claim|denial|account|company|remittance|directory|x12|tenant|access|identity)\.[a-z_]+)`"#,
+                #"`((?:practice|patient|session|claim|denial|account|company|remittance|directory|x12|tenant|access|identity|eligibility|status)\.[a-z_]+)`"#,
                 in: Self.text
             ).map { $0[1] })
         #expect(listed == Set(BillingEvent.allEventTypes))

@@ -12,7 +12,7 @@ struct EventCodecTests {
 
     @Test("the sample scenario and the records beside it produce every event type, and every event round-trips")
     func roundTrip() throws {
-        let events = try SampleEvents.all() + RecordSamples.all() + PayerIdentityEventTests.newer
+        let events = try SampleEvents.all() + RecordSamples.all() + PayerIdentityEventTests.newer + EligibilitySamples.all()
         #expect(Set(events.map(\.eventType)) == Set(BillingEvent.allEventTypes))
         for event in events {
             let stored = try codec.encode(event)
@@ -32,7 +32,7 @@ struct EventCodecTests {
         for name in all {
             #expect(
                 name.range(
-                    of: #"^(practice|patient|session|claim|denial|account|company|remittance|directory|x12|tenant|access|identity)\.[a-z_]+$"#,
+                    of: #"^(practice|patient|session|claim|denial|account|company|remittance|directory|x12|tenant|access|identity|eligibility|status)\.[a-z_]+$"#,
                     options: .regularExpression)
                     != nil, "\(name)")
         }

@@ -53,7 +53,7 @@ private func correctedClaim() -> Claim.State {
         from: denied)
 }
 
-let ruleCases: [RuleCase] = [
+let ruleCases: [RuleCase] = eligibilityRuleCases + [
     RuleCase(
         id: "MH001", pass: { base(Fx.claim([Fx.session(minutes: 53)])) },
         fail: { base(Fx.claim([Fx.session(minutes: 45)])) }),

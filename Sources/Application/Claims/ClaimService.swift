@@ -60,7 +60,10 @@ public struct ClaimService: Sendable {
         let others = try claimIDs(of: key, context: context, in: tx).filter { $0 != id }.map { try state($0, context: context, in: tx) }
         // Whether the 837P can carry the identity, as facts: the scrubber (and so the log) never sees the PHI.
         let identity = try PHIStore().identity(key: key, tenant: context.tenant.id, in: tx).map(IdentityFacts.init(identity:))
-        let scrubContext = ScrubContext(practice: practice, patient: patient, otherClaims: others, today: context.today, identity: identity)
+        let eligibility = try EligibilityRecords.history(key, tenant: context.tenant.id, in: tx)
+        let scrubContext = ScrubContext(
+            practice: practice, patient: eligibility.routed(patient), otherClaims: others, today: context.today, identity: identity, eligibility: eligibility,
+            eligibilityPolicyDays: try EligibilityRecords.policyDays(tenant: context.tenant.id, in: tx))
         return try run(id, .scrub(scrubContext, on: context.today), patient: key, on: context.today, context: context, in: tx)
     }
 

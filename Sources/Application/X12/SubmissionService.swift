@@ -63,7 +63,7 @@ public struct SubmissionService: Sendable {
             }
             if let through, let first = claim.firstDateOfService, first > through { continue }
             guard let key = claim.patientKey else { continue }
-            let patient = try PatientService().state(key, context: context, in: tx)
+            let patient = try EligibilityRecords.history(key, tenant: context.tenant.id, in: tx).routed(try PatientService().state(key, context: context, in: tx))
             let day = claim.firstDateOfService ?? context.today
             guard let coverage = patient.coverage(payer: payer, on: day)
                 ?? patient.coverages.values.filter({ $0.payerID == payer }).sorted(by: { $0.order < $1.order }).first

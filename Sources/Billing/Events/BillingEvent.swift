@@ -26,6 +26,10 @@ public enum BillingEvent: Sendable, Equatable {
     case access(AccessEvent)
     /// An identity event (`identity.*`) of the server's sign-ins and keys, in the company tenant's log.
     case identity(IdentityEvent)
+    /// An eligibility event (`eligibility.*`): 270s sent, 271 answers, carve-out routings.
+    case eligibility(EligibilityEvent)
+    /// A claim-status event (`status.*`): 276s sent, 277 answers.
+    case claimStatus(ClaimStatusEvent)
 
     /// The stored type name.
     public var eventType: String {
@@ -42,6 +46,8 @@ public enum BillingEvent: Sendable, Equatable {
         case .tenant(let e): e.eventType
         case .access(let e): e.eventType
         case .identity(let e): e.eventType
+        case .eligibility(let e): e.eventType
+        case .claimStatus(let e): e.eventType
         }
     }
 
@@ -60,6 +66,8 @@ public enum BillingEvent: Sendable, Equatable {
         case .tenant(let e): e.schemaVersion
         case .access(let e): e.schemaVersion
         case .identity(let e): e.schemaVersion
+        case .eligibility(let e): e.schemaVersion
+        case .claimStatus(let e): e.schemaVersion
         }
     }
 
@@ -68,7 +76,8 @@ public enum BillingEvent: Sendable, Equatable {
         Practice.Event.eventTypes + Patient.Event.eventTypes + Session.Event.eventTypes
             + Claim.Event.eventTypes + PatientAccount.Event.eventTypes + CompanyEvent.eventTypes
             + RemittanceEvent.eventTypes + DirectoryEvent.eventTypes + InterchangeEvent.eventTypes
-            + TenantLifecycleEvent.eventTypes + AccessEvent.eventTypes + IdentityEvent.eventTypes
+            + TenantLifecycleEvent.eventTypes + AccessEvent.eventTypes + IdentityEvent.eventTypes + EligibilityEvent.eventTypes
+            + ClaimStatusEvent.eventTypes
     }
 
     /// The current schema version of every type name that has moved past version 1.
@@ -78,6 +87,7 @@ public enum BillingEvent: Sendable, Equatable {
             Claim.Event.schemaVersions, PatientAccount.Event.schemaVersions, CompanyEvent.schemaVersions,
             RemittanceEvent.schemaVersions, DirectoryEvent.schemaVersions, InterchangeEvent.schemaVersions,
             TenantLifecycleEvent.schemaVersions, AccessEvent.schemaVersions, IdentityEvent.schemaVersions,
+            EligibilityEvent.schemaVersions, ClaimStatusEvent.schemaVersions,
         ].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
     }
 }

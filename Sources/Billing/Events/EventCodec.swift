@@ -72,6 +72,8 @@ public struct EventCodec: Sendable {
         case .tenant(let e): try encode(e)
         case .access(let e): try encode(e)
         case .identity(let e): try encode(e)
+        case .eligibility(let e): try encode(e)
+        case .claimStatus(let e): try encode(e)
         }
     }
 
@@ -97,6 +99,8 @@ public struct EventCodec: Sendable {
         case "tenant": return .tenant(try decode(TenantLifecycleEvent.self, eventType, schemaVersion, payload))
         case "access": return .access(try decode(AccessEvent.self, eventType, schemaVersion, payload))
         case "identity": return .identity(try decode(IdentityEvent.self, eventType, schemaVersion, payload))
+        case "eligibility": return .eligibility(try decode(EligibilityEvent.self, eventType, schemaVersion, payload))
+        case "status": return .claimStatus(try decode(ClaimStatusEvent.self, eventType, schemaVersion, payload))
         default: throw unknownEventType(eventType)
         }
     }

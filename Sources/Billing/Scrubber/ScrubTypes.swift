@@ -49,12 +49,19 @@ public struct ScrubContext: Sendable, Equatable {
     /// Whether the patient's identity can be written in an 837P, as facts without the identity; nil when the
     /// caller has none (then rules MH032–MH036 are not run).
     public var identity: IdentityFacts?
+    /// The patient's eligibility answers and carve-out routings; nil when the caller has none (then rules
+    /// MH060–MH062 are not run).
+    public var eligibility: EligibilityHistory?
+    /// Days an eligibility check stays current (MH062).
+    public var eligibilityPolicyDays: Int
 
     /// A context.
     public init(
         practice: Practice.State, patient: Patient.State, otherClaims: [Claim.State] = [], today: LocalDate,
-        identity: IdentityFacts? = nil
+        identity: IdentityFacts? = nil, eligibility: EligibilityHistory? = nil, eligibilityPolicyDays: Int = EligibilityEvent.defaultPolicyDays
     ) {
+        self.eligibility = eligibility
+        self.eligibilityPolicyDays = eligibilityPolicyDays
         self.practice = practice
         self.patient = patient
         self.otherClaims = otherClaims

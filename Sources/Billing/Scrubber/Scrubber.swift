@@ -3,7 +3,9 @@
 /// Rule ids are stable: a rule may be retired but its id is never reused.
 public enum Scrubber {
     /// Every rule, in id order.
-    public static let rules: [ScrubRule] = [
+    public static let rules: [ScrubRule] = sharedRules + eligibilityRules
+
+    private static let sharedRules: [ScrubRule] = [
         .init(
             id: "MH001", severity: .error,
             summary: "A time-coded code matches the session minutes (90837 needs 53 or more)."),
@@ -129,6 +131,7 @@ public enum Scrubber {
         findings += frequencyFindings(claim, context)
         findings += identityFindings(claim, context)
         findings += coding2026Findings(claim, context)
+        findings += eligibilityFindings(claim, context)
         return findings.sorted { ($0.ruleID, $0.lineID?.rawValue ?? "") < ($1.ruleID, $1.lineID?.rawValue ?? "") }
     }
 

@@ -7,7 +7,7 @@ import X12
 extension SimulateCommand {
     struct Payer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Read 837P files and write the 999, 277CA and 835 files payers would send back.",
+            abstract: "Read 837P, 270 and 276 files and write the 999, 277CA, 835, 271 and 277 files payers would send back.",
             discussion: """
                 The files of one run are answered together, each payer in its own identity (its 835 payer id, \
                 TRN03, claim control numbers, check or EFT numbers; see `rcm simulate payers`): a 999 per \
@@ -18,7 +18,9 @@ extension SimulateCommand {
                 interest (PLB L6) or an adjustment (CS). With --state the payers remember what they paid: later runs \
                 reverse some payments (CLP02 22) and adjudicate them again, recoup overpayments (PLB WO), give back \
                 refunds (72) and carry negative balances forward (FB). A run with no files only sends what the payers \
-                owe. Deterministic for a seed and a state. The files and the state hold patient names (they echo the \
+                owe. A 270 is answered with a 271 (active, inactive, ended last month, deductible not met, \
+                behavioral health carved out to another payer, authorization required, out of network) and a 276 \
+                with a 277 (pending, finalized, not found), drawn per inquiry. Deterministic for a seed and a state. The files and the state hold patient names (they echo the \
                 837P): keep them as you keep PHI.
 
                 Example:
@@ -41,6 +43,10 @@ extension SimulateCommand {
         @Option(help: "Percent of reversals adjudicated again in the follow-up 835, not the reversal's.")
         var laterReadjudicationPercent: Int?
         @Option(help: "Percent of payments to a payee carrying a PLB CS adjustment.") var adjustmentPercent: Int?
+        @Option(help: "Answer every 270 inquiry this way (\(EligibilityScenario.allCases.map(\.rawValue).joined(separator: ", "))); default: drawn per inquiry.")
+        var eligibilityScenario: EligibilityScenario?
+        @Option(help: "Answer every 276 claim this way (pending, finalized, notFound); default: drawn per claim.")
+        var statusScenario: ClaimStatusScenario?
         @Option(help: "Days from the answer date to the 835.") var remittanceDays: Int = 14
         @Option(help: "Days from the answer date to follow-up 835s (second parts, later re-adjudications, balances).")
         var followUpDays: Int = 28
@@ -98,6 +104,8 @@ extension SimulateCommand {
                     guard let data = FileManager.default.contents(atPath: file) else { throw CommandError("cannot read \(file)") }
                     inputs.append(([UInt8](data), URL(fileURLWithPath: file).lastPathComponent))
                 }
+                inputs = try answerInquiries(inputs, into: directory)
+                guard !inputs.isEmpty || (files.isEmpty && state != nil) else { return }
                 var simulator = PayerSimulator(seed: seed, settings: settings, state: remembered)
                 let controls = SimulatorControls(
                     senderID: "PAYERSIM", date: day ?? Self.today(), time: X12Time(hour: 9, minute: 0)!,

@@ -1,0 +1,124 @@
+import Billing
+import BillingX12
+import EventStore
+import Foundation
+import X12
+
+/// `rcm eligibility import`: a 271 answers the 270s we sent. Every member loop must echo the trace of one of our
+/// inquiries (TRN*2), come from the payer that inquiry asked (2100A, matched by X12 payer id and aliases) and
+/// name the patient we asked about (NM109); otherwise nothing is written and each refusal is named with its
+/// segment. Each answer becomes one `eligibility.checked` event on the patient's `eligibility-<key>` stream,
+/// keyed by its trace, so importing the file again appends nothing.
+public struct EligibilityImportService: Sendable {
+    let phi = PHIStore()
+
+    /// A service.
+    public init() {}
+
+    /// What the file did.
+    public struct Outcome: Sendable {
+        /// One line per answer recorded: practice, patient key, payer, status and what matters for billing.
+        public var lines: [String] = []
+        /// Answers recorded.
+        public var recorded = 0
+        /// Answers already recorded by an earlier import.
+        public var repeated = 0
+        /// Carve-outs named (routing proposed).
+        public var carveOuts = 0
+    }
+
+    /// One member loop matched to our inquiry.
+    struct Match {
+        var tenant: Tenant
+        var sent: SentInquiry
+        var payer: PayerID
+        var facts: EligibilityFacts
+    }
+
+    /// Imports a 271 for the given practices, in the caller's transaction; throws before writing anything when a
+    /// member loop answers no inquiry of ours, a payer or a patient we do not know.
+    public func importFile(bytes: [UInt8], fileName: String, tenants: [Tenant], actor: String, in tx: any StoreTransaction) throws -> Outcome {
+        let responses: [EligibilityResponse]
+        do {
+            responses = try X12File(bytes: bytes, fileName: fileName).eligibilityResponses().responses
+        } catch {
+            throw CommandRejected("\(fileName) is not a readable 271: \(error.description)")
+        }
+        guard !responses.isEmpty else { throw CommandRejected("\(fileName) holds no 271 (005010X279A1)") }
+        let company = try CompanyService().state(in: tx)
+        var sentByTrace: [String: (Tenant, PayerID, SentInquiry)] = [:]
+        for tenant in tenants where tenant.kind == .practice {
+            for sent in try EligibilityRecords.inquiriesSent(tenant: tenant.id, in: tx) {
+                for inquiry in sent.inquiries { sentByTrace[inquiry.trace] = (tenant, sent.payerID, inquiry) }
+            }
+        }
+        var matches: [Match] = []
+        var refusals: [String] = []
+        for response in responses {
+            let ids = [response.source.id].filter { !$0.isEmpty }
+            let payers = company.payers(answeringTo: ids)
+            guard payers.count == 1, let payer = payers.first.map({ PayerID($0.payerID) }) else {
+                refusals.append(
+                    "271 \(response.controlNumber) (segment \(response.segmentNumber)): payer \(response.source.name) (\(response.source.id)) "
+                        + (payers.isEmpty ? "is not a payer of the catalog" : "matches several payers of the catalog"))
+                continue
+            }
+            for member in response.members {
+                let at = "segment \(member.segmentNumber)"
+                guard let trace = member.inquiryTrace else {
+                    refusals.append("the member loop at \(at) carries no TRN*2: it answers no inquiry we sent")
+                    continue
+                }
+                guard let (tenant, askedPayer, sent) = sentByTrace[trace] else {
+                    refusals.append("TRN*2 \(trace) at \(at) answers no inquiry we sent")
+                    continue
+                }
+                guard askedPayer == payer else {
+                    refusals.append("TRN*2 \(trace) at \(at): inquiry asked \(askedPayer) but \(payer) answered")
+                    continue
+                }
+                guard let identity = try phi.identity(key: sent.patientKey, tenant: tenant.id, in: tx) else {
+                    refusals.append("TRN*2 \(trace) at \(at): patient \(sent.patientKey) is unknown (identity destroyed)")
+                    continue
+                }
+                if let returned = member.member.memberID?.value, !returned.isEmpty,
+                    returned.uppercased() != identity.memberID.uppercased(), returned.uppercased() != identity.subscriberID?.uppercased()
+                {
+                    refusals.append("TRN*2 \(trace) at \(at): the member id answered is not the patient's we asked about (unknown patient)")
+                    continue
+                }
+                matches.append(Match(tenant: tenant, sent: sent, payer: payer, facts: EligibilityFacts(member)))
+            }
+        }
+        guard refusals.isEmpty else {
+            throw CommandRejected("\(fileName): nothing imported:\n  " + refusals.joined(separator: "\n  "))
+        }
+        let sha = SHA256Hex.of(bytes)
+        var outcome = Outcome()
+        var stored = Set<TenantID>()
+        for match in matches {
+            let tenant = match.tenant
+            let key = "eligibility:271:\(match.sent.trace)"
+            if try tx.log.isKeyUsed(tenant: tenant.id, key: key) {
+                outcome.repeated += 1
+                continue
+            }
+            if !stored.contains(tenant.id) {
+                try phi.storeFile(bytes, direction: "inbound", kind: "271", fileName: fileName, tenant: tenant.id, in: tx)
+                stored.insert(tenant.id)
+            }
+            let context = CommandContext(tenant: tenant, actor: actor, source: "x12:\(sha)", today: CommandContext.today(in: tenant.timeZone))
+            let facts = match.facts
+            let checked = EligibilityEvent.Checked(
+                patientKey: match.sent.patientKey, coverageID: match.sent.coverageID, payerID: match.payer, trace: match.sent.trace,
+                serviceDate: match.sent.serviceDate, status: facts.status, coverageBegin: facts.coverageBegin, coverageEnd: facts.coverageEnd,
+                planName: facts.planName, benefits: facts.benefits, carveOut: facts.carveOut, rejectReasons: facts.rejectReasons)
+            let event = try EligibilityRecords.newEvent(.checked(checked), stream: EligibilityEvent.streamID(match.sent.patientKey), context: context)
+            _ = try tx.log.append(AppendRequest(tenant: tenant.id, events: [event], idempotencyKey: key))
+            outcome.recorded += 1
+            if facts.carveOut != nil { outcome.carveOuts += 1 }
+            outcome.lines.append("\(tenant.slug): " + EligibilitySummary.line(checked, tenant: tenant.slug, company: company))
+        }
+        return outcome
+    }
+}
