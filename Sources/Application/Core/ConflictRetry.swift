@@ -16,7 +16,7 @@ import Postgres
 /// contention they lose only to first attempts that commit in their few milliseconds, not to each other.
 struct ConflictRetry: Sendable {
     /// Attempts in all, the first included.
-    var attempts = 5
+    var attempts = 8
     /// The longest pause before the first retry, in milliseconds; later retries wait up to twice as long each time.
     var pauseMilliseconds = 20
 
