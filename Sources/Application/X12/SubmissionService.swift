@@ -54,15 +54,16 @@ public struct SubmissionService: Sendable {
                 if only != nil { throw CommandRejected("claim \(id): \(Claim.Rejection.crossedOver(payer).description)") }
                 continue
             }
-            // A void waiting to be sent goes as it is (frequency 8, REF*F8); anything else, an original or a claim
-            // moved to its next payer (COB), needs a passing scrub.
-            let sendable: Set<Claim.Status> = [.draft, .awaitingNextPayer]
+            // A void waiting to be sent goes as it is (frequency 8, REF*F8); anything else, an original, a claim the
+            // payer's front end rejected (fixed and sent again as an original) or a claim moved to its next payer
+            // (COB), needs a passing scrub.
+            let sendable: Set<Claim.Status> = [.draft, .rejected, .awaitingNextPayer]
             guard claim.status == .voidPending || (sendable.contains(claim.status) && claim.readyToSubmit) else {
                 if only != nil {
                     throw CommandRejected(
                         sendable.contains(claim.status)
                             ? "claim \(id) is \(claim.status.rawValue) and not ready to submit (scrub it first: rcm claims scrub \(id))"
-                            : "claim \(id) is \(claim.status.rawValue); only a scrubbed draft, a claim awaiting its next payer or a pending void is submitted")
+                            : "claim \(id) is \(claim.status.rawValue); only a scrubbed draft or rejected claim, a claim awaiting its next payer or a pending void is submitted")
                 }
                 continue
             }
