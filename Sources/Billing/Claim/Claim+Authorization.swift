@@ -35,10 +35,6 @@ extension Claim {
             return [
                 .reverseCharge(.claim(e.claimID), amount: e.returnedFromPatient, on: e.effectiveDate, period: e.period)
             ]
-        case .writtenOff(let e) where e.side == .patient:
-            // The patient's account owes what the claim says the patient owes: a small balance or a bad debt written
-            // off the claim is written off the account too, so statements stop asking for it.
-            return [.writeOff(amount: e.amount, reason: e.reason, on: e.effectiveDate, period: e.period)]
         default:
             return []
         }
