@@ -7,7 +7,7 @@ public struct DemoClerkReport: Sendable, Equatable {
     public var scrubbed = 0
     /// Of those, claims the scrubber still holds back.
     public var scrubFailed = 0
-    /// 837P files written, and the claims in them.
+    /// The 837P files written.
     public var files: [String] = []
     /// Claims submitted.
     public var submitted = 0
@@ -21,13 +21,13 @@ public struct DemoClerkReport: Sendable, Equatable {
     public var patientDenials = 0
     /// Statements sent.
     public var statements = 0
-    /// Patient payments posted and their total.
+    /// Patient payments posted.
     public var patientPayments = 0
     /// Total of the patient payments.
     public var patientPaid = Money.zero
-    /// Small balances written off, and their total.
+    /// Small balances written off.
     public var smallBalances = 0
-    /// Bad debts written off, and their total.
+    /// Bad debts written off.
     public var badDebts = 0
     /// Total written off (denials, small balances, bad debt).
     public var writtenOff = Money.zero
