@@ -21,7 +21,9 @@ extension PayerSimulator {
             let denial = random.pick(Self.denials)
             let whole = !(denial.reason == "97" && item.claim.lines.count > 1)
             outcomes[number] = .denied(group: denial.group, reason: denial.reason, wholeClaim: whole)
-            cycles.add(denied(item, icn: icn, denial: denial, whole: whole), payer: payer, payee: item.payee, cycle: .first)
+            let payment = denied(item, icn: icn, denial: denial, whole: whole)
+            rememberDenial(payment, reason: denial.reason, item, on: date)
+            cycles.add(payment, payer: payer, payee: item.payee, cycle: .first)
             return
         }
         var lines: [ServicePayment] = []

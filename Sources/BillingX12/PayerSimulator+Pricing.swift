@@ -35,30 +35,38 @@ extension PayerSimulator {
     mutating func priced(
         _ allowed: X12Amount, line: ProfessionalClaim.ServiceLine, copayFirst: Bool, _ item: Incoming
     ) -> ServicePayment {
-        var patient: [Adjustment] = []
-        if item.filingIndicator != "MC" {
-            let plan = SeededRandom.hash("\(item.payer.id)|\(item.memberID)")
-            switch plan % 3 {
-            case 0:
-                if copayFirst {
-                    let copay = X12Amount(cents: plan & 8 == 0 ? 20_00 : 30_00)
-                    patient.append(Adjustment(group: "PR", reason: "3", amount: min(copay, allowed)))
-                }
-            case 1:
-                patient.append(Adjustment(group: "PR", reason: "2", amount: Money(allowed).percentage(20).x12Amount))
-            default:
-                let memberKey = "\(item.payer.id)|\(item.memberID)"
-                let left = state.deductibleLeft[memberKey] ?? 150_00
-                let deductible = min(left, allowed.cents)
-                state.deductibleLeft[memberKey] = left - deductible
-                if deductible > 0 {
-                    patient.append(Adjustment(group: "PR", reason: "1", amount: X12Amount(cents: deductible)))
-                }
-                let rest = Money(cents: allowed.cents - deductible).percentage(20)
-                if rest > .zero { patient.append(Adjustment(group: "PR", reason: "2", amount: rest.x12Amount)) }
-            }
-        }
+        let patient = patientShare(
+            allowed, copayFirst: copayFirst,
+            plan: MemberPlan(payerID: item.payer.id, memberID: item.memberID, filingIndicator: item.filingIndicator))
         return Self.servicePayment(line, allowed: allowed, patient: patient)
+    }
+
+    /// The patient's part of an allowed amount by the member's plan (none for Medicaid): copay (PR-3) on the
+    /// claim's first line, or coinsurance (PR-2) 20 %, or the deductible (PR-1) until met and then coinsurance.
+    mutating func patientShare(_ allowed: X12Amount, copayFirst: Bool, plan member: MemberPlan) -> [Adjustment] {
+        var patient: [Adjustment] = []
+        guard member.filingIndicator != "MC" else { return patient }
+        let memberKey = "\(member.payerID)|\(member.memberID)"
+        let plan = SeededRandom.hash(memberKey)
+        switch plan % 3 {
+        case 0:
+            if copayFirst {
+                let copay = X12Amount(cents: plan & 8 == 0 ? 20_00 : 30_00)
+                patient.append(Adjustment(group: "PR", reason: "3", amount: min(copay, allowed)))
+            }
+        case 1:
+            patient.append(Adjustment(group: "PR", reason: "2", amount: Money(allowed).percentage(20).x12Amount))
+        default:
+            let left = state.deductibleLeft[memberKey] ?? 150_00
+            let deductible = min(left, allowed.cents)
+            state.deductibleLeft[memberKey] = left - deductible
+            if deductible > 0 {
+                patient.append(Adjustment(group: "PR", reason: "1", amount: X12Amount(cents: deductible)))
+            }
+            let rest = Money(cents: allowed.cents - deductible).percentage(20)
+            if rest > .zero { patient.append(Adjustment(group: "PR", reason: "2", amount: rest.x12Amount)) }
+        }
+        return patient
     }
 
     /// SVC with CO-45, the PR items, REF*6R and AMT*B6; paid = allowed − PR.

@@ -86,7 +86,10 @@ public struct PayerSimulator: Sendable {
 
     /// The answers to the 837P interchanges of one run. Claims of several interchanges (several practices, several
     /// payers) are answered together: a payer pays all of its payees of the run in one cycle.
-    public mutating func respond(to interchanges: [ProfessionalClaimInterchange], controls: SimulatorControls)
+    /// `appeals` are the practices' appeals of earlier denials, answered in this run (see `answerAppeals`).
+    public mutating func respond(
+        to interchanges: [ProfessionalClaimInterchange], controls: SimulatorControls, appeals: [SimulatedAppeal] = []
+    )
         throws(X12Error) -> PayerResponse
     {
         state.runs += 1
@@ -100,6 +103,7 @@ public struct PayerSimulator: Sendable {
         for item in incoming
         where item.claim.hasEarlierAdjudication || item.claim.frequency != ClaimFrequency.original.rawValue {
             cancelPending(claimNumber: item.claim.claimNumber)
+            forgetDenials(claimNumber: item.claim.claimNumber)
         }
         var outcomes: [String: SimulatedOutcome] = [:]
         var statuses: [[(Incoming, StatusInfo, String?)]] = Array(repeating: [], count: interchanges.count)
@@ -138,6 +142,7 @@ public struct PayerSimulator: Sendable {
         for (item, icn) in accepted {
             adjudicate(item, icn: icn, run: run, on: controls.date, into: &cycles, outcomes: &outcomes)
         }
+        answerAppeals(appeals, into: &cycles, outcomes: &outcomes)
         var events: [SimulatedEvent] = []
         performPending(run: run, on: controls.date, into: &cycles, outcomes: &outcomes, events: &events)
         addProviderAdjustments(to: &cycles)
@@ -194,14 +199,16 @@ public struct PayerSimulator: Sendable {
     }
 
     /// The answers to every 837P interchange of the files the product wrote, in one run.
-    public mutating func respond(toFiles files: [(bytes: [UInt8], name: String?)], controls: SimulatorControls)
+    public mutating func respond(
+        toFiles files: [(bytes: [UInt8], name: String?)], controls: SimulatorControls, appeals: [SimulatedAppeal] = []
+    )
         throws(X12Error) -> PayerResponse
     {
         var interchanges: [ProfessionalClaimInterchange] = []
         for file in files {
             interchanges += try X12File(bytes: file.bytes, fileName: file.name).professionalClaims().interchanges
         }
-        return try respond(to: interchanges, controls: controls)
+        return try respond(to: interchanges, controls: controls, appeals: appeals)
     }
 
     /// The answers to every 837P interchange of a file the product wrote, in one run.

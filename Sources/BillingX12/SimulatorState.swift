@@ -70,6 +70,8 @@ public struct PayerBook: Sendable, Hashable, Codable {
     public var pending: [PendingAction]
     /// Money a payee owes the payer, carried forward with PLB FB, by payee (NPI and tax id).
     public var forwardBalances: [String: ForwardBalance]
+    /// Claims the payer denied and would look at again on appeal, by payer claim control number.
+    public var denied: [String: DeniedClaim]
 
     /// An empty book.
     public init(name: String? = nil) {
@@ -80,6 +82,20 @@ public struct PayerBook: Sendable, Hashable, Codable {
         payments = [:]
         pending = []
         forwardBalances = [:]
+        denied = [:]
+    }
+
+    /// A book from its JSON; a state written before payers remembered denials has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        claimSequence = try container.decode(Int.self, forKey: .claimSequence)
+        paymentSequence = try container.decode(Int.self, forKey: .paymentSequence)
+        notificationSequence = try container.decode(Int.self, forKey: .notificationSequence)
+        payments = try container.decode([String: PaidClaim].self, forKey: .payments)
+        pending = try container.decode([PendingAction].self, forKey: .pending)
+        forwardBalances = try container.decode([String: ForwardBalance].self, forKey: .forwardBalances)
+        denied = try container.decodeIfPresent([String: DeniedClaim].self, forKey: .denied) ?? [:]
     }
 }
 

@@ -105,6 +105,8 @@ public enum SimulatedOutcome: Sendable, Hashable {
     /// Paid in an earlier run, reversed (CLP02 22) in this one and adjudicated again in this run's first 835 or
     /// (`laterFile`) its follow-up.
     case reversedAndReadjudicated(laterFile: Bool)
+    /// Denied in an earlier run, appealed, and paid on appeal in this one (CLP02 1, the denial's CLP07).
+    case overturnedOnAppeal
 }
 
 /// One file the simulator wrote.

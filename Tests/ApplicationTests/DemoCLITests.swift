@@ -32,11 +32,20 @@ struct DemoCLITests {
 
     @Test("every command explains itself with an example")
     func help() throws {
-        for command in [["demo", "seed"], ["statement", "run"], ["estimate", "create"], ["superbill"], ["payment", "post"]] {
+        for command in [["demo", "seed"], ["demo", "work"], ["statement", "run"], ["estimate", "create"], ["superbill"], ["payment", "post"]] {
             let output = try Shell.run([Repository.rcmBinary.path] + command + ["--help"], check: false)
             #expect(output.status == 0)
             #expect(output.standardOutput.contains("Example"), "\(command)")
         }
+    }
+
+    @Test("the clerk works on one business date: a different RCM_BUSINESS_DATE is refused before anything is done")
+    func clerkDate() throws {
+        let output = try Shell.run(
+            [Repository.rcmBinary.path, "demo", "work", "--through", "2026-01-31"], environment: ["RCM_BUSINESS_DATE": "2026-02-01"], check: false)
+        #expect(output.status == 1)
+        #expect(output.standardError.contains("RCM_BUSINESS_DATE is 2026-02-01 but --through is 2026-01-31"))
+        #expect(try Shell.run([Repository.rcmBinary.path, "demo", "work"], check: false).status == 64)
     }
 
     @Test("seed, then statements, an estimate, a superbill and payments; bad input exits non-zero and writes nothing")

@@ -213,6 +213,8 @@ struct SimulatorLoopTests {
                 #expect(claim.insuranceBalance == .zero)
             case .voidAccepted:
                 Issue.record("no claim was voided")
+            case .overturnedOnAppeal:
+                Issue.record("no claim was appealed")
             case .reversedAndReadjudicated:
                 seen.insert("reversed")
                 #expect(claim.adjudications.count == 2)

@@ -41,6 +41,21 @@ public struct PatientPaymentService: Sendable {
         ).state
     }
 
+    /// Writes off what a claim's patient-side write-off took off the claim from the patient's account too, so that
+    /// statements stop asking for it: at most what the account still owes (a payment on account not applied to the
+    /// claim may have paid part of it already); nothing when it owes nothing.
+    func writeOffAccount(
+        patient key: PatientKey, amount: Money, reason: WriteOffReason, period: AccountingPeriod, context: CommandContext,
+        in tx: any StoreTransaction
+    ) throws {
+        let account = try repository.load(PatientAccount.self, stream: PatientAccount.streamID(key), tenant: context.tenant.id, in: tx)
+        let owed = min(amount, account.state.balance)
+        guard account.version > 0, owed > .zero else { return }
+        try repository.execute(
+            PatientAccount.self, stream: PatientAccount.streamID(key), command: .writeOff(amount: owed, reason: reason, on: context.today, period: period),
+            effectiveDate: context.today, context: context, in: tx)
+    }
+
     /// The account's state; throws when the patient has none.
     public func account(_ key: PatientKey, context: CommandContext, in tx: any StoreTransaction) throws -> PatientAccount.State {
         let loaded = try repository.load(PatientAccount.self, stream: PatientAccount.streamID(key), tenant: context.tenant.id, in: tx)

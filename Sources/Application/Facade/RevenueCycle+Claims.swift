@@ -123,15 +123,19 @@ extension RevenueCycle {
         }
     }
 
-    /// Writes off part of a claim's balance with a reason.
+    /// Writes off part of a claim's balance with a reason; a patient-side write-off (small balance, bad debt) is
+    /// written off the patient's account too, so that statements stop asking for it.
     public func writeOff(
         _ amount: Money, claim id: ClaimID, reason: WriteOffReason, side: BalanceSide, denial: DenialID?, tenant: String
     ) async throws {
         try await inTenant(tenant, reason: reason.rawValue) { tx, context in
             let period = try PracticeService().state(context, in: tx).postingPeriod(for: context.today)
-            try ClaimService().run(
+            let claim = try ClaimService().run(
                 id, .writeOff(amount: amount, reason: reason, side: side, denialID: denial, on: context.today, period: period), patient: nil,
                 on: context.today, context: context, in: tx)
+            if side == .patient, let key = claim.patientKey {
+                try PatientPaymentService().writeOffAccount(patient: key, amount: amount, reason: reason, period: period, context: context, in: tx)
+            }
         }
     }
 

@@ -54,9 +54,10 @@ public struct SubmissionService: Sendable {
                 if only != nil { throw CommandRejected("claim \(id): \(Claim.Rejection.crossedOver(payer).description)") }
                 continue
             }
-            // A void waiting to be sent goes as it is (frequency 8, REF*F8); anything else, an original or a claim
-            // moved to its next payer (COB), needs a passing scrub.
-            let sendable: Set<Claim.Status> = [.draft, .awaitingNextPayer]
+            // A void waiting to be sent goes as it is (frequency 8, REF*F8); anything else, an original, a claim the
+            // payer's front end rejected (fixed and sent again as an original) or a claim moved to its next payer
+            // (COB), needs a passing scrub.
+            let sendable: Set<Claim.Status> = [.draft, .rejected, .awaitingNextPayer]
             guard claim.status == .voidPending || (sendable.contains(claim.status) && claim.readyToSubmit) else {
                 if only != nil { throw Self.notReady(id, claim) }
                 continue

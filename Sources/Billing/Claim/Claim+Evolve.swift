@@ -96,6 +96,8 @@ extension Claim {
             s.denials[e.denialID]?.status = .assigned
         case .appealed(let e):
             s.denials[e.denialID]?.status = .appealed
+            s.denials[e.denialID]?.appealedOn = e.effectiveDate
+            s.denials[e.denialID]?.appealReference = e.reference
         case .corrected(let e):
             s.lines = e.lines
             s.diagnoses = e.diagnoses

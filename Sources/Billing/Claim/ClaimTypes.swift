@@ -225,6 +225,10 @@ public struct Denial: Sendable, Hashable, Codable {
     public var dueDate: LocalDate
     /// Date opened.
     public var openedOn: LocalDate
+    /// Date of the (latest) appeal; nil until appealed.
+    public var appealedOn: LocalDate? = nil
+    /// The appeal's reference; nil until appealed.
+    public var appealReference: String? = nil
 }
 
 /// Why a balance was written off.

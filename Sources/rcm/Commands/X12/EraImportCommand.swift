@@ -9,14 +9,14 @@ extension EraCommand {
             discussion: """
                 Each payment (transaction set) posts entirely or not at all, once: a payment already posted is skipped. A \
                 payment whose check does not balance (BPR02 ≠ ΣCLP04 − ΣPLB) posts nothing unless --accept-imbalance \
-                --reason TEXT is given. Each payee is matched to its practice by NPI (then tax id). Exit 1 when anything \
-                was refused.
+                --reason TEXT is given. Each payee is matched to its practice by NPI (then tax id). Several files are posted \
+                one after the other, in the order given, their payments in one table. Exit 1 when anything was refused.
 
                 Examples:
                   rcm era import remit.835
                   rcm era import remit.835 --tenant acme-counseling --accept-imbalance --reason "payer confirmed by phone"
                 """)
-        @Argument var file: String
+        @Argument(help: "835 files.") var files: [String]
         @Option(help: "Post only to this practice; a payee of another is refused.") var tenant: String?
         @Flag(help: "Post a payment that does not balance (needs --reason).") var acceptImbalance = false
         @Option(help: "Why (recorded on the events).") var reason: String?
@@ -28,8 +28,12 @@ extension EraCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let upload = X12Upload(bytes: try readFile(file), fileName: fileName(file))
-                let outcomes = try await Core.connect().importRemittance(upload, tenant: tenant, acceptImbalance: acceptImbalance, reason: reason)
+                let core = try await Core.connect()
+                var outcomes: [RemittanceImportService.PaymentOutcome] = []
+                for file in files {
+                    let upload = X12Upload(bytes: try readFile(file), fileName: fileName(file))
+                    outcomes += try await core.importRemittance(upload, tenant: tenant, acceptImbalance: acceptImbalance, reason: reason)
+                }
                 let rows = outcomes.map {
                     [
                         $0.status.rawValue, $0.practice?.slug ?? "", $0.transactionControlNumber, $0.key, String($0.claimsPosted), String($0.denialsOpened),

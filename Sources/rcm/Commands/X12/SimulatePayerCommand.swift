@@ -25,6 +25,7 @@ extension SimulateCommand {
 
                 Example:
                   rcm simulate payer out/837/*.837 --out out/payer --seed 7 --state out/payer-state.json
+                  rcm simulate payer --out out/payer --state out/payer-state.json --appeals out/appeals.csv
                 """)
         @Argument(help: "837P files (none: a run that only sends what the payers owe; needs --state).") var files: [String] = []
         @Option(help: "Where to write the answers.") var out: String
@@ -47,6 +48,13 @@ extension SimulateCommand {
         var eligibilityScenario: EligibilityScenario?
         @Option(help: "Answer every 276 claim this way (pending, finalized, notFound); default: drawn per claim.")
         var statusScenario: ClaimStatusScenario?
+        @Option(
+            help: """
+                Appeals sent through the payers' portals since the last run (CSV: claim_number,payer_claim_number,reference; \
+                needs --state): each payer looks at the denial again and overturns a share per reason (CO-4 and CO-97 80 %, \
+                CO-197 70 %, CO-50 60 %, CO-29 10 %), paying the denied lines in an 835 under the same CLP07; the rest it upholds.
+                """)
+        var appeals: String?
         @Option(help: "Days from the answer date to the 835.") var remittanceDays: Int = 14
         @Option(help: "Days from the answer date to follow-up 835s (second parts, later re-adjudications, balances).")
         var followUpDays: Int = 28
@@ -59,6 +67,7 @@ extension SimulateCommand {
                 throw ValidationError("--\(name) must be between 0 and 100.")
             }
             if date != nil && day == nil { throw ValidationError("--date must be YYYY-MM-DD.") }
+            if appeals != nil && state == nil { throw ValidationError("--appeals needs --state: payers answer appeals of the denials they remember.") }
         }
 
         var percentages: [(String, Int?)] {
@@ -106,13 +115,22 @@ extension SimulateCommand {
                 }
                 inputs = try answerInquiries(inputs, into: directory)
                 guard !inputs.isEmpty || (files.isEmpty && state != nil) else { return }
+                var appealed: [SimulatedAppeal] = []
+                if let appeals {
+                    guard let data = FileManager.default.contents(atPath: appeals) else { throw CommandError("cannot read \(appeals)") }
+                    do {
+                        appealed = try SimulatedAppeal.parse(csv: String(decoding: data, as: UTF8.self))
+                    } catch {
+                        throw CommandError("\(appeals): \(error)")
+                    }
+                }
                 var simulator = PayerSimulator(seed: seed, settings: settings, state: remembered)
                 let controls = SimulatorControls(
                     senderID: "PAYERSIM", date: day ?? Self.today(), time: X12Time(hour: 9, minute: 0)!,
                     firstControlNumber: Int(seed % 1000) * 1000 + 1, remittanceDays: remittanceDays, followUpDays: followUpDays)
                 let response: PayerResponse
                 do {
-                    response = try simulator.respond(toFiles: inputs, controls: controls)
+                    response = try simulator.respond(toFiles: inputs, controls: controls, appeals: appealed)
                 } catch {
                     throw CommandError(String(describing: error))
                 }
