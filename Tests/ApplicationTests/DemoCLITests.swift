@@ -44,7 +44,7 @@ struct DemoCLITests {
         let output = try Shell.run(
             [Repository.rcmBinary.path, "demo", "work", "--through", "2026-01-31"], environment: ["RCM_BUSINESS_DATE": "2026-02-01"], check: false)
         #expect(output.status == 1)
-        #expect(output.standardError.contains("RCM_BUSINESS_DATE is 2026-02-01 but --through is 2026-01-31"))
+        #expect(output.standardError.contains("RCM_BUSINESS_DATE is 2026-02-01 but --through is ‹--through›"))
         #expect(try Shell.run([Repository.rcmBinary.path, "demo", "work"], check: false).status == 64)
     }
 
