@@ -8,20 +8,28 @@ import Projections
 public final class PostgresBackend: Backend {
     let connection: Connection
     let settings: ConnectionSettings
+    /// What unwraps the practices' data keys (the operator's key ring); nil when none is configured, and then
+    /// every read or write of PHI is refused with a sentence that says so.
+    let wrapping: (any DataKeyWrapping)?
 
-    /// Connects with libpq settings.
-    public static func connect(_ settings: ConnectionSettings) async throws -> PostgresBackend {
-        PostgresBackend(connection: try await Connection.connect(settings), settings: settings)
+    /// Connects with libpq settings and the operator's key ring.
+    public static func connect(_ settings: ConnectionSettings, wrapping: (any DataKeyWrapping)?) async throws -> PostgresBackend {
+        PostgresBackend(connection: try await Connection.connect(settings), settings: settings, wrapping: wrapping)
     }
 
-    init(connection: Connection, settings: ConnectionSettings) {
+    init(connection: Connection, settings: ConnectionSettings, wrapping: (any DataKeyWrapping)?) {
         self.connection = connection
         self.settings = settings
+        self.wrapping = wrapping
     }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
-        try await connection.withTransaction { session in try body(PostgresTransaction(session: session)) }
+        let wrapping = wrapping
+        return try await connection.withTransaction { session in try body(PostgresTransaction(session: session, wrapping: wrapping)) }
     }
+
+    /// A store transaction over a session this backend's connection runs.
+    func store(_ session: DatabaseSession) -> PostgresTransaction { PostgresTransaction(session: session, wrapping: wrapping) }
 
     /// Runs `body` on the connection without opening a transaction (reads, administration that manages its own).
     func run<T: Sendable>(_ body: @escaping @Sendable (DatabaseSession) throws -> T) async throws -> T {
@@ -56,6 +64,9 @@ public final class PostgresBackend: Backend {
 /// The ports over a session the caller already holds (integration tests, tools that manage their own
 /// transaction): every write joins the caller's transaction.
 public enum PostgresStore {
-    /// A store transaction over `session`.
-    public static func transaction(on session: DatabaseSession) -> any StoreTransaction { PostgresTransaction(session: session) }
+    /// A store transaction over `session`, sealing PHI under `wrapping` (by default the key ring the
+    /// environment or the checkout configures, `KeyRing.load`).
+    public static func transaction(on session: DatabaseSession, wrapping: (any DataKeyWrapping)? = try? KeyRing.load()) -> any StoreTransaction {
+        PostgresTransaction(session: session, wrapping: wrapping)
+    }
 }

@@ -13,7 +13,7 @@ extension RevenueCycle {
         }
         let name = tenant ?? seal?.tenant.description
         return try await postgres.run { session in
-            let tx = PostgresTransaction(session: session)
+            let tx = PostgresTransaction(session: session, wrapping: nil)
             return try Self.resolve(name, in: tx).map { tenant in (tenant, try ChainVerifier.verify(tenant: tenant.id, seal: seal, in: session)) }
         }
     }
@@ -21,7 +21,7 @@ extension RevenueCycle {
     /// A seal of a tenant's log (tenant, position, head hash, time) as JSON, to keep outside the database.
     public func sealLog(tenant: String) async throws -> String {
         try await postgres.run { session in
-            let found = try Self.resolve(tenant, in: PostgresTransaction(session: session))
+            let found = try Self.resolve(tenant, in: PostgresTransaction(session: session, wrapping: nil))
             return try Seal.make(tenant: found.id, in: session).json
         }
     }
@@ -29,7 +29,7 @@ extension RevenueCycle {
     /// Replays a claim's history for an auditor, recording the read in the practice's access log.
     public func auditClaim(_ claim: String, tenant: String, reason: String) async throws -> Report {
         try await postgres.connection.withTransaction { session in
-            let tx = PostgresTransaction(session: session)
+            let tx = PostgresTransaction(session: session, wrapping: nil)
             let found = try Self.resolve(tenant, in: tx)
             let history = try ClaimHistory.load(tenant: found.id, claim: claim, in: session)
             let context = CommandContext(tenant: found, actor: tx.login, reason: reason, today: CommandContext.today(in: found.timeZone))
