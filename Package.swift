@@ -85,7 +85,7 @@ let package = Package(
             dependencies: ["Application", "Demo", "EventStore", "Billing", "BillingX12", "X12", "Postgres", "Schema", "TestSupport"]
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore", "Schema"]),
         .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12", "TestSupport"]),
         .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], resources: [.copy("Fixtures")]),
     ],

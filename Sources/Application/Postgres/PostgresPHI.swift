@@ -7,7 +7,8 @@ import Postgres
 ///
 /// A row holds the identity sealed (AES-256-GCM, bound to its tenant and patient key), keyed hashes for the
 /// duplicate checks, the record's salt and its keyed digest. Rows written before V0008 keep clear columns
-/// until `rcm admin keys rotate` seals them; they are read as they are meanwhile.
+/// until `rcm admin keys rotate` seals them; they are read as they are meanwhile, but the duplicate checks
+/// find them only once sealed (no clear identifier is ever sent to the server as a parameter).
 enum PostgresPHI {
     static let insertSQL = SQL(
         "phi_identity_insert",
@@ -27,9 +28,7 @@ enum PostgresPHI {
         "phi_keys_by_member",
         """
         SELECT patient_key FROM rcm_phi.patient_identities
-        WHERE tenant_id = $1 AND (member_index = $2 OR (sealed IS NULL AND member_id = $3))
-          AND ($4::boolean IS NOT TRUE OR name_index = $5
-               OR (sealed IS NULL AND lower(first_name) = lower($6) AND lower(last_name) = lower($7) AND date_of_birth = $8::date))
+        WHERE tenant_id = $1 AND member_index = $2 AND ($3::boolean IS NOT TRUE OR name_index = $4)
         ORDER BY created_at, patient_key
         """)
 
@@ -84,10 +83,7 @@ enum PostgresPHI {
     ) throws -> [PatientKey] {
         guard let dataKey = try keys.key(for: tenant, creating: false, in: session) else { return [] }
         let nameHash = name.map { nameIndex(first: $0.first, last: $0.last, dateOfBirth: $0.dateOfBirth, dataKey) } ?? ""
-        let parameters: [any SQLBindable] = [
-            tenant, memberIndex(memberID, dataKey), memberID, name != nil, nameHash, name?.first ?? "", name?.last ?? "",
-            name?.dateOfBirth ?? "1900-01-01",
-        ]
+        let parameters: [any SQLBindable] = [tenant, memberIndex(memberID, dataKey), name != nil, nameHash]
         return try session.query(keysByMemberSQL, parameters).rows.map { PatientKey(try $0.decode("patient_key", as: String.self)) }
     }
 }

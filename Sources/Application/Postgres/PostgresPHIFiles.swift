@@ -20,9 +20,7 @@ enum PostgresPHIFiles {
         "phi_files_mentioning",
         """
         SELECT sha256, bytes, sealed FROM rcm_phi.x12_files f
-        WHERE tenant_id = $1 AND (mentions && $2::text[]
-              OR (NOT sealed AND EXISTS (SELECT 1 FROM unnest($3::text[]) AS n (needle)
-                                         WHERE n.needle <> '' AND position(convert_to(n.needle, 'UTF8') IN f.bytes) > 0)))
+        WHERE tenant_id = $1 AND mentions && $2::text[]
         ORDER BY sha256
         """)
     static let replaceRedactedSQL = SQL(
@@ -70,14 +68,14 @@ enum PostgresPHIFiles {
     }
 
     /// The files that name a person with one of `needles` as last name or id (compared in X12 form by keyed
-    /// hash; files kept before sealing are searched by their bytes as before), opened.
+    /// hash, so no identifier is sent to the server), opened. Files kept before V0008 are found once
+    /// `rcm admin keys rotate` has sealed and indexed them.
     static func files(containing needles: [String], tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws
         -> [(sha256: String, bytes: [UInt8])]
     {
         let key = try keys.key(for: tenant, creating: false, in: session)
         let hashes = key.map { key in Set(needles.map(X12Mentions.normalized).filter { !$0.isEmpty }).map { mention(normalized: $0, key) }.sorted() } ?? []
-        let rows = try session.query(
-            filesMentioningSQL, [tenant.sqlParameter, SQLParameter.textArray(hashes), SQLParameter.textArray(needles.filter { !$0.isEmpty })])
+        let rows = try session.query(filesMentioningSQL, [tenant.sqlParameter, SQLParameter.textArray(hashes)])
         return try rows.rows.map { row in
             let sha: String = try row.decode("sha256")
             return (sha256: sha, bytes: try opened(row, sha256: sha, tenant: tenant, keys: keys, in: session))
