@@ -23,6 +23,7 @@ enum Benchmarks {
         Benchmark(name: "rebuild", run: rebuildBenchmark),
         Benchmark(name: "reports", run: reportLatencyBenchmark),
         Benchmark(name: "era-import", run: eraImportBenchmark),
+        Benchmark(name: "sealing", run: sealingBenchmark),
     ]
 }
 

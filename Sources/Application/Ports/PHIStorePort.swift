@@ -4,7 +4,7 @@ import Foundation
 
 /// The destroyable store of identifying data (patient identities, raw X12 files), inside one transaction.
 ///
-/// The PostgreSQL adapter seals every record under the practice's data key (docs/decisions/0008-sealing-phi.md);
+/// The PostgreSQL adapter seals every record under the practice's data key (docs/decisions/0009-sealing-phi.md);
 /// callers hand it clear values and get clear values back, and any new kind of PHI record (271 responses)
 /// goes through the same adapter.
 public protocol PHIStorePort: AnyObject {

@@ -11,25 +11,31 @@ public final class PostgresBackend: Backend {
     /// What unwraps the practices' data keys (the operator's key ring); nil when none is configured, and then
     /// every read or write of PHI is refused with a sentence that says so.
     let wrapping: (any DataKeyWrapping)?
+    /// How the PHI store writes: sealed, except in the benchmark's baseline.
+    let format: PHIFormat
 
     /// Connects with libpq settings and the operator's key ring.
     public static func connect(_ settings: ConnectionSettings, wrapping: (any DataKeyWrapping)?) async throws -> PostgresBackend {
-        PostgresBackend(connection: try await Connection.connect(settings), settings: settings, wrapping: wrapping)
+        PostgresBackend(connection: try await Connection.connect(settings), settings: settings, wrapping: wrapping, format: .sealed)
     }
 
-    init(connection: Connection, settings: ConnectionSettings, wrapping: (any DataKeyWrapping)?) {
+    /// Connects writing PHI in `format`: the benchmark's baseline only (`PHIFormat.clearBaseline`).
+    @_spi(Benchmark)
+    public static func connect(_ settings: ConnectionSettings, wrapping: (any DataKeyWrapping)?, format: PHIFormat) async throws -> PostgresBackend {
+        PostgresBackend(connection: try await Connection.connect(settings), settings: settings, wrapping: wrapping, format: format)
+    }
+
+    init(connection: Connection, settings: ConnectionSettings, wrapping: (any DataKeyWrapping)?, format: PHIFormat) {
         self.connection = connection
         self.settings = settings
         self.wrapping = wrapping
+        self.format = format
     }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
-        let wrapping = wrapping
-        return try await connection.withTransaction { session in try body(PostgresTransaction(session: session, wrapping: wrapping)) }
+        let wrapping = wrapping, format = format
+        return try await connection.withTransaction { session in try body(PostgresTransaction(session: session, wrapping: wrapping, format: format)) }
     }
-
-    /// A store transaction over a session this backend's connection runs.
-    func store(_ session: DatabaseSession) -> PostgresTransaction { PostgresTransaction(session: session, wrapping: wrapping) }
 
     /// Runs `body` on the connection without opening a transaction (reads, administration that manages its own).
     func run<T: Sendable>(_ body: @escaping @Sendable (DatabaseSession) throws -> T) async throws -> T {

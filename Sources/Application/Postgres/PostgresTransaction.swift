@@ -9,11 +9,14 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     let models: PostgresReadModels
     /// The practices' data keys, unwrapped for this transaction only.
     let keys: PostgresDataKeys
+    /// Sealed, except in the benchmark's baseline.
+    let format: PHIFormat
 
-    init(session: DatabaseSession, wrapping: (any DataKeyWrapping)?) {
+    init(session: DatabaseSession, wrapping: (any DataKeyWrapping)?, format: PHIFormat = .sealed) {
         self.session = session
         self.models = PostgresReadModels(session: session)
         self.keys = PostgresDataKeys(wrapping: wrapping)
+        self.format = format
     }
 
     var login: String { session.user }
@@ -57,10 +60,12 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     // MARK: PHIStorePort
 
     func identityDigest(_ bytes: [UInt8], tenant: TenantID) throws -> String {
-        try keys.key(for: tenant, creating: true, in: session)!.digest(bytes)
+        if format == .clearBaseline { return SHA256Hex.of(bytes) }
+        return try keys.key(for: tenant, creating: true, in: session)!.digest(bytes)
     }
 
     func insertIdentity(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String) throws {
+        if format == .clearBaseline { return try PostgresPHIClearBaseline.insert(identity, key: key, tenant: tenant, salt: salt, digest: digest, in: session) }
         try PostgresPHI.insert(identity, key: key, tenant: tenant, salt: salt, digest: digest, keys: keys, in: session)
     }
 
@@ -77,6 +82,10 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     }
 
     func storeFile(_ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID) throws {
+        if format == .clearBaseline {
+            return try PostgresPHIClearBaseline.storeFile(
+                bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, in: session)
+        }
         try PostgresPHIFiles.storeFile(
             bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, keys: keys, in: session)
     }
@@ -86,15 +95,18 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     }
 
     func files(containing needles: [String], tenant: TenantID) throws -> [(sha256: String, bytes: [UInt8])] {
-        try PostgresPHIFiles.files(containing: needles, tenant: tenant, keys: keys, in: session)
+        if format == .clearBaseline { return try PostgresPHIClearBaseline.files(containing: needles, tenant: tenant, keys: keys, in: session) }
+        return try PostgresPHIFiles.files(containing: needles, tenant: tenant, keys: keys, in: session)
     }
 
     func replaceRedacted(sha256: String, bytes: [UInt8], tenant: TenantID) throws {
+        if format == .clearBaseline { return try PostgresPHIClearBaseline.replaceRedacted(sha256: sha256, bytes: bytes, tenant: tenant, in: session) }
         try PostgresPHIFiles.replaceRedacted(sha256: sha256, bytes: bytes, tenant: tenant, keys: keys, in: session)
     }
 
     func patientKeys(memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID) throws -> [PatientKey] {
-        try PostgresPHI.patientKeys(memberID: memberID, sameAs: name, tenant: tenant, keys: keys, in: session)
+        if format == .clearBaseline { return try PostgresPHIClearBaseline.patientKeys(memberID: memberID, sameAs: name, tenant: tenant, in: session) }
+        return try PostgresPHI.patientKeys(memberID: memberID, sameAs: name, tenant: tenant, keys: keys, in: session)
     }
 
     // MARK: DirectoryPort

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A sealed file cannot be searched by its bytes; the PHI store keeps a keyed hash of each of these values
 /// beside the file, so that `patient forget` finds the files that mention a patient without opening the others
-/// (docs/decisions/0008-sealing-phi.md).
+/// (docs/decisions/0009-sealing-phi.md).
 public enum X12Mentions {
     /// The values the file's person `NM1` segments carry; empty for a file without a readable ISA header.
     public static func of(_ bytes: [UInt8]) -> Set<String> {
