@@ -20,6 +20,19 @@ public enum DataInventory {
         /// Not PHI: the company's and practices' own business data, hashes, names of things.
         case notPHI = "not PHI"
 
+        /// A short name for listings (`rawValue` says it in full).
+        public var label: String {
+            switch self {
+            case .sealed: "sealed"
+            case .keyedHash: "keyed hash"
+            case .clearUntilRotated: "clear until rotated"
+            case .wrappedKey: "wrapped key"
+            case .pseudonymous: "pseudonymous"
+            case .freeText: "free text"
+            case .notPHI: "not PHI"
+            }
+        }
+
         /// Whether the inventory lists it as a place PHI is (or derives from).
         public var isPHI: Bool { self != .notPHI }
     }

@@ -20,9 +20,10 @@ public struct InventoryReport: Sendable {
 
     /// Lines for `rcm admin inventory`.
     public func lines(all: Bool) -> [String] {
-        var lines = ["stores (database columns that can hold text, bytes, JSON or dates\(all ? "" : "; PHI and what derives from it")):"]
+        var lines = ["kinds:"] + DataInventory.Holding.allCases.filter { all || $0.isPHI }.map { "  \($0.label): \($0.rawValue)" }
+        lines.append("stores (database columns that can hold text, bytes, JSON or dates\(all ? "" : "; PHI and what derives from it")):")
         for column in columns where all || column.holding?.isPHI ?? true {
-            lines.append("  \(column.name) (\(column.type)): \(column.holding?.rawValue ?? "UNDECLARED: declare it in DataInventory.tables")")
+            lines.append("  \(column.name) (\(column.type)): \(column.holding?.label ?? "UNDECLARED: declare it in DataInventory.tables")")
         }
         lines.append("outputs (files, streams, logs, messages):")
         for output in DataInventory.outputs { lines.append("  [\(output.kind)] \(output.source): \(output.carries)") }
