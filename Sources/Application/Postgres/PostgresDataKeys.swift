@@ -46,6 +46,12 @@ final class PostgresDataKeys {
         return key
     }
 
+    /// Unwraps a practice's key read along with a record (unless this transaction has it already).
+    func adopt(wrapped: [UInt8], keyID: String, tenant: TenantID) throws {
+        guard unwrapped[tenant] == nil else { return }
+        unwrapped[tenant] = DataKey(try requireWrapping().unwrap(wrapped, keyID: keyID, tenant: tenant))
+    }
+
     private func read(_ tenant: TenantID, wrapping: any DataKeyWrapping, in session: DatabaseSession) throws -> DataKey? {
         guard let row = try session.query(Self.selectSQL, [tenant.sqlParameter]).first else { return nil }
         let wrapped = [UInt8](try row.decode("wrapped_key", as: Data.self))

@@ -19,8 +19,10 @@ enum PostgresPHI {
     static let selectSQL = SQL(
         "phi_identity_select",
         """
-        SELECT sealed, first_name, last_name, to_char(date_of_birth, 'YYYY-MM-DD') AS dob, address, phone, member_id, subscriber_id
-        FROM rcm_phi.patient_identities WHERE tenant_id = $1 AND patient_key = $2
+        SELECT i.sealed, i.first_name, i.last_name, to_char(i.date_of_birth, 'YYYY-MM-DD') AS dob, i.address, i.phone, i.member_id,
+               i.subscriber_id, k.wrapped_key, k.kek_id
+        FROM rcm_phi.patient_identities i LEFT JOIN rcm_phi.data_keys k ON k.tenant_id = i.tenant_id
+        WHERE i.tenant_id = $1 AND i.patient_key = $2
         """)
     static let deleteSQL = SQL("phi_identity_delete", "DELETE FROM rcm_phi.patient_identities WHERE tenant_id = $1 AND patient_key = $2")
     static let deleteTenantSQL = SQL("phi_identity_delete_tenant", "DELETE FROM rcm_phi.patient_identities WHERE tenant_id = $1")
@@ -57,6 +59,10 @@ enum PostgresPHI {
     static func identity(key: PatientKey, tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws -> PatientIdentity? {
         guard let row = try session.query(selectSQL, [tenant, key.rawValue]).first else { return nil }
         if let sealed = try row.decodeIfPresent("sealed", as: Data.self) {
+            // The practice's wrapped key came with the row (one round trip for a command's first read).
+            if let wrapped = try row.decodeIfPresent("wrapped_key", as: Data.self) {
+                try keys.adopt(wrapped: [UInt8](wrapped), keyID: try row.decode("kek_id"), tenant: tenant)
+            }
             let bytes = try keys.existingKey(for: tenant, in: session).open([UInt8](sealed), context: context(key, tenant: tenant))
             return try SealedIdentity.decode(bytes).identity
         }

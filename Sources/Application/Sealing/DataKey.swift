@@ -48,7 +48,16 @@ public struct DataKey: @unchecked Sendable {
         hex(HMAC<SHA256>.authenticationCode(for: bytes, using: digestKey))
     }
 
+    /// Lower-case hex, by table (`String(format:)` per byte cost more than the HMAC itself).
     private func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(Self.digits[Int(byte >> 4)])
+            out.append(Self.digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let digits = Array("0123456789abcdef".utf8)
 }
