@@ -102,6 +102,6 @@ enum Migrations {
         "V0005__event_key_style.sql",
         "V0006__index_and_remittance_projections.sql",
         "V0007__phi_redaction_and_duplicates.sql",
-        "V0010__phi_sealed.sql",
+        "V0008__phi_sealed.sql",
     ]
 }

@@ -40,7 +40,7 @@ extension Migration {
         Migration(
             fileName: "V0007__phi_redaction_and_duplicates.sql",
             bytes: PackageResources.V0007__phi_redaction_and_duplicates_sql),
-        Migration(fileName: "V0010__phi_sealed.sql", bytes: PackageResources.V0010__phi_sealed_sql),
+        Migration(fileName: "V0008__phi_sealed.sql", bytes: PackageResources.V0008__phi_sealed_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

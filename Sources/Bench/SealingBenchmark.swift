@@ -9,7 +9,7 @@ import Schema
 import X12
 
 /// The cost of sealing PHI (decision 0009): the same demo company is seeded twice, into a database whose PHI
-/// store is written in the clear format of the rows kept before V0010 (the baseline) and into one where it is
+/// store is written in the clear format of the rows kept before V0008 (the baseline) and into one where it is
 /// sealed, and four operations run on both in alternating rounds: `patient show`, an 837P batch, the 835
 /// import that answers it, and a statement run. Each sealed figure is held to ≥ 91% of its baseline
 /// (no more than 10% slower); the ratio is the median of the rounds' ratios.

@@ -9,8 +9,8 @@ public enum DataInventory {
         case sealed = "PHI, sealed (AES-256-GCM under the practice's data key)"
         /// A keyed hash of identifiers (HMAC under a key derived from the practice's data key).
         case keyedHash = "keyed hash of PHI (HMAC under the practice's key); no clear value"
-        /// Direct identifiers in clear text, only in rows kept before V0010, emptied by `rcm admin keys rotate`.
-        case clearUntilRotated = "PHI in clear text only in rows kept before V0010; rcm admin keys rotate seals and empties them"
+        /// Direct identifiers in clear text, only in rows kept before V0008, emptied by `rcm admin keys rotate`.
+        case clearUntilRotated = "PHI in clear text only in rows kept before V0008; rcm admin keys rotate seals and empties them"
         /// A data key, wrapped by the operator's key-encryption key.
         case wrappedKey = "data key, wrapped by the operator's key-encryption key"
         /// Pseudonymous billing facts: patient keys, dates of service, codes, amounts; no direct identifier.

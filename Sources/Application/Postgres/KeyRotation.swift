@@ -4,7 +4,7 @@ import Foundation
 import Postgres
 
 /// `rcm admin keys rotate`: every practice's data key re-wrapped under the key ring's current key, and any
-/// record kept before sealing (V0010) sealed, in one transaction (owners only). Commands running meanwhile
+/// record kept before sealing (V0008) sealed, in one transaction (owners only). Commands running meanwhile
 /// keep working as long as their key ring holds both keys (docs/security.md, "Rotating the key").
 public enum KeyRotation {
     /// What a rotation did.
@@ -76,7 +76,7 @@ public enum KeyRotation {
 
 extension RevenueCycle {
     /// Re-wraps every practice's data key under the current key-encryption key and seals what was kept in
-    /// clear text before V0010 (owners only; one transaction).
+    /// clear text before V0008 (owners only; one transaction).
     public func rotateKeys() async throws -> KeyRotation.Report {
         let backend = try postgres
         guard let wrapping = backend.wrapping else { throw SealingError(KeyRing.notConfigured) }

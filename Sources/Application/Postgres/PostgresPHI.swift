@@ -6,7 +6,7 @@ import Postgres
 /// The PHI store's identities (`rcm_phi.patient_identities`), sealed under the practice's data key.
 ///
 /// A row holds the identity sealed (AES-256-GCM, bound to its tenant and patient key), keyed hashes for the
-/// duplicate checks, the record's salt and its keyed digest. Rows written before V0010 keep clear columns
+/// duplicate checks, the record's salt and its keyed digest. Rows written before V0008 keep clear columns
 /// until `rcm admin keys rotate` seals them; they are read as they are meanwhile, but the duplicate checks
 /// find them only once sealed (no clear identifier is ever sent to the server as a parameter).
 enum PostgresPHI {

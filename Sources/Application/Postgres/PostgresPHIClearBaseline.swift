@@ -3,9 +3,9 @@ import EventStore
 import Foundation
 import Postgres
 
-/// The PHI store's writes and lookups as they were before sealing (before V0010): the benchmark's baseline
+/// The PHI store's writes and lookups as they were before sealing (before V0008): the benchmark's baseline
 /// (`PHIFormat.clearBaseline`), so that the cost of sealing is measured in one run against the same code.
-/// Reads need no baseline: the sealed adapter reads rows in this format as it reads any row kept before V0010.
+/// Reads need no baseline: the sealed adapter reads rows in this format as it reads any row kept before V0008.
 enum PostgresPHIClearBaseline {
     static let insertSQL = SQL(
         "phi_identity_insert_clear",

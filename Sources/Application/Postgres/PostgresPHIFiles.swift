@@ -68,7 +68,7 @@ enum PostgresPHIFiles {
     }
 
     /// The files that name a person with one of `needles` as last name or id (compared in X12 form by keyed
-    /// hash, so no identifier is sent to the server), opened. Files kept before V0010 are found once
+    /// hash, so no identifier is sent to the server), opened. Files kept before V0008 are found once
     /// `rcm admin keys rotate` has sealed and indexed them.
     static func files(containing needles: [String], tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws
         -> [(sha256: String, bytes: [UInt8])]

@@ -7,7 +7,7 @@ import Postgres
 import TestSupport
 import Testing
 
-/// Rows kept before sealing (V0010), written here through the benchmark's clear baseline: they read as they
+/// Rows kept before sealing (V0008), written here through the benchmark's clear baseline: they read as they
 /// are, and `rotateKeys` seals and indexes them, after which they read, are found by the duplicate check and
 /// by forget, and no column holds them in clear text.
 @Suite("Rows kept before sealing")

@@ -10,7 +10,7 @@ extension AdminCommand {
             discussion: """
                 While the product runs: put the new key first in the key file and keep the old one below it, run this, then
                 remove the old line once it reports every key under the new id. Records kept in clear text before sealing
-                (migration V0010) are sealed on the way. See docs/security.md, "Rotating the key".
+                (migration V0008) are sealed on the way. See docs/security.md, "Rotating the key".
 
                 Example:
                   rcm admin keys generate >> /etc/rcm/kek.new && cat /etc/rcm/kek >> /etc/rcm/kek.new && mv /etc/rcm/kek.new /etc/rcm/kek
@@ -23,7 +23,7 @@ extension AdminCommand {
                 let report = try await Core.connect().rotateKeys()
                 print("re-wrapped \(report.rewrapped) data key(s) under \(report.currentKeyID); \(report.alreadyCurrent) already were")
                 if report.identitiesSealed + report.filesSealed > 0 {
-                    print("sealed \(report.identitiesSealed) identit(ies) and \(report.filesSealed) raw file(s) kept in clear text before V0010")
+                    print("sealed \(report.identitiesSealed) identit(ies) and \(report.filesSealed) raw file(s) kept in clear text before V0008")
                 }
             }
         }

@@ -40,7 +40,7 @@ CREATE INDEX patient_identities_member_index ON rcm_phi.patient_identities (tena
 ALTER TABLE rcm_phi.x12_files
     ADD COLUMN sealed boolean NOT NULL DEFAULT false,
     ADD COLUMN mentions text[] NOT NULL DEFAULT '{}';
-COMMENT ON COLUMN rcm_phi.x12_files.sealed IS 'Whether bytes is sealed (AES-256-GCM under the practice''s data key); false only for files kept before V0010.';
+COMMENT ON COLUMN rcm_phi.x12_files.sealed IS 'Whether bytes is sealed (AES-256-GCM under the practice''s data key); false only for files kept before V0008.';
 COMMENT ON COLUMN rcm_phi.x12_files.mentions IS 'Keyed hashes of the last names and ids of the people the file names (NM1 IL/QC/74).';
 CREATE INDEX x12_files_mentions ON rcm_phi.x12_files USING gin (mentions);
 GRANT UPDATE (bytes, sealed, mentions, redacted_at) ON rcm_phi.x12_files TO rcm_staff;
