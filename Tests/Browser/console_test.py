@@ -11,7 +11,11 @@ import urllib.request
 
 from selenium.webdriver.common.by import By
 
-from console_browser import (BASE, accessibility_problems, browser, money_cells_right_aligned, screenshot, sign_in,
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+import console_fixtures
+from console_browser import (BASE, OUT, accessibility_problems, browser, money_cells_right_aligned, screenshot, sign_in,
                              text_of)
 
 ALL = os.environ["RCM_CONSOLE_ALL"]
@@ -80,27 +84,50 @@ class ConsoleTests(unittest.TestCase):
         last = self.driver.find_elements(By.CSS_SELECTOR, "#history tbody tr")[-1].text
         self.assertIn("appeal", last.lower(), "the history ends with the appeal, with who and the balance")
 
-    def test_scrub_and_submit(self):
-        practice, row = self.first_row("scrub-table")
-        row.find_element(By.CSS_SELECTOR, "a").click()
+    def claim_from_queue(self, practice, table, number):
+        self.open(f"/app/p/{practice}")
+        self.driver.find_element(By.CSS_SELECTOR, f"#{table}").find_element(By.LINK_TEXT, number).click()
         self.assertEqual([], accessibility_problems(self.driver))
-        findings = text_of(self.driver, "#findings")
-        self.assertRegex(findings, r"MH\d+", "the failing rule is shown with its sentence")
+
+    def submit(self):
+        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button").click()
+        self.assertIn("Submitted", text_of(self.driver, ".notice"))
+        self.assertIn("submitted", text_of(self.driver, "dl.facts"))
+
+    def test_fix_a_scrubber_failure_and_submit(self):
+        number = console_fixtures.failing_scrub(FIRST)
+        self.claim_from_queue(FIRST, "scrub-table", number)
+        self.assertRegex(text_of(self.driver, "#findings"), r"MH\d+ error", "the failing rule with its sentence")
+        self.assertEqual([], self.driver.find_elements(By.CSS_SELECTOR, "form[action$='/submit']"), "no submit before a passing scrub")
         self.driver.find_element(By.CSS_SELECTOR, "form[action$='/scrub'] button").click()
         self.assertIn("Scrubbed", text_of(self.driver, ".notice"))
+        self.assertEqual("Last scrub passed", text_of(self.driver, "#findings caption"))
+        self.submit()
 
     def test_apply_unapplied_remittance(self):
-        practice, row = self.first_row("unapplied-table")
-        row.find_element(By.CSS_SELECTOR, "a").click()
+        # A ready claim submitted through the console; its payer pays it under a mangled claim number.
+        number = console_fixtures.ready_drafts(FIRST)[0]["claim"]
+        self.open(f"/app/p/{FIRST}")
+        self.driver.find_element(By.ID, "find-claim").send_keys(number)
+        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/claims'] button").click()
+        self.assertIn(f"Claim {number}", self.driver.find_element(By.TAG_NAME, "h1").text)
+        self.submit()
+        paid = console_fixtures.mangled_remittance(os.path.join(OUT, "837"), os.path.join(OUT, "payer"))
+        self.open(f"/app/p/{FIRST}")
+        self.driver.find_element(By.CSS_SELECTOR, "#unapplied-table a").click()
         self.assertEqual([], accessibility_problems(self.driver))
         self.assertIn("reconciles", text_of(self.driver, "#identity"))
         form = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply']")
         form.find_element(By.CSS_SELECTOR, "input[name=claim]").send_keys("NOT-A-CLAIM")
         form.find_element(By.CSS_SELECTOR, "button").click()
-        error = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] .error")
-        self.assertTrue(error.text)
-        kept = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] input[name=claim]").get_attribute("value")
-        self.assertEqual("NOT-A-CLAIM", kept, "the form keeps its input on an error")
+        self.assertTrue(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] .error").text)
+        field = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] input[name=claim]")
+        self.assertEqual("NOT-A-CLAIM", field.get_attribute("value"), "the form keeps its input on an error")
+        field.clear()
+        field.send_keys(paid)
+        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] button").click()
+        self.assertIn("applied", text_of(self.driver, ".notice"))
+        self.assertIn("applied", text_of(self.driver, "#unapplied"))
 
     def test_aging_as_of_a_past_date(self):
         past = (datetime.date.today() - datetime.timedelta(days=60)).isoformat()
@@ -124,6 +151,7 @@ class ConsoleTests(unittest.TestCase):
     def test_sign_out_ends_the_session_on_the_server(self):
         self.open(f"/app/p/{FIRST}")
         self.driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+        WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("/app/signed-out"))
         self.assertIn("Signed out", self.driver.find_element(By.TAG_NAME, "h1").text)
         request = urllib.request.Request(BASE + "/app", headers={"Cookie": f"rcm_session={self.token}"})
         with self.assertRaises(urllib.error.HTTPError) as refused:
@@ -140,7 +168,7 @@ class ConsoleTests(unittest.TestCase):
         sign_in(self.driver, ONE)
         for path in (f"/app/p/{others[0]}/claims/{claim}", f"/app/p/{FIRST}/claims/{claim}", f"/app/p/{others[0]}"):
             self.driver.get(BASE + path)
-            self.assertEqual("Not Found", self.driver.find_element(By.TAG_NAME, "h1").text, path)
+            self.assertEqual("Not found", self.driver.find_element(By.TAG_NAME, "h1").text, path)
         self.driver.get(BASE + "/app")
         self.assertIn(f"/app/p/{FIRST}", self.driver.current_url, "a person of one practice lands on it")
 

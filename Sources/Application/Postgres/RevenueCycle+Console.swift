@@ -10,7 +10,7 @@ extension RevenueCycle {
         -> [WorkQueueClaims.Row]
     {
         try await postgres.run { session in
-            try WorkQueueClaims.load(tenant: tenant, statuses: statuses.map(\.rawValue), claimNumbers: claimNumbers, limit: limit, in: session)
+            try WorkQueueClaims.load(tenant: tenant, statuses: statuses.map(Self.storedStatus), claimNumbers: claimNumbers, limit: limit, in: session)
         }
     }
 
@@ -20,7 +20,7 @@ extension RevenueCycle {
     public func unansweredQueue(tenant: String, days: Int, limit: Int = 200) async throws -> [WorkQueueClaims.Row] {
         try await postgres.run { session in
             try WorkQueueClaims.load(
-                tenant: tenant, statuses: [Claim.Status.submitted.rawValue, Claim.Status.acknowledged.rawValue], submittedDaysAgo: days, limit: limit,
+                tenant: tenant, statuses: [Self.storedStatus(.submitted), Self.storedStatus(.acknowledged)], submittedDaysAgo: days, limit: limit,
                 in: session)
         }
     }
@@ -28,6 +28,13 @@ extension RevenueCycle {
     /// A practice's newest payments, or those still holding unapplied money (open or held).
     public func depositList(tenant: String, unappliedOnly: Bool, limit: Int = 200) async throws -> [DepositList.Row] {
         try await postgres.run { session in try DepositList.load(tenant: tenant, unappliedOnly: unappliedOnly, limit: limit, in: session) }
+    }
+
+    /// A status as the analyst table spells it (`awaiting_next_payer`).
+    static func storedStatus(_ status: Claim.Status) -> String {
+        status.rawValue.reduce(into: "") { text, character in
+            if character.isUppercase { text += "_" + character.lowercased() } else { text.append(character) }
+        }
     }
 
     /// The states of a few claims (their scrubber findings for a queue), without reading the patient's identity.

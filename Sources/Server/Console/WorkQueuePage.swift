@@ -45,6 +45,10 @@ struct WorkQueuePage {
             + counts.map { "<li><a href=\"#\($0.0)\"><strong>\($0.2)</strong> \(HTML.escape($0.1))</a></li>" }.joined()
             + "<li>\(HTML.link(session.url("/alerts"), "Alerts (deadlines)"))</li></ul>"
 
+        body += """
+            <form class="inline" method="get" action="\(session.url("/claims"))" aria-label="Find a claim">
+            <div><label for="find-claim">Claim number</label><input id="find-claim" name="number"></div><button type="submit">Open the claim</button></form>
+            """
         body += "<h2 id=\"queue-scrub\">Failing the scrubber</h2>"
         body += HTML.table(
             caption: "Draft claims whose last scrub found an error", headers: ["Claim", "Service", "Payer", "Rule", "Finding", "#Charges"],
