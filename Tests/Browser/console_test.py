@@ -142,6 +142,13 @@ class ConsoleTests(unittest.TestCase):
         with urllib.request.urlopen(request) as answer:
             self.assertTrue(answer.read().decode().startswith("tenant,side,payer,provider,0-30"))
 
+    def test_the_other_pages_pass_the_accessibility_checks(self):
+        for path in ("reports/ar", "reports/denials", "deposits", "alerts", "audit"):
+            self.open(f"/app/p/{FIRST}/{path}")
+            self.assertEqual(1, len(self.driver.find_elements(By.TAG_NAME, "h1")), path)
+        self.open(f"/app/p/{FIRST}/reports/kpis")
+        self.assertGreater(len(self.driver.find_elements(By.CSS_SELECTOR, "svg.chart polyline")), 0, "the KPI line charts")
+
     def test_verify_a_chain(self):
         self.open(f"/app/p/{FIRST}/audit")
         self.driver.find_element(By.CSS_SELECTOR, "form[action$='/audit/verify'] button").click()
