@@ -43,7 +43,7 @@ struct ConsoleRoutes {
         router.get("/app/p/{practice}/claims") { request, context in
             let session = try await ConsoleSession.of(context, core: core)
             let number = queryText(request, "number") ?? ""
-            let found = number.count <= 40 ? try await core.acting(as: session.login).queueClaims(
+            let found = number.count <= 40 ? try await session.core.queueClaims(
                 tenant: session.tenant.slug, statuses: Claim.Status.allCases, claimNumbers: [number], limit: 1) : []
             guard let claim = found.first else { throw Problem.notFound("claim") }
             return Self.redirect(session.url("/claims/\(claim.claimID)"))
