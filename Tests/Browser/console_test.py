@@ -89,9 +89,13 @@ class ConsoleTests(unittest.TestCase):
         self.driver.find_element(By.CSS_SELECTOR, f"#{table}").find_element(By.LINK_TEXT, number).click()
         self.assertEqual([], accessibility_problems(self.driver))
 
+    def wait_for_text(self, selector, text):
+        """Waits for the next page: `selector` holding `text` (the old page's element goes stale meanwhile)."""
+        WebDriverWait(self.driver, 30).until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
+
     def submit(self):
         self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button").click()
-        self.assertIn("Submitted", text_of(self.driver, ".notice"))
+        self.wait_for_text(".notice", "Submitted")
         self.assertIn("submitted", text_of(self.driver, "dl.facts"))
 
     def test_fix_a_scrubber_failure_and_submit(self):
@@ -100,7 +104,7 @@ class ConsoleTests(unittest.TestCase):
         self.assertRegex(text_of(self.driver, "#findings"), r"MH\d+ error", "the failing rule with its sentence")
         self.assertEqual([], self.driver.find_elements(By.CSS_SELECTOR, "form[action$='/submit']"), "no submit before a passing scrub")
         self.driver.find_element(By.CSS_SELECTOR, "form[action$='/scrub'] button").click()
-        self.assertIn("Scrubbed", text_of(self.driver, ".notice"))
+        self.wait_for_text(".notice", "Scrubbed")
         self.assertEqual("Last scrub passed", text_of(self.driver, "#findings caption"))
         self.submit()
 
