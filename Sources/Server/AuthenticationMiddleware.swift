@@ -9,7 +9,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let core: RevenueCycle
     static let cookieName = "rcm_session"
-    static let openPaths: Set<String> = ["/health", "/ready", "/metrics", "/openapi.yaml", "/sign-in"]
+    static let openPaths: Set<String> = [
+        "/health", "/ready", "/metrics", "/openapi.yaml", "/sign-in", "/app/static/console.css", "/app/signed-out",
+    ]
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
         var context = context

@@ -41,6 +41,7 @@ public struct RCMServer: Sendable {
         ClaimRoutes(core: core).add(to: table)
         ReportRoutes(core: core).add(to: table)
         RemittanceRoutes(core: core).add(to: table)
+        ConsoleRoutes(core: core).add(to: table.router)
     }
 
     /// Runs until SIGTERM or SIGINT, then drains requests and stops. `core` is a pooled core
