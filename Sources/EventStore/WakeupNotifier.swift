@@ -58,8 +58,14 @@ public final class WakeupNotifier: Sendable {
         }
         guard !tenants.isEmpty else { return }
         let connection = try await openConnection()
-        try await connection.run { session in
-            for tenant in tenants { try session.notify(Self.channel, payload: tenant.description) }
+        do {
+            try await connection.run { session in
+                for tenant in tenants { try session.notify(Self.channel, payload: tenant.description) }
+            }
+        } catch let error as PostgresError where error.kind == .connection {
+            // The database restarted under the notifier: the next flush opens a new connection (followers poll).
+            self.connection.withLock { if $0 === connection { $0 = nil } }
+            throw error
         }
     }
 

@@ -42,7 +42,8 @@ extension DatabaseSession {
         if ready < 0, errno != EINTR {
             throw PostgresError(kind: .connection, message: "poll failed with errno \(errno)")
         }
-        guard PQconsumeInput(handle) == 1 else {
+        // A server that shuts down sends its termination notice and closes: the status turns bad here.
+        guard PQconsumeInput(handle) == 1, PQstatus(handle) == CONNECTION_OK else {
             throw PostgresError(kind: .connection, message: Self.connectionMessage(handle))
         }
         received = drainNotifications()

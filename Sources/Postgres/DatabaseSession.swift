@@ -20,7 +20,8 @@ public final class DatabaseSession {
         guard PQstatus(handle) == CONNECTION_OK else {
             let message = Self.connectionMessage(handle)
             PQfinish(handle)
-            throw PostgresError(kind: .connection, message: message)
+            // 08001: sqlclient_unable_to_establish_sqlconnection (the server is down, restarting, or unreachable).
+            throw PostgresError(kind: .connection, sqlState: "08001", message: message)
         }
         self.handle = handle
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
@@ -157,7 +158,7 @@ public final class DatabaseSession {
     /// Turns a libpq result into a `QueryResult`, or throws the error it carries.
     func check(_ result: OpaquePointer?, statement: String) throws -> QueryResult {
         guard let result else {
-            throw PostgresError(kind: .connection, statement: statement, message: Self.connectionMessage(handle))
+            throw PostgresError(kind: .connection, sqlState: "08006", statement: statement, message: Self.connectionMessage(handle))
         }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_SINGLE_TUPLE,
@@ -175,9 +176,12 @@ public final class DatabaseSession {
             guard let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
             return String(cString: value)
         }
-        let sqlState = field("C")
+        // A connection lost without a word from the server (a restart, a network cut) carries no SQLSTATE from
+        // libpq; it is named 08006 (connection_failure), as PostgreSQL's own drivers do, so a message names it.
+        let dropped = PQstatus(connection) != CONNECTION_OK
+        let sqlState = field("C") ?? (dropped ? "08006" : nil)
         let message = field("M") ?? connectionMessage(connection)
-        let lost = PQstatus(connection) != CONNECTION_OK || sqlState?.hasPrefix("08") == true
+        let lost = dropped || sqlState?.hasPrefix("08") == true
             || sqlState == "57P01" || sqlState == "57P02" || sqlState == "57P03"
         return PostgresError(
             kind: lost || sqlState == nil ? .connection : .server, sqlState: sqlState, statement: statement,

@@ -16,7 +16,9 @@ struct OperationsRoutes {
         routes.add(.get, "/health") { _, _ in JSONResponse.make(["status": "ok"]) }
         routes.add(.get, "/ready") { _, _ in
             if let problem = await core.unreadiness() {
-                throw Problem(status: .serviceUnavailable, title: "Not ready", detail: problem, rule: "not-ready")
+                var notReady = Problem(status: .serviceUnavailable, title: "Not ready", detail: problem, rule: "not-ready")
+                notReady.headers[.retryAfter] = "2"
+                throw notReady
             }
             return JSONResponse.make(["status": "ready"])
         }

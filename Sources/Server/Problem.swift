@@ -42,6 +42,14 @@ public struct Problem: HTTPResponseError, Sendable {
         Problem(status: .notFound, title: "Not found", detail: "no \(what) here, or not visible to you", rule: "not-found")
     }
 
+    /// A 503 while the database does not answer (a restart, a failover), with `Retry-After` in seconds.
+    static func unavailable(retryAfter seconds: Int = 2) -> Problem {
+        var problem = Problem(
+            status: .serviceUnavailable, title: "Unavailable", detail: "the database does not answer; try again", rule: "database-unavailable")
+        problem.headers[.retryAfter] = String(seconds)
+        return problem
+    }
+
     /// The document's JSON.
     var json: Data {
         var object: [String: Any] = ["type": "about:blank", "title": title, "status": Int(status.code), "detail": detail]

@@ -33,12 +33,13 @@ struct ProblemMiddleware: RouterMiddleware {
             let detail = error.status == .notFound ? "no such route" : (error.body ?? error.status.reasonPhrase)
             return Problem(status: error.status, title: error.status.reasonPhrase, detail: detail, rule: "http")
         default:
-            // The core's other errors: the database unreachable is a 503; a refusal by the database or the
+            // The core's other errors: the database unreachable (down, restarting) is a 503 with Retry-After; the
+            // pool reconnects on a later request, so the server recovers without a restart of its own. A refusal by the database or the
             // log (a permission, a constraint) is a 422 with the error's description, which holds no data.
             let failure = Failure(error)
             context.logger.notice("request refused", metadata: ["error.type": "\(type(of: error))"])
             if failure.kind == .unavailable {
-                return Problem(status: .serviceUnavailable, title: "Unavailable", detail: "the database does not answer; try again")
+                return Problem.unavailable()
             }
             return Problem(status: .unprocessableContent, title: "Refused", detail: failure.description, rule: "refused")
         }

@@ -16,8 +16,9 @@ public struct TestDatabase: Sendable {
     public let admin: ConnectionSettings
 
     /// Creates `rcm_test_<prefix>_<random>` and applies every migration (unless `migrated` is false).
-    public static func create(_ prefix: String, migrated: Bool = true) async throws -> TestDatabase {
-        let admin = try adminSettings()
+    /// `admin` names another cluster's owner settings (a `ThrowawayCluster`'s); by default the test cluster's.
+    public static func create(_ prefix: String, migrated: Bool = true, admin: ConnectionSettings? = nil) async throws -> TestDatabase {
+        let admin = try admin ?? adminSettings()
         let name = "rcm_test_\(prefix)_\(UInt32.random(in: 0...UInt32.max))"
         let connection = try await Connection.connect(admin)
         try await connection.run { session in
@@ -29,6 +30,11 @@ public struct TestDatabase: Sendable {
             _ = try await migrating.run { try Migrator().migrate($0) }
         }
         return database
+    }
+
+    /// A database that already exists on the cluster of `admin` (one restored from a backup, say).
+    public static func existing(_ name: String, admin: ConnectionSettings) -> TestDatabase {
+        TestDatabase(settings: admin.database(name), name: name, admin: admin)
     }
 
     /// Opens a connection to the test database as the owner's login.

@@ -33,8 +33,13 @@ extension RevenueCycle {
         try await postgres.run { session in try ProjectionRunner().catchUpAll(in: session) }
     }
 
-    /// Catches up, then follows the log until cancelled (notifications, with polling as a fallback).
-    public func followProjections(pollInterval: Duration, onApplied: @escaping @Sendable (Int) -> Void) async throws {
-        try await ProjectionRunner().follow(try postgres.connection, pollInterval: pollInterval, onApplied: onApplied)
+    /// Catches up, then follows the log until cancelled (notifications, with polling as a fallback), on a
+    /// connection of its own that is replaced when the database restarts (`onInterruption` hears of it).
+    public func followProjections(
+        pollInterval: Duration, batchSize: Int = 5000, onApplied: @escaping @Sendable (Int) -> Void,
+        onInterruption: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws {
+        try await ProjectionRunner(batchSize: batchSize).follow(
+            settings: try postgres.settings, pollInterval: pollInterval, onApplied: onApplied, onInterruption: onInterruption)
     }
 }

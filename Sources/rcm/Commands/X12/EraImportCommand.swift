@@ -32,7 +32,13 @@ extension EraCommand {
                 var outcomes: [RemittanceImportService.PaymentOutcome] = []
                 for file in files {
                     let upload = X12Upload(bytes: try readFile(file), fileName: fileName(file))
-                    outcomes += try await core.importRemittance(upload, tenant: tenant, acceptImbalance: acceptImbalance, reason: reason)
+                    do {
+                        outcomes += try await core.importRemittance(upload, tenant: tenant, acceptImbalance: acceptImbalance, reason: reason)
+                    } catch where Failure(error).kind == .unavailable {
+                        // Each payment is its own transaction: what committed stays, a re-run skips it.
+                        printError("the import stopped when the database went away: payments posted before stay posted, the rest were not; run the same import again to post them")
+                        throw error
+                    }
                 }
                 let rows = outcomes.map {
                     [
