@@ -4,6 +4,9 @@ import Testing
 
 @Suite("claim status 276/277 (005010X212)")
 struct ClaimStatusTests {
+    /// The corpus files these tests read (the corpus inventory counts them).
+    static let corpusFiles = ["277-lfh-claim-status-x212.x12"]
+
     static let envelope = InterchangeEnvelope(senderID: "NWBILLING", receiverID: "60054", date: X12Date(x12: "20261207")!, time: X12Time(hour: 9, minute: 30)!,
                                               interchangeControlNumber: 77, groupControlNumber: 77, usage: "T")
 
