@@ -51,9 +51,15 @@ extension ClaimsProjection {
         }
     }
 
-    /// `claim.responsibility_transferred`: to the patient, or to the next payer.
-    static func responsibilityTransferred(_ e: Claim.Event.ResponsibilityTransferred, on date: String, to row: inout ClaimRow) {
+    /// `claim.responsibility_transferred`: to the patient, or to the next payer (resolving the patient-responsibility
+    /// denials it names).
+    static func responsibilityTransferred(
+        _ e: Claim.Event.ResponsibilityTransferred, at place: LogPlace, to row: inout ClaimRow, in fold: inout ClaimsFold
+    ) {
+        let date = place.effectiveDate
         let amount = e.amount.cents
+        resolve(e.resolvedDenials ?? [], of: &row, in: &fold, at: place) { _ in .transferred }
+        if row.status == .denied && row.openDenials == 0 { row.status = .adjudicated }
         switch e.to {
         case .patient:
             if row.patientBalance <= 0 { row.patientBilledOn = date }

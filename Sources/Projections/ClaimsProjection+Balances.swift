@@ -34,8 +34,8 @@ extension ClaimsProjection {
             let amount = e.amount.cents
             row.writeOffs += amount
             if e.side == .patient { row.patientBalance -= amount } else { row.insuranceBalance -= amount }
-            if let denialID = e.denialID {
-                resolve([denialID], of: &row, in: &fold, at: place) { _ in .writtenOff }
+            resolve((e.denialID.map { [$0] } ?? []) + (e.resolvedDenials ?? []), of: &row, in: &fold, at: place) { _ in
+                .writtenOff
             }
             if row.status == .denied && row.openDenials == 0 { row.status = .adjudicated }
             fold.addActivity(row, on: date) { $0.writeOffs += amount }
@@ -43,6 +43,8 @@ extension ClaimsProjection {
             let amount = e.amount.cents
             row.patientPaid += amount
             row.patientBalance -= amount
+            resolve(e.resolvedDenials ?? [], of: &row, in: &fold, at: place) { _ in .patientPaid }
+            if row.status == .denied && row.openDenials == 0 { row.status = .adjudicated }
             fold.addActivity(row, on: date) { $0.patientPaid += amount }
         case .patientRefunded(let e):
             let amount = e.amount.cents

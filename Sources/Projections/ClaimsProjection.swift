@@ -25,7 +25,7 @@ public enum ClaimsProjection {
         case .scrubbed, .submitted, .acknowledged, .rejected: submission(event, on: date, to: &row)
         case .adjudicated(let e): adjudicated(e, at: place, to: &row, in: &fold)
         case .adjudicationReversed(let e): adjudicationReversed(e, at: place, to: &row, in: &fold)
-        case .responsibilityTransferred(let e): responsibilityTransferred(e, on: date, to: &row)
+        case .responsibilityTransferred(let e): responsibilityTransferred(e, at: place, to: &row, in: &fold)
         case .denied(let e): denied(e, at: place, to: &row, in: &fold)
         case .denialAssigned, .appealed: denialWorked(event, at: place, claimID: claimID, in: &fold)
         case .corrected(let e): corrected(e, at: place, to: &row, in: &fold)

@@ -44,4 +44,8 @@ public enum DenialOutcome: String, Sendable, Hashable, CaseIterable {
     case voided
     /// Superseded by a reversal of the adjudication that opened it.
     case reversed
+    /// A patient-responsibility denial whose patient share the patient paid.
+    case patientPaid = "patient_paid"
+    /// A patient-responsibility denial whose patient share moved to the next payer (COB).
+    case transferred
 }

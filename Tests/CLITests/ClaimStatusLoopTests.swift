@@ -33,7 +33,7 @@ struct ClaimStatusLoopTests {
         #expect(wrote.contains("6 unanswered claim(s) chased"), "\(wrote)")
         let path = try #require(wrote.split(separator: "\n").first.map { String($0.dropFirst("wrote ".count).prefix { $0 != ":" }) })
         let inspected = try cli.ok(["x12", "inspect", path])
-        #expect(inspected.contains("276"), "\(inspected)")
+        #expect(inspected.split(separator: "\n").contains { $0.hasPrefix("276 ") && $0.contains(": 6 claim(s), total ") }, "\(inspected)")
         // The first seed whose answers mix all three (each answer is drawn from the seed and the claim's trace).
         var answer = ""
         for seed in 1...40 {
@@ -41,6 +41,13 @@ struct ClaimStatusLoopTests {
             let text = try String(contentsOfFile: answer, encoding: .utf8)
             if text.contains("STC*P1:20") && text.contains("STC*F1:65") && text.contains("STC*A4:35") { break }
         }
+        // inspect summarises the 277 (X212): each claim's trace and statuses by family, no member id.
+        let answered = try cli.ok(["x12", "inspect", answer])
+        #expect(answered.split(separator: "\n").contains { $0.hasPrefix("277 ") && $0.contains(": 6 claim(s): ") }, "\(answered)")
+        #expect(answered.contains("PENDING P1:20") && answered.contains("FINALIZED F1:65") && answered.contains("ACKNOWLEDGED A4:35"), "\(answered)")
+        #expect(!answered.contains("277CA"), "not read as a claim acknowledgment")
+        let json = try cli.ok(["x12", "inspect", answer, "--format", "json"])
+        #expect(json.contains("\"claimStatusResponses\"") && json.contains("\"byFamily\""), "\(json)")
         let before = try await cli.eventCount()
         let imported = try Self.later(cli, ["status", "import", answer])
         #expect(imported.contains("6 status(es) recorded"), "\(imported)")

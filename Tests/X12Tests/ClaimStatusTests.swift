@@ -4,6 +4,9 @@ import Testing
 
 @Suite("claim status 276/277 (005010X212)")
 struct ClaimStatusTests {
+    /// The corpus files these tests read (the corpus inventory counts them).
+    static let corpusFiles = ["277-lfh-claim-status-x212.x12"]
+
     static let envelope = InterchangeEnvelope(senderID: "NWBILLING", receiverID: "60054", date: X12Date(x12: "20261207")!, time: X12Time(hour: 9, minute: 30)!,
                                               interchangeControlNumber: 77, groupControlNumber: 77, usage: "T")
 
@@ -80,5 +83,41 @@ struct ClaimStatusTests {
         let withoutTrace = good.replacingOccurrences(of: "TRN*1*77-1~", with: "").replacingOccurrences(of: "SE*\(count)*", with: "SE*\(Int(count)! - 1)*")
         let trace = try #require(failure(withoutTrace))
         #expect(trace.description.contains("no TRN"), "\(trace)")
+    }
+}
+
+@Suite("x12 inspect: 276 and 277 (005010X212)")
+struct ClaimStatusInspectTests {
+    @Test("a 276 is summarised per claim (number, trace, charge, dates) with its total, and no name or member id")
+    func inquiry() throws {
+        let summary = try X12Summary(bytes: try ClaimStatusTests.batch(3).x12())
+        let set = try #require(summary.claimStatusInquiries.first)
+        #expect(set.inquiries == 3 && set.payer == "Aetna (60054)" && set.totalCharge == X12Amount(cents: 36_006))
+        #expect(set.claims[1] == "RC-1002 trace 77-2 charge 120.02 dates 2026-10-01 payer # ICN2", "\(set.claims)")
+        #expect(summary.text.contains("276 \(set.controlNumber) ref STATUS-77 to Aetna (60054): 3 claim(s), total 360.06"), "\(summary.text)")
+        #expect(!summary.text.contains("Rivera") && !summary.text.contains("W101") && summary.warnings.isEmpty, "\(summary.text)")
+    }
+
+    @Test("the public 277 (X212) is summarised per claim with its statuses by family, not as a 277CA, and no name or member id")
+    func response() throws {
+        let summary = try X12Summary(file: try Fixture.file("corpus/277-lfh-claim-status-x212.x12"))
+        #expect(summary.claimAcknowledgments.isEmpty, "an X212 277 is not a claim acknowledgment")
+        let answers = summary.claimStatusResponses.flatMap(\.answers)
+        #expect(answers.count == 3, "\(answers)")
+        #expect(answers[0].trace == "ABCXYZ1" && answers[0].statuses.first == "P3:317" && answers[0].family == "pending")
+        #expect(answers[0].claimNumber == "SM123456" && answers[0].payerClaimNumber == "05347006051")
+        #expect(answers[1].family == "finalized" && answers[1].charge == X12Amount(cents: 759_900))
+        #expect(summary.claimStatusResponses.flatMap { $0.byFamily.map(\.value) }.reduce(0, +) == 3)
+        #expect(summary.text.contains("trace ABCXYZ1 claim SM123456: PENDING P3:317"), "\(summary.text)")
+        let file = try Fixture.file("corpus/277-lfh-claim-status-x212.x12")
+        let names = try file.claimStatusResponses().responses.flatMap(\.claims).map(\.member.name.value.last).filter { !$0.isEmpty }
+        for name in names { #expect(!summary.text.contains(name), "no member name in the summary") }
+    }
+
+    @Test("the category family comes from the category's first letter")
+    func families() {
+        #expect(ClaimStatusResponse.family(of: "F1") == "finalized" && ClaimStatusResponse.family(of: "P1") == "pending")
+        #expect(ClaimStatusResponse.family(of: "A4") == "acknowledged" && ClaimStatusResponse.family(of: "D0") == "data search unsuccessful")
+        #expect(ClaimStatusResponse.family(of: nil) == "other" && ClaimStatusResponse.family(of: "R3") == "request for information")
     }
 }

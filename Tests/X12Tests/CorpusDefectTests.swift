@@ -29,9 +29,6 @@ struct CorpusDefectTests {
             file: "999-imsweb-accepted.x12", segment: 10, segmentID: "IEA", element: 2, kind: .envelope,
             says: "IEA02 \"000000001\" does not match ISA13 \"000000286\""),
         .init(
-            file: "277-lfh-claim-status-x212.x12", segment: 11, segmentID: "HL", element: 3, kind: .value,
-            says: "\"22\" is not a 277CA level"),
-        .init(
             file: "277ca-oopfactory-truncated.x12", segment: 10, segmentID: "HL", kind: .envelope,
             says: "the file ends inside transaction set 0001 (ST at segment 3): SE is missing"),
         .init(

@@ -7,7 +7,7 @@ struct CorpusInventoryTests {
     static var tested: [String] {
         CorpusRemittanceTests.cases.map(\.file) + CorpusAcknowledgmentTests.cases.map(\.file)
             + CorpusAcknowledgmentTests.claimAcknowledgmentFiles + CorpusProfessionalClaimTests.cases.map(\.file)
-            + CorpusDefectTests.cases.map(\.file)
+            + CorpusDefectTests.cases.map(\.file) + ClaimStatusTests.corpusFiles
     }
 
     @Test("each .x12 file is checked by exactly one table of the corpus tests")

@@ -65,7 +65,8 @@ public struct SessionRow: Sendable {
     static func pointers(_ texts: [String], services: [String], diagnoses: Int) throws -> [[Int]] {
         guard !texts.isEmpty else { return services.map { _ in Array(1...min(4, diagnoses)) } }
         guard texts.count == services.count else {
-            throw CommandRejected("give one --pointers per --service: \(services.count) service(s), \(texts.count) pointer list(s)")
+            throw CommandRejected(
+                "give one --pointers per --service (in a CSV, one pointer list per service): \(services.count) service(s), \(texts.count) pointer list(s)")
         }
         return try zip(texts, services).map { text, service in
             let code = service.split(separator: "=").first.map(String.init) ?? service
@@ -76,7 +77,7 @@ public struct SessionRow: Sendable {
             }
             if let bad = numbers.first(where: { !(1...diagnoses).contains($0) }) {
                 throw CommandRejected(
-                    "pointer \(bad) for \(code) points at no diagnosis: the session lists \(diagnoses) (--dx), numbered from 1")
+                    "pointer \(bad) for \(code) points at no diagnosis: the session lists \(diagnoses), numbered from 1")
             }
             return numbers
         }

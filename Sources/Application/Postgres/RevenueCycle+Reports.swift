@@ -24,8 +24,31 @@ extension RevenueCycle {
     }
 
     /// Replays the log into new tables and switches them in; returns the events replayed.
+    /// Then the alerts analyst table is rebuilt too (`refreshAlerts`).
     public func rebuildProjections(jobs: Int, batchSize: Int, progress: @escaping @Sendable (RebuildProgress) -> Void) async throws -> Int64 {
-        try await ProjectionRebuild(batchSize: batchSize).run(settings: try postgres.settings, jobs: jobs, progress: progress)
+        let replayed = try await ProjectionRebuild(batchSize: batchSize).run(settings: try postgres.settings, jobs: jobs, progress: progress)
+        try await refreshAlerts()
+        return replayed
+    }
+
+    /// Replaces every active practice's rows of the alerts analyst table (`rcm_analytics.alerts`) with its alerts on
+    /// its business date (`RCM_BUSINESS_DATE` or today in its time zone), as `rcm alerts list` shows them; returns
+    /// the rows written. Each practice in its own transaction.
+    @discardableResult
+    public func refreshAlerts() async throws -> Int {
+        let practices = try await postgres.run { session in
+            try TenantDirectory.list(in: session).filter { $0.kind == .practice && $0.status == .active }
+        }
+        var written = 0
+        for practice in practices {
+            let (alerts, today) = try await inTenant(practice.slug) { tx, context in
+                (try AlertService().list(context: context, in: tx), context.today)
+            }
+            written += try await postgres.run { session in
+                try session.withTransaction { tx in try AlertsTable.replace(tenant: practice.id, with: alerts, asOf: today, in: tx) }
+            }
+        }
+        return written
     }
 
     /// Catches the projections up once; returns the events applied.

@@ -90,6 +90,13 @@ extension Claim {
                         authorizationNumber: released > .zero ? state.authorizationNumber : nil,
                         authorizationUnitsReleased: released, effectiveDate: date)))
         }
+        // A patient-responsibility denial whose patient share goes on to the next payer is that payer's to answer.
+        var transferResolves: [DenialID]?
+        if case .payer = target, !deniedLines.isEmpty, case .denied(let opened)? = events.last,
+            opened.denial.isPatientResponsibility
+        {
+            transferResolves = [opened.denial.denialID]
+        }
         if let target {
             events.append(
                 .responsibilityTransferred(
@@ -99,7 +106,7 @@ extension Claim {
                             ? "crossed over by \(adjudication.payerClaimNumber)"
                                 + (adjudication.forwardedTo.map { " to \($0)" } ?? "")
                             : "patient responsibility from \(adjudication.payerClaimNumber)",
-                        effectiveDate: date, period: period)))
+                        resolvedDenials: transferResolves, effectiveDate: date, period: period)))
         }
         return events
     }

@@ -38,8 +38,9 @@ extension Claim {
         return [
             .writtenOff(
                 .init(
-                    claimID: id, amount: amount, reason: reason, side: side, denialID: denialID, effectiveDate: date,
-                    period: period))
+                    claimID: id, amount: amount, reason: reason, side: side, denialID: denialID,
+                    resolvedDenials: side == .patient ? patientDenialsSettled(by: amount, except: denialID, state) : nil,
+                    effectiveDate: date, period: period))
         ]
     }
 
@@ -71,7 +72,9 @@ extension Claim {
         }
         return [
             .patientPaymentApplied(
-                .init(claimID: id, paymentID: payment, amount: amount, effectiveDate: date, period: period))
+                .init(
+                    claimID: id, paymentID: payment, amount: amount,
+                    resolvedDenials: patientDenialsSettled(by: amount, state), effectiveDate: date, period: period))
         ]
     }
 

@@ -64,6 +64,7 @@ extension Claim {
             s.authorizationUnitsHeld = s.authorizationUnitsHeld - e.authorizationUnitsReleased
             s.status = .denied
         case .responsibilityTransferred(let e):
+            resolving(e.resolvedDenials, in: &s)
             switch e.to {
             case .patient:
                 s.insuranceBalance -= e.amount
@@ -130,11 +131,11 @@ extension Claim {
         case .writtenOff(let e):
             s.writeOffs += e.amount
             if e.side == .insurance { s.insuranceBalance -= e.amount } else { s.patientBalance -= e.amount }
-            if let id = e.denialID { s.denials[id]?.status = .resolved }
-            if s.status == .denied && s.openDenials.isEmpty { s.status = .adjudicated }
+            resolving((e.denialID.map { [$0] } ?? []) + (e.resolvedDenials ?? []), in: &s)
         case .patientPaymentApplied(let e):
             s.patientPaid += e.amount
             s.patientBalance -= e.amount
+            resolving(e.resolvedDenials, in: &s)
         case .patientRefunded(let e):
             s.refunds += e.amount
             s.patientBalance += e.amount

@@ -280,6 +280,9 @@ extension Claim.Event {
         public var crossover: Bool?
         /// Why.
         public var reason: String
+        /// Patient-responsibility denials (PR) the move resolves: their patient share went to the next payer (COB).
+        /// Absent: none (and on transfers recorded before it was kept).
+        public var resolvedDenials: [DenialID]?
         /// Business date.
         public var effectiveDate: LocalDate
         /// Accounting period.
@@ -292,9 +295,11 @@ extension Claim.Event {
             to: Responsible,
             crossover: Bool? = nil,
             reason: String,
+            resolvedDenials: [DenialID]? = nil,
             effectiveDate: LocalDate,
             period: AccountingPeriod
         ) {
+            self.resolvedDenials = resolvedDenials
             self.claimID = claimID
             self.amount = amount
             self.to = to

@@ -203,6 +203,9 @@ extension Claim.Event {
         public var side: BalanceSide
         /// The denial it resolves.
         public var denialID: DenialID?
+        /// Other patient-responsibility denials (PR) it resolves: a patient-side write-off that clears the patient's
+        /// balance settles them by policy. Absent: none (and on write-offs recorded before it was kept).
+        public var resolvedDenials: [DenialID]?
         /// Business date.
         public var effectiveDate: LocalDate
         /// Accounting period.
@@ -215,9 +218,11 @@ extension Claim.Event {
             reason: WriteOffReason,
             side: BalanceSide,
             denialID: DenialID?,
+            resolvedDenials: [DenialID]? = nil,
             effectiveDate: LocalDate,
             period: AccountingPeriod
         ) {
+            self.resolvedDenials = resolvedDenials
             self.claimID = claimID
             self.amount = amount
             self.reason = reason
@@ -236,6 +241,9 @@ extension Claim.Event {
         public var paymentID: PaymentID
         /// Amount.
         public var amount: Money
+        /// Patient-responsibility denials (PR) the payment resolves: it paid the patient's balance in full. Absent:
+        /// none (and on payments recorded before it was kept).
+        public var resolvedDenials: [DenialID]?
         /// Business date.
         public var effectiveDate: LocalDate
         /// Accounting period.
@@ -246,9 +254,11 @@ extension Claim.Event {
             claimID: ClaimID,
             paymentID: PaymentID,
             amount: Money,
+            resolvedDenials: [DenialID]? = nil,
             effectiveDate: LocalDate,
             period: AccountingPeriod
         ) {
+            self.resolvedDenials = resolvedDenials
             self.claimID = claimID
             self.paymentID = paymentID
             self.amount = amount

@@ -201,7 +201,8 @@ public enum DenialStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case assigned
     /// Appealed to the payer.
     case appealed
-    /// Resolved: paid on reprocessing, corrected, written off or superseded.
+    /// Resolved: paid on reprocessing, corrected, written off or superseded; a patient-responsibility (PR) denial
+    /// also when the patient pays its share or it moves to the next payer.
     case resolved
 }
 

@@ -9,7 +9,7 @@ public struct Alert: Sendable, Hashable, Codable {
         case coverageEnding
         /// A claim not yet submitted within 30 days of its payer's timely-filing limit.
         case timelyFiling
-        /// An open denial whose appeal window closes within 14 days.
+        /// An open denial, not yet appealed, whose appeal window closes within 14 days.
         case appealWindow
         /// A patient seen this month whose eligibility check is older than the practice's policy.
         case staleEligibility
@@ -84,7 +84,9 @@ public enum Alerts {
                               resolveWith: "rcm claims scrub \(id) --tenant \(tenant), then rcm claims submit --tenant \(tenant) --payer \(payer)"))
                 }
             }
-            for denial in claim.openDenials where denial.dueDate >= today && denial.dueDate <= today.adding(days: appealDays) {
+            // An appealed denial has met its window: the alert is for denials still to appeal (open or assigned).
+            for denial in claim.openDenials
+            where denial.status != .appealed && denial.dueDate >= today && denial.dueDate <= today.adding(days: appealDays) {
                 out.append(
                     Alert(kind: .appealWindow, patientKey: key, subject: "claim \(id)", deadline: denial.dueDate,
                           detail: "denial \(denial.denialID) (\(denial.amount)) appeal window closes \(denial.dueDate)",

@@ -71,6 +71,22 @@ extension X12Summary {
                 }
             }
         }
+        for set in claimStatusInquiries {
+            lines.append("276 \(set.controlNumber) ref \(set.reference ?? "-") to \(set.payer): \(set.inquiries) claim(s), total \(set.totalCharge)")
+            for claim in set.claims { lines.append("  \(claim)") }
+        }
+        for response in claimStatusResponses {
+            let families = response.byFamily.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            lines.append("277 \(response.controlNumber) ref \(response.reference ?? "-") from \(response.payer): \(response.claims) claim(s): \(families)")
+            for answer in response.answers {
+                var line = "  segment \(answer.segment) trace \(answer.trace)"
+                if let number = answer.claimNumber { line += " claim \(number)" }
+                line += ": \(answer.family.uppercased()) \(answer.statuses.joined(separator: ", "))"
+                if let charge = answer.charge { line += " charge \(charge)" }
+                if let payer = answer.payerClaimNumber { line += " payer # \(payer)" }
+                lines.append(line)
+            }
+        }
         for warning in warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n") + "\n"
     }

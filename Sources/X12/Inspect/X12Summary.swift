@@ -22,6 +22,10 @@ public struct X12Summary: Sendable, Hashable, Codable {
     public var eligibilityInquiries: [EligibilityInquirySet.Summary]
     /// One per 271 transaction set.
     public var eligibilityResponses: [EligibilityResponse.Summary]
+    /// One per 276 transaction set.
+    public var claimStatusInquiries: [ClaimStatusInquirySet.Summary]
+    /// One per 277 claim status response (005010X212).
+    public var claimStatusResponses: [ClaimStatusResponse.Summary]
     /// TA1 segments.
     public var interchangeAcknowledgments: [InterchangeAcknowledgment]
     /// Warnings, as text.
@@ -45,6 +49,8 @@ public struct X12Summary: Sendable, Hashable, Codable {
         professionalClaims = contents.professionalClaims.map(\.summary)
         eligibilityInquiries = contents.eligibilityInquiries.map(\.summary)
         eligibilityResponses = contents.eligibilityResponses.map(\.summary)
+        claimStatusInquiries = contents.claimStatusInquiries.map(\.summary)
+        claimStatusResponses = contents.claimStatusResponses.map(\.summary)
         interchangeAcknowledgments = contents.interchangeAcknowledgments
         warnings = contents.warnings.map(\.description)
     }

@@ -38,11 +38,12 @@ extension X12File {
         return (result, warnings)
     }
 
-    /// Every 277CA transaction set, in file order, with warnings.
+    /// Every 277CA transaction set, in file order, with warnings. A 277 claim status response (005010X212) is read by
+    /// `claimStatusResponses()`.
     public func claimAcknowledgments() throws(X12Error) -> (acknowledgments: [ClaimAcknowledgment], warnings: [X12Warning]) {
         var result: [ClaimAcknowledgment] = []
         var warnings: [X12Warning] = []
-        for set in transactionSets where set.id == "277" {
+        for set in transactionSets where set.id == "277" && set.implementation != ClaimStatusInquiryBatch.implementation {
             try checkImplementation(set, expected: "005010X214", warnings: &warnings)
             var parser = ClaimAcknowledgmentParser(segments: segments(of: set))
             result.append(try parser.parse())

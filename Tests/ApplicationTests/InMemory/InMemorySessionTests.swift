@@ -134,4 +134,40 @@ struct InMemorySessionTests {
         }
         #expect(skipped.imported == 0 && skipped.skipped.count == 1 && none.isEmpty)
     }
+
+    @Test("an optional pointers column: one list per service reaches the session's lines; a pointer past the diagnoses or a missing list names its line, nothing written")
+    func pointersColumn() async throws {
+        let world = try await InMemoryWorld.make()
+        let key = try await world.insuredPatient("Zebediah", "Quaxworth", memberID: "W998877661")
+        let header = "session_id,patient_key,date_of_service,rendering,supervising,place_of_service,telehealth,minutes,diagnoses,services,pointers"
+        let day = world.serviceDate(daysAgo: 6)
+        let bad = """
+            \(header)
+            s-200,\(key),\(day),dr-lee,,11,,55,F33.1 F41.1 Z63.0,90837=150.00 90785=25.00,"2,1 3"
+            s-201,\(key),\(day),dr-lee,,11,,45,F33.1,90834=120.00,2
+            s-202,\(key),\(day),dr-lee,,11,,55,F33.1 F41.1,90837=150.00 90785=25.00,1
+
+            """
+        let refusal = try await world.refused {
+            try await world.core.importSessions(csv: bad, fileName: "pointers.csv", tenant: Self.slug, skipInvalid: false)
+        }
+        #expect(refusal.contains("line 3: pointer 2 for 90834 points at no diagnosis: the session lists 1"), "\(refusal)")
+        #expect(refusal.contains("line 4: give one --pointers per --service"), "\(refusal)")
+        #expect(!refusal.contains("line 2"), "\(refusal)")
+
+        let (outcome, events) = try await world.appended {
+            try await world.core.importSessions(
+                csv: bad.split(separator: "\n").prefix(2).joined(separator: "\n") + "\n", fileName: "pointers.csv", tenant: Self.slug,
+                skipInvalid: false)
+        }
+        #expect(outcome.imported == 1 && events.types == ["session.logged"])
+        let payload = String(try #require(events.first).payloadText.filter { !$0.isWhitespace })
+        #expect(payload.contains("\"diagnosisPointers\":[2,1]") && payload.contains("\"diagnosisPointers\":[3]"), "\(payload)")
+
+        let plain = csv(world, key: key, bad: "45")
+        let (defaulted, _) = try await world.appended {
+            try await world.core.importSessions(csv: plain, fileName: "plain.csv", tenant: Self.slug, skipInvalid: false)
+        }
+        #expect(defaulted.imported == 4, "the ten-column header still imports")
+    }
 }
