@@ -128,5 +128,6 @@ enum Migrations {
         "V0007__phi_redaction_and_duplicates.sql",
         "V0008__acting_role.sql",
         "V0009__server_credentials.sql",
+        "V0012__api_idempotency.sql",
     ]
 }
