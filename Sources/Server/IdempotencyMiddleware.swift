@@ -4,9 +4,10 @@ import HTTPTypes
 import Hummingbird
 
 /// `Idempotency-Key` on a practice's POSTs (decision 0010): the first request with a key runs and its success
-/// is kept; the same request again (method, path and body) gets that response with `Idempotent-Replayed: true`,
-/// also while the first still runs (the retry waits for it); a different request with the key is a 422. A
-/// failed request keeps nothing, so its retry runs again. Keys are per practice and per person or API key.
+/// is kept; the same request again (method, path and body; JSON compared with its keys sorted) gets that
+/// response with `Idempotent-Replayed: true`, also while the first still runs (the retry waits for it); a
+/// different request with the key is a 422. A failed request keeps nothing, so its retry runs again. Keys are
+/// per practice and per person or API key.
 struct IdempotencyMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let core: RevenueCycle
@@ -27,7 +28,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let digest = SHA256Hex.of(Array("\(request.method.rawValue) \(request.uri.path)\n".utf8) + Array(body.readableBytesView))
+        let digest = SHA256Hex.of(Array("\(request.method.rawValue) \(request.uri.path)\n".utf8) + Self.canonical(Array(body.readableBytesView)))
         switch try await acting.claimIdempotencyKey(key, requestSHA256: digest, tenant: tenant.id) {
         case .replay(let stored):
             return Response(
@@ -62,6 +63,15 @@ struct IdempotencyMiddleware: RouterMiddleware {
             replay.body = .init(byteBuffer: collected)
             return replay
         }
+    }
+
+    /// A JSON body with its keys sorted and its spacing dropped (the same object however a client serialised it);
+    /// any other body as sent.
+    static func canonical(_ bytes: [UInt8]) -> [UInt8] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]),
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+        else { return bytes }
+        return Array(data)
     }
 
     /// 1 to 200 visible ASCII characters, else a 400.

@@ -91,7 +91,8 @@ struct ServerPracticeResourceTests {
         #expect(try await ana.get("/practices/acme/providers/dr-nobody").status == 404)
         let payers = try await ana.get("/payers").json["payers"] as? [[String: Any]] ?? []
         #expect(payers.contains { $0["payerID"] as? String == "aetna" && $0["x12PayerID"] as? String == "60054" })
-        #expect(try await ana.get("/payers/aetna").status == 200 && (try await ana.get("/payers/nobody")).status == 404)
+        #expect(try await ana.get("/payers/aetna").status == 200)
+        #expect(try await ana.get("/payers/nobody").status == 404)
         let enrolment = try await ana.get("/practices/acme/enrolments/aetna").json
         #expect(enrolment["providers"] as? [String] == ["dr-lee"])
         #expect((enrolment["contractRates"] as? [[String: Any]])?.contains { $0["amount"] as? String == "132.00" } == true)
@@ -129,8 +130,11 @@ struct ServerPracticeResourceTests {
         #expect(notX12.status == 400 && notX12.json["rule"] as? String == "x12")
 
         for report in ["ar", "denials", "kpis"] {
-            let json = try await ana.get("/practices/acme/reports/\(report)?as_of=\(CLI.daysAgo(0))")
+            let json = try await ana.get("/practices/acme/reports/\(report)")
             #expect(json.status == 200 && json.json["rows"] is [Any], "\(report): \(json.text)")
+            // KPIs come from the live tables only: as of a date they are a 422 naming what to use instead.
+            let asOf = try await ana.get("/practices/acme/reports/\(report)?as_of=\(CLI.daysAgo(0))")
+            #expect(asOf.status == (report == "kpis" ? 422 : 200), "\(report): \(asOf.text)")
             let csv = try await ana.get("/practices/acme/reports/\(report)", headers: ["Accept": "text/csv"])
             #expect(csv.status == 200 && csv.header("Content-Type")?.hasPrefix("text/csv") == true, "\(report)")
         }
