@@ -136,12 +136,21 @@ struct ServerClaimActionTests {
         let history = try await ana.get("/practices/acme/claims/\(claim)/history").json["history"] as? [[String: Any]] ?? []
         #expect(history.count >= 6 && history.allSatisfy { $0.keys.contains { $0.contains("balance") } }, "\(history.first ?? [:])")
 
-        // A draft corrected from its sessions: a new version, one claim.corrected.
-        let draft = try await Self.claim(scene, ana, days: 8, key: "c-1")
+        // A draft corrected from its session's amended record: a new version with the new charge; with nothing amended, a 422.
+        let logged = try await ana.post("/practices/acme/sessions", json: scene.sessionBody(days: 8), headers: ["Idempotency-Key": "c-1"])
+        let session = try #require(logged.json["sessionID"] as? String)
+        let draft = try scene.cli.ok(["claims", "create", "--tenant", "acme", "--patient", scene.patientKey, "--payer", "aetna", "--sessions", session])
+        let unchanged = try await ana.post(
+            "/practices/acme/claims/\(draft)/correct", json: ["reason": "nothing new"], headers: ["Idempotency-Key": "correct-0", "If-Match": "\"1\""])
+        #expect(unchanged.status == 422, "\(unchanged.text)")
+        _ = try scene.cli.ok([
+            "session", "correct", "--tenant", "acme", "--id", session, "--patient", scene.patientKey, "--date", CLI.daysAgo(8), "--provider", "dr-lee",
+            "--minutes", "55", "--dx", "F41.1", "--service", "90837=150.00", "--reason", "note amended",
+        ])
         let corrected = try await ana.post(
             "/practices/acme/claims/\(draft)/correct", json: ["reason": "amended note"], headers: ["Idempotency-Key": "correct-1", "If-Match": "\"1\""])
-        #expect(corrected.status == 200 || corrected.status == 422, "\(corrected.text)")
-        if corrected.status == 200 { #expect(corrected.header("ETag") == "\"2\"") }
+        #expect(corrected.status == 200 && corrected.json["charges"] as? String == "150.00", "\(corrected.text)")
+        #expect(corrected.header("ETag") == "\"2\"")
         await scene.stop()
     }
 
