@@ -130,5 +130,6 @@ enum Migrations {
         "V0009__server_credentials.sql",
         "V0010__phi_sealed.sql",
         "V0011__alerts_table.sql",
+        "V0012__api_idempotency.sql",
     ]
 }

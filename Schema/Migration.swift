@@ -44,6 +44,7 @@ extension Migration {
         Migration(fileName: "V0009__server_credentials.sql", bytes: PackageResources.V0009__server_credentials_sql),
         Migration(fileName: "V0010__phi_sealed.sql", bytes: PackageResources.V0010__phi_sealed_sql),
         Migration(fileName: "V0011__alerts_table.sql", bytes: PackageResources.V0011__alerts_table_sql),
+        Migration(fileName: "V0012__api_idempotency.sql", bytes: PackageResources.V0012__api_idempotency_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

@@ -22,16 +22,9 @@ struct ClaimRoutes {
                 }
                 return status
             }
-            let limit = try query.get("limit").map { text in
-                guard let limit = Int(text), (1...500).contains(limit) else { throw Problem.invalid("limit", "range", "limit is 1 to 500") }
-                return limit
-            } ?? 50
-            let after = try query.get("cursor").map { try Cursor.decode(String($0)) }
             let claims = try await acting.versionedClaims(tenant: practice.id.description, status: status)
-            let rest = claims.filter { after == nil || ($0.claim.claimID?.rawValue ?? "") > after! }
-            let page = Array(rest.prefix(limit))
-            let next: Any = rest.count > limit ? Cursor.encode(page.last?.claim.claimID?.rawValue ?? "") : NSNull()
-            return JSONResponse.make(["claims": page.map(Wire.claim), "nextCursor": next])
+            let page = try Page(claims, key: { $0.claim.claimID?.rawValue ?? "" }, request: request)
+            return JSONResponse.make(page.json("claims", Wire.claim))
         }
         routes.add(.get, "/practices/{practice}/claims/{claim}") { _, context in
             let principal = try context.require(.read)
@@ -41,7 +34,7 @@ struct ClaimRoutes {
             let versioned = try await acting.showVersionedClaim(id, tenant: practice.id.description, reason: "api: claim read")
             let history = try await acting.claimHistory(id.rawValue, tenant: practice.id.description)
             var object = Wire.claim(versioned)
-            object["history"] = Self.rows(history)
+            object["history"] = ReportRoutes.rows(history)
             return JSONResponse.make(object, headers: [.eTag: Wire.etag(versioned.version)])
         }
         for action in ["scrub", "void"] {
@@ -64,16 +57,9 @@ struct ClaimRoutes {
             }
         }
     }
-
-    /// A report's rows as JSON objects (money as decimal strings), through the report's own JSON renderer.
-    static func rows(_ report: Report) -> Any {
-        let text = ReportFormat.json.render(report)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return [] }
-        return object["rows"] ?? []
-    }
 }
 
-/// An opaque pagination cursor: the last claim id of a page, base64url.
+/// An opaque pagination cursor: the last sort key of a page, base64url.
 enum Cursor {
     static func encode(_ id: String) -> String {
         Data(id.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

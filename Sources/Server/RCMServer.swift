@@ -42,6 +42,17 @@ public struct RCMServer: Sendable {
         ReportRoutes(core: core).add(to: table)
         RemittanceRoutes(core: core).add(to: table)
         ConsoleRoutes(core: core).add(to: table.router)
+        ClaimActionRoutes(core: core).add(to: table)
+        SubmissionRoutes(core: core).add(to: table)
+        ProviderRoutes(core: core).add(to: table)
+        PayerRoutes(core: core).add(to: table)
+        PatientRoutes(core: core).add(to: table)
+        CoverageRoutes(core: core).add(to: table)
+        AuthorizationRoutes(core: core).add(to: table)
+        AcknowledgmentRoutes(core: core).add(to: table)
+        EligibilityRoutes(core: core).add(to: table)
+        DenialRoutes(core: core).add(to: table)
+        AuditRoutes(core: core).add(to: table)
     }
 
     /// Runs until SIGTERM or SIGINT, then drains requests and stops. `core` is a pooled core
@@ -55,6 +66,7 @@ public struct RCMServer: Sendable {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(core: core))
+        router.add(middleware: IdempotencyMiddleware(core: core))
         Self.addRoutes(to: RouteTable(router: router), core: core, registry: registry, policy: sessionPolicy)
         let app = Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "rcm"),

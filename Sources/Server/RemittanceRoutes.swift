@@ -10,12 +10,13 @@ struct RemittanceRoutes {
     let core: RevenueCycle
 
     func add(to routes: RouteTable) {
-        routes.add(.get, "/practices/{practice}/remittances") { _, context in
+        routes.add(.get, "/practices/{practice}/remittances") { request, context in
             let principal = try context.require(.read)
             let acting = try core.acting(as: principal.role)
             let practice = try await Wire.practice(context, core: acting)
             let payments = try await acting.remittances(tenant: practice.id.description)
-            return JSONResponse.make(["remittances": payments.map(Self.summary)])
+            let page = try Page(Array(payments.enumerated()), key: { Self.orderKey($0.element, $0.offset) }, request: request)
+            return JSONResponse.make(page.json("remittances") { Self.summary($0.element) })
         }
         routes.add(.get, "/practices/{practice}/remittances/{trace}") { _, context in
             let principal = try context.require(.read)
@@ -50,6 +51,12 @@ struct RemittanceRoutes {
                     }
                 ], status: .created)
         }
+    }
+
+    /// Payment date, trace number, payer, then the list's own order: stable as payments are added.
+    static func orderKey(_ payment: PaymentReconciliation, _ offset: Int) -> String {
+        let received = payment.ledger.received
+        return "\(received?.paymentDate?.description ?? "0000-00-00")|\(received?.traceNumber ?? "")|\(received?.payerID.rawValue ?? "")|\(String(format: "%06d", offset))"
     }
 
     static func summary(_ payment: PaymentReconciliation) -> [String: Any] {

@@ -3,28 +3,38 @@ import Billing
 import HTTPTypes
 import Hummingbird
 
-/// `POST /practices/{practice}/sessions`: logs a session from an EHR. `Idempotency-Key` is required and maps
-/// onto the log's idempotency keys (per practice, namespaced by the acting role): a retried request, also
-/// one racing the first, logs nothing more and gets the original answer. The session id is derived from
-/// the key, so the answer is the same without storing it.
+/// Sessions: the practice's logged sessions (session-id order, cursor pagination) and `POST
+/// /practices/{practice}/sessions`, which logs a session from an EHR. `Idempotency-Key` is required; besides
+/// the server's own record of it (IdempotencyMiddleware) it maps onto the log's idempotency keys (per practice,
+/// namespaced by the acting role), so a retry logs nothing more even when the server's record was lost. The
+/// session id is derived from the key.
 struct SessionRoutes {
     let core: RevenueCycle
-    static let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
     static let fields: Set<String> = [
         "patientKey", "dateOfService", "rendering", "supervising", "placeOfService", "telehealth", "minutes", "diagnoses", "lines",
     ]
     static let lineFields: Set<String> = ["code", "modifiers", "units", "charge", "diagnosisPointers"]
 
     func add(to routes: RouteTable) {
+        routes.add(.get, "/practices/{practice}/sessions") { request, context in
+            let principal = try context.require(.read)
+            let acting = try core.acting(as: principal.role)
+            let practice = try await Wire.practice(context, core: acting)
+            let page = try Page(try await acting.loggedSessions(tenant: practice.id.description), key: \.sessionID.rawValue, request: request)
+            return JSONResponse.make(
+                page.json("sessions") { record in
+                    [
+                        "sessionID": record.sessionID.rawValue, "patientKey": record.patientKey.rawValue, "dateOfService": record.dateOfService.description,
+                        "rendering": record.rendering.rawValue, "minutes": record.minutes,
+                        "charges": Wire.money(record.lines.reduce(Money.zero) { $0 + $1.charge }),
+                    ] as [String: Any]
+                })
+        }
         routes.add(.post, "/practices/{practice}/sessions") { request, context in
             let principal = try context.require(.logSessions)
             let acting = try core.acting(as: principal.role)
             let practice = try await Wire.practice(context, core: acting)
-            guard let key = request.headers[Self.idempotencyHeader], (1...200).contains(key.count),
-                key.allSatisfy({ $0.isASCII && !$0.isWhitespace })
-            else {
-                throw Problem.invalid("Idempotency-Key", "required", "Idempotency-Key is required: 1 to 200 visible ASCII characters")
-            }
+            let key = try IdempotencyMiddleware.required(request)
             let record = try await Self.record(request, context: context, key: "\(principal.role):\(key)")
             let created = try await acting.logSession(
                 record, tenant: practice.id.description, idempotencyKey: "http:\(principal.role):\(key)", source: "api")

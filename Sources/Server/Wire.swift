@@ -61,3 +61,16 @@ enum Wire {
         return version
     }
 }
+
+extension Wire {
+    /// A request body that must be an X12 interchange (at most 4 MiB), else a 400 naming `body`.
+    static func x12(_ request: Request, context: ServerContext, kind: String) async throws -> [UInt8] {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let bytes = Array(buffer.readableBytesView)
+        guard bytes.starts(with: Array("ISA".utf8)) else {
+            throw Problem.invalid("body", "x12", "the body must be an X12 \(kind) interchange starting with ISA")
+        }
+        return bytes
+    }
+}

@@ -38,6 +38,11 @@ public struct CommandContext: Sendable {
         CommandContext(tenant: tenant, actor: actor, source: source, correlationID: correlationID, reason: reason, today: today)
     }
 
+    /// The same context with a person's reason.
+    public func withReason(_ reason: String) -> CommandContext {
+        CommandContext(tenant: tenant, actor: actor, source: source, correlationID: correlationID, reason: reason, today: today)
+    }
+
     /// The same context with another source (an X12 file).
     public func withSource(_ source: String) -> CommandContext {
         CommandContext(tenant: tenant, actor: actor, source: source, correlationID: correlationID, reason: reason, today: today)

@@ -30,7 +30,7 @@ public struct EligibilityInquiryService: Sendable {
 
     /// One patient's coverage: the payer given, else the primary coverage in force on `date`.
     public func check(
-        patient key: PatientKey, payer: PayerID?, date: LocalDate, directory: URL, now: Date, context: CommandContext, in tx: any StoreTransaction,
+        patient key: PatientKey, payer: PayerID?, date: LocalDate, directory: URL?, now: Date, context: CommandContext, in tx: any StoreTransaction,
         nextControlNumber: (String) throws -> Int
     ) throws -> Result {
         let patient = try PatientService().state(key, context: context, in: tx)
@@ -92,7 +92,7 @@ public struct EligibilityInquiryService: Sendable {
     }
 
     func send(
-        payer: PayerID, subjects: [EligibilityInquiryBuilder.Subject], directory: URL, now: Date, context: CommandContext, in tx: any StoreTransaction,
+        payer: PayerID, subjects: [EligibilityInquiryBuilder.Subject], directory: URL?, now: Date, context: CommandContext, in tx: any StoreTransaction,
         nextControlNumber: (String) throws -> Int
     ) throws -> Result {
         let company = try CompanyService().state(in: tx)
@@ -118,10 +118,14 @@ public struct EligibilityInquiryService: Sendable {
         let source = context.withSource("x12:\(sha)")
         _ = try tx.log.append(
             AppendRequest(tenant: context.tenant.id, events: [try EligibilityRecords.newEvent(.inquirySent(record), stream: EligibilityEvent.inquiriesStreamID, context: source)]))
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(fileName)
-        try Data(built.bytes).write(to: path)
-        return Result(path: path.path, sha256: sha, payerID: payer, interchangeControlNumber: control, inquiries: subjects.count)
+        // Without a directory (the server) the file stays in the PHI store only.
+        let path = try directory.map { directory in
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent(fileName)
+            try Data(built.bytes).write(to: path)
+            return path.path
+        }
+        return Result(path: path ?? "", sha256: sha, payerID: payer, interchangeControlNumber: control, inquiries: subjects.count)
     }
 }
 

@@ -111,15 +111,20 @@ extension RevenueCycle {
     /// Assigns a denial to an owner (due date from the payer's appeal window unless given).
     public func assignDenial(_ denial: DenialID, claim id: ClaimID, owner: StaffID, due: LocalDate?, tenant: String) async throws {
         try await inTenant(tenant) { tx, context in
-            let company = try CompanyService().state(in: tx)
-            guard company.staff[owner.description] != nil else {
-                throw CommandRejected("there is no login \(owner): add it with rcm staff add, then rcm staff assign it to \(context.tenant.slug)")
-            }
-            guard company.assignments[owner.description]?.contains(context.tenant.id.description) == true else {
-                throw CommandRejected("login \(owner) does not work for \(context.tenant.slug): assign it first with rcm staff assign")
-            }
+            try Self.requireStaff(owner, of: context, in: tx)
             try ClaimService().run(
                 id, .assignDenial(denial, owner: owner, dueDate: due, on: context.today), patient: nil, on: context.today, context: context, in: tx)
+        }
+    }
+
+    /// Refuses an owner who is not a login assigned to the practice.
+    static func requireStaff(_ owner: StaffID, of context: CommandContext, in tx: any StoreTransaction) throws {
+        let company = try CompanyService().state(in: tx)
+        guard company.staff[owner.description] != nil else {
+            throw CommandRejected("there is no login \(owner): add it with rcm staff add, then rcm staff assign it to \(context.tenant.slug)")
+        }
+        guard company.assignments[owner.description]?.contains(context.tenant.id.description) == true else {
+            throw CommandRejected("login \(owner) does not work for \(context.tenant.slug): assign it first with rcm staff assign")
         }
     }
 

@@ -2,9 +2,10 @@ import Billing
 import Foundation
 
 extension RevenueCycle {
-    /// Writes a 270 for one patient (the payer given, else the primary coverage in force on `date`).
+    /// Writes a 270 for one patient (the payer given, else the primary coverage in force on `date`), into `directory`
+    /// and the PHI store (nil: the PHI store only).
     public func checkEligibility(
-        tenant: String, patient: PatientKey, payer: PayerID?, date: LocalDate?, directory: URL, now: Date = Date()
+        tenant: String, patient: PatientKey, payer: PayerID?, date: LocalDate?, directory: URL?, now: Date = Date()
     ) async throws -> EligibilityInquiryService.Result {
         let counter = try await backend.interchangeCounter()
         return try await inTenant(tenant) { tx, context in

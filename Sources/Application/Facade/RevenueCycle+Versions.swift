@@ -55,6 +55,14 @@ extension RevenueCycle {
         case scrub
         /// Void, with the reason.
         case void(reason: String)
+        /// Correct from the sessions' amended records (frequency 7 once adjudicated), with the reason.
+        case correct(reason: String)
+        /// Appeal an open denial, with the payer's reference.
+        case appeal(DenialID, reference: String)
+        /// Assign an open denial to a person of the practice, due by a date (else the payer's appeal window).
+        case assign(DenialID, owner: StaffID, due: LocalDate?)
+        /// Write off part of the balance.
+        case writeOff(Money, reason: WriteOffReason, side: BalanceSide, denial: DenialID?)
     }
 
     /// Scrubs or voids a claim when its version is `expected` (nil: any); the new state and version.
@@ -72,6 +80,23 @@ extension RevenueCycle {
                 claim = try ClaimService().run(
                     id, .void(reason: reason, on: context.today, period: practice.postingPeriod(for: context.today)), patient: nil,
                     on: context.today, context: context, in: tx)
+            case .correct(let reason):
+                claim = try ClaimService().correct(id, reason: reason, practice: practice, context: context.withReason(reason), in: tx)
+            case .appeal(let denial, let reference):
+                claim = try ClaimService().run(id, .appeal(denial, reference: reference, on: context.today), patient: nil, on: context.today, context: context, in: tx)
+            case .assign(let denial, let owner, let due):
+                try Self.requireStaff(owner, of: context, in: tx)
+                claim = try ClaimService().run(
+                    id, .assignDenial(denial, owner: owner, dueDate: due, on: context.today), patient: nil, on: context.today, context: context, in: tx)
+            case .writeOff(let amount, let reason, let side, let denial):
+                let period = practice.postingPeriod(for: context.today)
+                let reasoned = context.withReason(reason.rawValue)
+                claim = try ClaimService().run(
+                    id, .writeOff(amount: amount, reason: reason, side: side, denialID: denial, on: context.today, period: period), patient: nil,
+                    on: context.today, context: reasoned, in: tx)
+                if side == .patient, let key = claim.patientKey {
+                    try PatientPaymentService().writeOffAccount(patient: key, amount: amount, reason: reason, period: period, context: reasoned, in: tx)
+                }
             }
             return VersionedClaim(claim: claim, version: try Self.claimVersion(id, context: context, in: tx))
         }

@@ -9,6 +9,14 @@ public enum APIAction: String, Sendable, CaseIterable, Codable {
     case workClaims = "claims.work"
     /// Upload 835 remittance files.
     case importRemittances = "remittances.import"
+    /// Read a patient's identity, or a file that names patients (an 837P); every read is recorded.
+    case readIdentity = "patients.identity"
+    /// Register patients and record their coverages and authorizations; add providers.
+    case writePatients = "patients.write"
+    /// Upload acknowledgments (999, 277CA) and eligibility answers (271); write 270s.
+    case importFiles = "x12.import"
+    /// Verify and seal the practice's log, read its access log.
+    case audit = "audit"
 
     /// Parses a comma-separated list (`read,sessions.log`), naming what is unknown.
     public static func parseList(_ text: String) throws -> [APIAction] {

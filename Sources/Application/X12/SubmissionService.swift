@@ -19,7 +19,7 @@ public struct SubmissionService: Sendable {
 
     /// What a submission wrote.
     public struct Result: Sendable {
-        /// The file written.
+        /// The file written (empty when no directory was given).
         public var path: String
         /// Its SHA-256.
         public var sha256: String
@@ -29,10 +29,10 @@ public struct SubmissionService: Sendable {
         public var interchangeControlNumber: Int
     }
 
-    /// Submits the tenant's ready claims for a payer (all of them, or those named) into `directory`: claims created for
+    /// Submits the tenant's ready claims for a payer (all of them, or those named) into `directory` (nil: the PHI store only): claims created for
     /// it and claims whose earlier payers moved them to it (COB), except those crossed over to it.
     public func submit(
-        payer: PayerID, only: [ClaimID]? = nil, through: LocalDate? = nil, directory: URL, now: Date, context: CommandContext, in tx: any StoreTransaction,
+        payer: PayerID, only: [ClaimID]? = nil, through: LocalDate? = nil, directory: URL?, now: Date, context: CommandContext, in tx: any StoreTransaction,
         nextControlNumber: (String) throws -> Int
     ) throws -> Result? {
         let company = try CompanyService().state(in: tx)
@@ -118,10 +118,14 @@ public struct SubmissionService: Sendable {
         }
         let record = InterchangeRecord(sha256: sha, fileName: fileName, manifest: batch.manifest)
         _ = try tx.log.append(AppendRequest(tenant: context.tenant.id, events: [try record.newEvent(context: source)]))
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(fileName)
-        try Data(bytes).write(to: path)
-        return Result(path: path.path, sha256: sha, claimNumbers: batch.manifest.claimNumbers, interchangeControlNumber: number)
+        // Without a directory (the server) the file stays in the PHI store only, downloadable by its SHA-256.
+        let path = try directory.map { directory in
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent(fileName)
+            try Data(bytes).write(to: path)
+            return path.path
+        }
+        return Result(path: path ?? "", sha256: sha, claimNumbers: batch.manifest.claimNumbers, interchangeControlNumber: number)
     }
 
     /// Every catalog payer as the 837P names it on `date`: its name and X12 payer id then.
