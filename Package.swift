@@ -107,7 +107,14 @@ let package = Package(
             dependencies: ["Application", "Demo", "EventStore", "Billing", "BillingX12", "X12", "Postgres", "Schema", "TestSupport"]
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "TestSupport", "Postgres", "EventStore",
+                // A webhook receiver on loopback and an independent check of its signatures.
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The server's routes against docs/openapi.yaml (no database).
         .testTarget(name: "ServerTests", dependencies: ["Server"]),
         .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12", "TestSupport"]),
@@ -128,5 +135,6 @@ enum Migrations {
         "V0007__phi_redaction_and_duplicates.sql",
         "V0008__acting_role.sql",
         "V0009__server_credentials.sql",
+        "V0013__webhooks.sql",
     ]
 }

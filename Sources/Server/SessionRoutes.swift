@@ -9,6 +9,8 @@ import Hummingbird
 /// the key, so the answer is the same without storing it.
 struct SessionRoutes {
     let core: RevenueCycle
+    /// Group commit of concurrent requests of a practice (decision 0010); nil runs each on its own.
+    var batcher: SessionBatcher?
     static let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
     static let fields: Set<String> = [
         "patientKey", "dateOfService", "rendering", "supervising", "placeOfService", "telehealth", "minutes", "diagnoses", "lines",
@@ -26,8 +28,14 @@ struct SessionRoutes {
                 throw Problem.invalid("Idempotency-Key", "required", "Idempotency-Key is required: 1 to 200 visible ASCII characters")
             }
             let record = try await Self.record(request, context: context, key: "\(principal.role):\(key)")
-            let created = try await acting.logSession(
-                record, tenant: practice.id.description, idempotencyKey: "http:\(principal.role):\(key)", source: "api")
+            let created =
+                if let batcher {
+                    try await batcher.logSession(
+                        record, tenant: practice.id.description, role: principal.role, idempotencyKey: "http:\(principal.role):\(key)")
+                } else {
+                    try await acting.logSession(
+                        record, tenant: practice.id.description, idempotencyKey: "http:\(principal.role):\(key)", source: "api")
+                }
             AppendMetrics.record("session", replayed: !created)
             var headers = HTTPFields()
             if !created { headers[HTTPField.Name("Idempotent-Replayed")!] = "true" }

@@ -9,6 +9,8 @@ public enum APIAction: String, Sendable, CaseIterable, Codable {
     case workClaims = "claims.work"
     /// Upload 835 remittance files.
     case importRemittances = "remittances.import"
+    /// Manage webhook subscriptions and replay their dead letters.
+    case manageWebhooks = "webhooks.manage"
 
     /// Parses a comma-separated list (`read,sessions.log`), naming what is unknown.
     public static func parseList(_ text: String) throws -> [APIAction] {
