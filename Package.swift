@@ -112,7 +112,8 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Postgres", "EventStore",
                 // A webhook receiver on loopback and an independent check of its signatures.
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The server's routes against docs/openapi.yaml (no database).

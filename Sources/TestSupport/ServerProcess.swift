@@ -64,8 +64,8 @@ public final class ServerProcess: @unchecked Sendable {
     }
 
     /// Kills it with SIGKILL (no drain, no cleanup) and waits for it.
-    public func kill() {
-        Glibc.kill(pid, SIGKILL)
+    public func killNow() {
+        kill(pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
     }

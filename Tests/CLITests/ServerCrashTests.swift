@@ -13,15 +13,16 @@ struct ServerCrashTests {
         let token = signIn.json["token"] as? String ?? ""
         let ana = scene.http.bearer(token)
         let keys = (0..<16).map { "burst-\($0)" }
-        let bodies = keys.indices.map { scene.sessionBody(days: 1 + $0 % 20, charge: "\(100 + $0).00") }
+        let bodies = try keys.indices.map { try JSONSerialization.data(withJSONObject: scene.sessionBody(days: 1 + $0 % 20, charge: "\(100 + $0).00")) }
+        let doomed = scene.server
 
         let first = await withTaskGroup(of: (Int, HTTPClient.Reply?).self) { group in
             for index in keys.indices {
-                group.addTask { (index, try? await ana.post("/practices/acme/sessions", json: bodies[index], headers: ["Idempotency-Key": keys[index]])) }
+                group.addTask { (index, try? await ana.post("/practices/acme/sessions", raw: bodies[index], headers: ["Idempotency-Key": keys[index]])) }
             }
             group.addTask {
                 try? await Task.sleep(for: .milliseconds(40))
-                scene.server.kill()
+                doomed.killNow()
                 return (-1, nil)
             }
             var replies: [Int: HTTPClient.Reply] = [:]
@@ -31,7 +32,7 @@ struct ServerCrashTests {
         let server = try scene.restarted()
         let again = HTTPClient(baseURL: server.baseURL).bearer(token)
         for index in keys.indices {
-            let retry = try await again.post("/practices/acme/sessions", json: bodies[index], headers: ["Idempotency-Key": keys[index]])
+            let retry = try await again.post("/practices/acme/sessions", raw: bodies[index], headers: ["Idempotency-Key": keys[index]])
             #expect(retry.status == 201, "\(retry.text)")
             if let original = first[index], original.status == 201 {
                 #expect(retry.body == original.body, "the retry of \(keys[index]) answers as the original did")

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// A webhook receiver on loopback for the delivery tests: answers `POST /hook` with the status its script
