@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "TestSupport", "Postgres", "EventStore",
+                "TestSupport", "Postgres", "EventStore", "Schema",
                 // A webhook receiver on loopback and an independent check of its signatures.
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -136,6 +136,7 @@ enum Migrations {
         "V0007__phi_redaction_and_duplicates.sql",
         "V0008__acting_role.sql",
         "V0009__server_credentials.sql",
+        "V0010__phi_sealed.sql",
         "V0013__webhooks.sql",
     ]
 }

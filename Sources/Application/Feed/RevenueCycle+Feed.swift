@@ -17,9 +17,8 @@ extension RevenueCycle {
     /// Runs `body` in one PostgreSQL transaction (as the acting role) for a practice this login may see.
     func inPractice<T: Sendable>(_ name: String, _ body: @escaping @Sendable (Tenant, DatabaseSession) throws -> T) async throws -> T {
         let backend = try postgres
-        let role = backend.actingRole
         return try await backend.withTransaction { session in
-            let tenant = try Self.resolve(name, in: PostgresTransaction(session: session, actingRole: role))
+            let tenant = try Self.resolve(name, in: backend.storeTransaction(on: session))
             guard tenant.kind == .practice else { throw NoSuchRecord() }
             return try body(tenant, session)
         }

@@ -64,7 +64,7 @@ extension RevenueCycle {
     /// nothing of its types up to the head (the cursor then moves to the head).
     static func next(for webhook: DueWebhook, on owner: PostgresBackend) async throws -> (FeedEvent, String, Bool)? {
         try await owner.withTransaction { session in
-            guard let tenant = try PostgresTransaction(session: session, actingRole: webhook.owner).find(webhook.tenant.description) else { return nil }
+            guard let tenant = try owner.storeTransaction(on: session).find(webhook.tenant.description) else { return nil }
             if let replay: Int64 = try session.query(PostgresWebhooks.nextReplaySQL, [webhook.tenant, webhook.subscription]).first?.decode("position") {
                 let (events, _) = try PostgresFeed.read(tenant: webhook.tenant, after: replay - 1, limit: 1, in: session)
                 if let event = events.first { return (event, tenant.slug, true) }

@@ -103,7 +103,7 @@ public actor SessionBatcher {
                     do {
                         try session.query(PostgresBackend.actAsSQL, [role])
                         let created = try session.withTransaction { session in
-                            let tx = PostgresTransaction(session: session, actingRole: role)
+                            let tx = base.acting(as: role).storeTransaction(on: session)
                             let practice = try RevenueCycle.resolve(tenant, in: tx)
                             let context = CommandContext(
                                 tenant: practice, actor: role, source: source, today: CommandContext.today(in: practice.timeZone))
