@@ -107,7 +107,15 @@ let package = Package(
             dependencies: ["Application", "Demo", "EventStore", "Billing", "BillingX12", "X12", "Postgres", "Schema", "TestSupport"]
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore", "Schema"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "TestSupport", "Postgres", "EventStore", "Schema",
+                // A webhook receiver on loopback and an independent check of its signatures.
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The server's routes against docs/openapi.yaml (no database).
         .testTarget(name: "ServerTests", dependencies: ["Server"]),
         .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12", "TestSupport"]),
@@ -131,5 +139,6 @@ enum Migrations {
         "V0010__phi_sealed.sql",
         "V0011__alerts_table.sql",
         "V0012__api_idempotency.sql",
+        "V0013__webhooks.sql",
     ]
 }

@@ -45,6 +45,7 @@ extension Migration {
         Migration(fileName: "V0010__phi_sealed.sql", bytes: PackageResources.V0010__phi_sealed_sql),
         Migration(fileName: "V0011__alerts_table.sql", bytes: PackageResources.V0011__alerts_table_sql),
         Migration(fileName: "V0012__api_idempotency.sql", bytes: PackageResources.V0012__api_idempotency_sql),
+        Migration(fileName: "V0013__webhooks.sql", bytes: PackageResources.V0013__webhooks_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

@@ -25,6 +25,7 @@ enum Benchmarks {
         Benchmark(name: "era-import", run: eraImportBenchmark),
         Benchmark(name: "eligibility-import", run: eligibilityImportBenchmark),
         Benchmark(name: "sealing", run: sealingBenchmark),
+        Benchmark(name: "http", run: httpBenchmark),
     ]
 }
 

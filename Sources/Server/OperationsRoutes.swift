@@ -1,6 +1,7 @@
 import Application
 import Foundation
 import Hummingbird
+import Metrics
 import Prometheus
 
 /// The open routes: liveness, readiness (database reachable, migrations current), Prometheus metrics and
@@ -23,7 +24,13 @@ struct OperationsRoutes {
             return JSONResponse.make(["status": "ready"])
         }
         routes.add(.get, "/metrics") { _, _ in
-            JSONResponse.text(registry.emitToString(), contentType: "text/plain; version=0.0.4")
+            // Projection lag is read when scraped: the log head minus each projection's checkpoint.
+            if let lags = try? await core.projectionLag() {
+                for lag in lags {
+                    Gauge(label: "rcm_projection_lag_events", dimensions: [("tenant", lag.tenant), ("consumer", lag.consumer)]).record(lag.events)
+                }
+            }
+            return JSONResponse.text(registry.emitToString(), contentType: "text/plain; version=0.0.4")
         }
         routes.add(.get, "/openapi.yaml") { _, _ in JSONResponse.text(Self.specification, contentType: "application/yaml") }
     }

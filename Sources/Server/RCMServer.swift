@@ -37,7 +37,8 @@ public struct RCMServer: Sendable {
         OperationsRoutes(core: core, registry: registry).add(to: table)
         SignInRoutes(core: core, policy: policy).add(to: table)
         PracticeRoutes(core: core).add(to: table)
-        SessionRoutes(core: core).add(to: table)
+        let groupCommit = ProcessInfo.processInfo.environment["RCM_GROUP_COMMIT"] != "off"
+        SessionRoutes(core: core, batcher: groupCommit ? try? core.sessionBatcher() : nil).add(to: table)
         ClaimRoutes(core: core).add(to: table)
         ReportRoutes(core: core).add(to: table)
         RemittanceRoutes(core: core).add(to: table)
@@ -53,6 +54,8 @@ public struct RCMServer: Sendable {
         EligibilityRoutes(core: core).add(to: table)
         DenialRoutes(core: core).add(to: table)
         AuditRoutes(core: core).add(to: table)
+        FeedRoutes(core: core).add(to: table)
+        WebhookRoutes(core: core).add(to: table)
     }
 
     /// Runs until SIGTERM or SIGINT, then drains requests and stops. `core` is a pooled core
@@ -75,6 +78,9 @@ public struct RCMServer: Sendable {
                 let line = "rcm serve: listening on \(host):\(channel.localAddress?.port ?? port)\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }, logger: logger)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        let worker = WebhookWorker(core: core, policy: .from(environment: ProcessInfo.processInfo.environment), logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: app), .init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 }

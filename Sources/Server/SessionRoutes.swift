@@ -10,6 +10,8 @@ import Hummingbird
 /// session id is derived from the key.
 struct SessionRoutes {
     let core: RevenueCycle
+    /// Group commit of concurrent requests of a practice (decision 0010); nil runs each on its own.
+    var batcher: SessionBatcher?
     static let fields: Set<String> = [
         "patientKey", "dateOfService", "rendering", "supervising", "placeOfService", "telehealth", "minutes", "diagnoses", "lines",
     ]
@@ -36,8 +38,14 @@ struct SessionRoutes {
             let practice = try await Wire.practice(context, core: acting)
             let key = try IdempotencyMiddleware.required(request)
             let record = try await Self.record(request, context: context, key: "\(principal.role):\(key)")
-            let created = try await acting.logSession(
-                record, tenant: practice.id.description, idempotencyKey: "http:\(principal.role):\(key)", source: "api")
+            let created =
+                if let batcher {
+                    try await batcher.logSession(
+                        record, tenant: practice.id.description, role: principal.role, idempotencyKey: "http:\(principal.role):\(key)")
+                } else {
+                    try await acting.logSession(
+                        record, tenant: practice.id.description, idempotencyKey: "http:\(principal.role):\(key)", source: "api")
+                }
             AppendMetrics.record("session", replayed: !created)
             var headers = HTTPFields()
             if !created { headers[HTTPField.Name("Idempotent-Replayed")!] = "true" }

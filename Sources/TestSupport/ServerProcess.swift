@@ -15,13 +15,14 @@ public final class ServerProcess: @unchecked Sendable {
     public let logFile: URL
 
     /// Starts the built binary with `RCM_DATABASE_URL = conninfo` and waits until it listens.
-    public static func start(conninfo: String) throws -> ServerProcess {
+    public static func start(conninfo: String, environment extra: [String: String] = [:]) throws -> ServerProcess {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("rcm-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let script = "exec \"$0\" serve --port 0 --connections 4 >\"$1\" 2>&1"
         let arguments = ["/bin/sh", "-c", script, Repository.rcmBinary.path, log.path]
         var environment = ProcessInfo.processInfo.environment
         environment["RCM_DATABASE_URL"] = conninfo
+        environment.merge(extra) { $1 }
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -60,6 +61,13 @@ public final class ServerProcess: @unchecked Sendable {
         kill(pid, SIGKILL)
         waitpid(pid, &status, 0)
         return -1
+    }
+
+    /// Kills it with SIGKILL (no drain, no cleanup) and waits for it.
+    public func killNow() {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
     }
 
     /// What the server logged.

@@ -36,6 +36,10 @@ struct HTTPClient: Sendable {
         return try await send("POST", path, body: body, headers: headers)
     }
 
+    func delete(_ path: String, headers: [String: String] = [:]) async throws -> Reply {
+        try await send("DELETE", path, body: nil, headers: headers)
+    }
+
     func send(_ method: String, _ path: String, body: Data?, headers extra: [String: String]) async throws -> Reply {
         var request = URLRequest(url: URL(string: baseURL.absoluteString + path)!)
         request.httpMethod = method

@@ -14,7 +14,7 @@ struct ServerScene {
     let bob: String  // staff of other
     static let password = "correct horse battery staple"
 
-    static func make(_ name: String) async throws -> ServerScene {
+    static func make(_ name: String, environment: [String: String] = [:]) async throws -> ServerScene {
         let cli = try await CLI.make(name)
         let key = try cli.seedPractice(slug: "acme")
         _ = try cli.ok([
@@ -29,8 +29,13 @@ struct ServerScene {
             let set = try cli.run(["staff", "password", login], environment: ["RCM_NEW_PASSWORD": password])
             guard set.status == 0 else { throw Shell.Failure(output: set, command: ["staff", "password"]) }
         }
-        let server = try ServerProcess.start(conninfo: cli.database.settings.login("rcm_server").conninfo)
+        let server = try ServerProcess.start(conninfo: cli.database.settings.login("rcm_server").conninfo, environment: environment)
         return ServerScene(cli: cli, server: server, http: HTTPClient(baseURL: server.baseURL), patientKey: key, ana: ana, bob: bob)
+    }
+
+    /// Another `rcm serve` on the same database (a restart: the old one stopped or killed).
+    func restarted(environment: [String: String] = [:]) throws -> ServerProcess {
+        try ServerProcess.start(conninfo: cli.database.settings.login("rcm_server").conninfo, environment: environment)
     }
 
     /// Signs a person in; their bearer client.

@@ -17,6 +17,8 @@ public enum APIAction: String, Sendable, CaseIterable, Codable {
     case importFiles = "x12.import"
     /// Verify and seal the practice's log, read its access log.
     case audit = "audit"
+    /// Manage webhook subscriptions and replay their dead letters.
+    case manageWebhooks = "webhooks.manage"
 
     /// Parses a comma-separated list (`read,sessions.log`), naming what is unknown.
     public static func parseList(_ text: String) throws -> [APIAction] {
