@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "Application", "Billing", "Projections",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -128,5 +129,6 @@ enum Migrations {
         "V0007__phi_redaction_and_duplicates.sql",
         "V0008__acting_role.sql",
         "V0009__server_credentials.sql",
+        "V0014__second_factor.sql",
     ]
 }

@@ -9,7 +9,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let core: RevenueCycle
     static let cookieName = "rcm_session"
-    static let openPaths: Set<String> = ["/health", "/ready", "/metrics", "/openapi.yaml", "/sign-in"]
+    /// Routes without a principal: the second-factor routes take a session that is still waiting for its factor.
+    static let openPaths: Set<String> = Set(["/health", "/ready", "/metrics", "/openapi.yaml", "/sign-in"]).union(SecondFactorRoutes.paths)
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
         var context = context
