@@ -108,7 +108,7 @@ let package = Package(
             dependencies: ["Application", "Demo", "EventStore", "Billing", "BillingX12", "X12", "Postgres", "Schema", "TestSupport"]
         ),
         // The rcm binary, run as a user would: help, happy paths, bad input, exit codes.
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Postgres", "EventStore", "Schema"]),
         // The server's routes against docs/openapi.yaml (no database).
         .testTarget(name: "ServerTests", dependencies: ["Server"]),
         .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12", "TestSupport"]),
@@ -129,6 +129,7 @@ enum Migrations {
         "V0007__phi_redaction_and_duplicates.sql",
         "V0008__acting_role.sql",
         "V0009__server_credentials.sql",
+        "V0010__phi_sealed.sql",
         "V0014__second_factor.sql",
     ]
 }

@@ -42,6 +42,7 @@ extension Migration {
             bytes: PackageResources.V0007__phi_redaction_and_duplicates_sql),
         Migration(fileName: "V0008__acting_role.sql", bytes: PackageResources.V0008__acting_role_sql),
         Migration(fileName: "V0009__server_credentials.sql", bytes: PackageResources.V0009__server_credentials_sql),
+        Migration(fileName: "V0010__phi_sealed.sql", bytes: PackageResources.V0010__phi_sealed_sql),
         Migration(fileName: "V0014__second_factor.sql", bytes: PackageResources.V0014__second_factor_sql),
     ]
 

@@ -24,6 +24,7 @@ enum Benchmarks {
         Benchmark(name: "reports", run: reportLatencyBenchmark),
         Benchmark(name: "era-import", run: eraImportBenchmark),
         Benchmark(name: "eligibility-import", run: eligibilityImportBenchmark),
+        Benchmark(name: "sealing", run: sealingBenchmark),
     ]
 }
 

@@ -7,7 +7,7 @@ import TestSupport
 struct BackupTests {
     static let bin = "/usr/lib/postgresql/15/bin"
 
-    @Test("a dump of the log, tenants and PHI store restored into an empty database rebuilds the rest: same chain, same claims")
+    @Test("a dump of the log, tenants and sealed PHI store (with its wrapped data keys) restored into an empty database rebuilds the rest: same chain, same claims")
     func dumpAndRestore() async throws {
         let cli = try await CLI.make("backup_src")
         let key = try cli.seedPractice()
@@ -22,8 +22,10 @@ struct BackupTests {
         let dumpPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(cli.database.name).sql").path
         try Shell.run([
             "\(Self.bin)/pg_dump", "--data-only", "--table=rcm.tenants", "--table=rcm.events", "--table=rcm_phi.patient_identities",
-            "--table=rcm_phi.x12_files", "--file=\(dumpPath)", "--dbname=\(cli.database.settings.conninfo)",
+            "--table=rcm_phi.x12_files", "--table=rcm_phi.data_keys", "--file=\(dumpPath)", "--dbname=\(cli.database.settings.conninfo)",
         ])
+        let dump = try String(contentsOfFile: dumpPath, encoding: .utf8)
+        #expect(dump.contains("rcm_phi.data_keys") && !dump.contains("Quaxworth") && !dump.contains("WQX99887766"), "the backup holds ciphertext only")
         let restored = try await CLI.make("backup_dst")
         try Shell.run(["\(Self.bin)/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", dumpPath, restored.database.settings.conninfo])
         #expect(try restored.ok(["admin", "restore-derived"]).contains("rebuilt for 2 tenant(s)"))

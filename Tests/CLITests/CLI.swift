@@ -6,6 +6,8 @@ import TestSupport
 /// Runs the built `rcm` against one test database.
 struct CLI {
     let database: TestDatabase
+    /// Variables every run adds (a test's own key file: `RCM_KEK_FILE`).
+    var environment: [String: String] = [:]
 
     static func make(_ name: String) async throws -> CLI {
         CLI(database: try await TestDatabase.create(name))
@@ -15,7 +17,7 @@ struct CLI {
     func run(_ arguments: [String], environment: [String: String] = [:], as login: String? = nil) throws -> Shell.Output {
         let settings = login.map { database.settings.login($0) } ?? database.settings
         return try Shell.run(
-            [Repository.rcmBinary.path] + arguments, environment: ["RCM_DATABASE_URL": settings.conninfo].merging(environment) { $1 }, check: false)
+            [Repository.rcmBinary.path] + arguments, environment: ["RCM_DATABASE_URL": settings.conninfo].merging(self.environment) { $1 }.merging(environment) { $1 }, check: false)
     }
 
     /// Runs and requires exit 0; returns standard output without the trailing newline.

@@ -11,6 +11,7 @@ struct CommandLineTests {
         ["patient", "add"], ["patient", "show"], ["patient", "forget"], ["coverage", "add"], ["auth", "add"], ["session", "log"], ["session", "correct"], ["session", "import"],
         ["claims", "create"], ["claims", "scrub"], ["claims", "show"], ["claims", "list"], ["claims", "correct"], ["claims", "submit"], ["claims", "void"], ["claims", "appeal"],
         ["claims", "assign"], ["claims", "write-off"], ["denials", "list"], ["denials", "letter"], ["x12", "inspect"], ["era", "import"], ["era", "list"], ["era", "show"], ["era", "apply"], ["era", "hold"], ["era", "release"], ["era", "refund"], ["ack", "import"], ["simulate", "payer"], ["payment", "post"], ["statement", "run"], ["estimate", "create"], ["superbill"], ["demo", "seed"], ["audit", "verify"], ["audit", "seal"], ["audit", "access"], ["audit", "access-changes"], ["audit", "claim"], ["staff", "revoke"], ["staff", "mfa", "policy"], ["staff", "mfa", "reset"], ["serve"], ["report", "aging"], ["report", "ar"], ["report", "denials"], ["report", "kpis"], ["report", "claim"], ["projections", "status"], ["projections", "rebuild"], ["projections", "run"], ["admin", "restore-derived"],
+        ["admin", "keys", "generate"], ["admin", "keys", "rotate"], ["admin", "inventory"],
     ]
 
     @Test("every command explains itself with --help and gives an example", arguments: commands)

@@ -118,6 +118,10 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         throw EventStoreError.invalidRequest("new row violates row-level security policy")
     }
 
+    func identityDigest(_ bytes: [UInt8], tenant: TenantID) throws -> String {
+        SHA256Hex.of(Array("in-memory digest key|\(tenant)|".utf8) + bytes)
+    }
+
     func insertIdentity(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String) throws {
         try phiStatement(hidden: refusedByPolicy) {
             guard record.identities[tenant]?[key] == nil else { throw EventStoreError.invalidRequest("identity \(key) exists") }

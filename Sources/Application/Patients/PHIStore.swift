@@ -6,8 +6,8 @@ import X12
 /// The destroyable store of identifying data (`rcm_phi`): patient identities and raw X12 files.
 ///
 /// The log never holds these. An identity is stored with a random 32-byte salt; the log holds
-/// `SHA-256(salt ‖ canonical identity)` as the record's digest. Destroying the row destroys the salt, so
-/// the digest left in the log can no longer be linked to a person by guessing.
+/// `HMAC(practice key, salt ‖ canonical identity)` as the record's digest. Destroying the row destroys the
+/// salt (and offboarding the key), so the digest left in the log can no longer be linked to a person by guessing.
 public struct PHIStore: Sendable {
     /// A store.
     public init() {}
@@ -26,7 +26,7 @@ public struct PHIStore: Sendable {
         var salt = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in salt.indices { salt[index] = generator.next() }
-        let digest = SHA256Hex.of(salt + Self.canonical(identity))
+        let digest = try tx.phi.identityDigest(salt + Self.canonical(identity), tenant: tenant)
         try tx.phi.insertIdentity(identity, key: key, tenant: tenant, salt: salt, digest: digest)
         return digest
     }

@@ -18,26 +18,39 @@ public final class PostgresBackend: Backend {
     /// The role each transaction begins by setting (`set_config('role', $1, true)`), when the login acts for
     /// someone else (the server's login for a signed-in person or an API key); nil acts as the login itself.
     let actingRole: String?
+    /// What unwraps the practices' data keys (the operator's key ring); nil when none is configured, and then
+    /// every read or write of PHI is refused with a sentence that says so.
+    let wrapping: (any DataKeyWrapping)?
+    /// How the PHI store writes: sealed, except in the benchmark's baseline.
+    let format: PHIFormat
 
-    /// Connects with libpq settings.
-    public static func connect(_ settings: ConnectionSettings) async throws -> PostgresBackend {
-        PostgresBackend(source: .connection(try await Connection.connect(settings)), settings: settings, actingRole: nil)
+    /// Connects with libpq settings and the operator's key ring.
+    public static func connect(_ settings: ConnectionSettings, wrapping: (any DataKeyWrapping)?) async throws -> PostgresBackend {
+        PostgresBackend(source: .connection(try await Connection.connect(settings)), settings: settings, actingRole: nil, wrapping: wrapping, format: .sealed)
+    }
+
+    /// Connects writing PHI in `format`: the benchmark's baseline only (`PHIFormat.clearBaseline`).
+    @_spi(Benchmark)
+    public static func connect(_ settings: ConnectionSettings, wrapping: (any DataKeyWrapping)?, format: PHIFormat) async throws -> PostgresBackend {
+        PostgresBackend(source: .connection(try await Connection.connect(settings)), settings: settings, actingRole: nil, wrapping: wrapping, format: format)
     }
 
     /// A backend over a pool (the server's), acting as `actingRole` in every transaction when given.
-    public static func pooled(_ pool: ConnectionPool, actingRole: String?) -> PostgresBackend {
-        PostgresBackend(source: .pool(pool), settings: pool.settings, actingRole: actingRole)
+    public static func pooled(_ pool: ConnectionPool, actingRole: String?, wrapping: (any DataKeyWrapping)?) -> PostgresBackend {
+        PostgresBackend(source: .pool(pool), settings: pool.settings, actingRole: actingRole, wrapping: wrapping, format: .sealed)
     }
 
-    init(source: Source, settings: ConnectionSettings, actingRole: String?) {
+    init(source: Source, settings: ConnectionSettings, actingRole: String?, wrapping: (any DataKeyWrapping)?, format: PHIFormat) {
         self.source = source
         self.settings = settings
         self.actingRole = actingRole
+        self.wrapping = wrapping
+        self.format = format
     }
 
     /// The same record, acting as another role.
     func acting(as role: String) -> PostgresBackend {
-        PostgresBackend(source: source, settings: settings, actingRole: role)
+        PostgresBackend(source: source, settings: settings, actingRole: role, wrapping: wrapping, format: format)
     }
 
     static let actAsSQL = SQL("act_as_role", "SELECT set_config('role', $1, true)")
@@ -69,9 +82,13 @@ public final class PostgresBackend: Backend {
         }
     }
 
+    /// A store transaction over `session` with this backend's role, keys and PHI format.
+    func storeTransaction(on session: DatabaseSession) -> PostgresTransaction {
+        PostgresTransaction(session: session, actingRole: actingRole, wrapping: wrapping, format: format)
+    }
+
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
-        let role = actingRole
-        return try await withTransaction { session in try body(PostgresTransaction(session: session, actingRole: role)) }
+        try await withTransaction { [self] session in try body(storeTransaction(on: session)) }
     }
 
     /// Runs `body` on a connection without opening a transaction (reads, administration that manages its
@@ -115,6 +132,9 @@ public final class PostgresBackend: Backend {
 /// The ports over a session the caller already holds (integration tests, tools that manage their own
 /// transaction): every write joins the caller's transaction.
 public enum PostgresStore {
-    /// A store transaction over `session`.
-    public static func transaction(on session: DatabaseSession) -> any StoreTransaction { PostgresTransaction(session: session) }
+    /// A store transaction over `session`, sealing PHI under `wrapping` (by default the key ring the
+    /// environment or the checkout configures, `KeyRing.load`).
+    public static func transaction(on session: DatabaseSession, wrapping: (any DataKeyWrapping)? = try? KeyRing.load()) -> any StoreTransaction {
+        PostgresTransaction(session: session, wrapping: wrapping)
+    }
 }

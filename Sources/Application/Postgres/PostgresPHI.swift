@@ -3,48 +3,69 @@ import EventStore
 import Foundation
 import Postgres
 
-/// The PHI store's SQL (`rcm_phi`): patient identities and raw X12 files.
+/// The PHI store's identities (`rcm_phi.patient_identities`), sealed under the practice's data key.
+///
+/// A row holds the identity sealed (AES-256-GCM, bound to its tenant and patient key), keyed hashes for the
+/// duplicate checks, the record's salt and its keyed digest. Rows written before V0010 keep clear columns
+/// until `rcm admin keys rotate` seals them; they are read as they are meanwhile, but the duplicate checks
+/// find them only once sealed (no clear identifier is ever sent to the server as a parameter).
 enum PostgresPHI {
     static let insertSQL = SQL(
         "phi_identity_insert",
         """
-        INSERT INTO rcm_phi.patient_identities (tenant_id, patient_key, first_name, last_name, date_of_birth, address, phone,
-            member_id, subscriber_id, salt, digest)
-        VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11)
+        INSERT INTO rcm_phi.patient_identities (tenant_id, patient_key, sealed, member_index, name_index, salt, digest)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
         """)
     static let selectSQL = SQL(
         "phi_identity_select",
         """
-        SELECT first_name, last_name, to_char(date_of_birth, 'YYYY-MM-DD') AS dob, address, phone, member_id, subscriber_id
-        FROM rcm_phi.patient_identities WHERE tenant_id = $1 AND patient_key = $2
+        SELECT i.sealed, i.first_name, i.last_name, to_char(i.date_of_birth, 'YYYY-MM-DD') AS dob, i.address, i.phone, i.member_id,
+               i.subscriber_id, k.wrapped_key, k.kek_id
+        FROM rcm_phi.patient_identities i LEFT JOIN rcm_phi.data_keys k ON k.tenant_id = i.tenant_id
+        WHERE i.tenant_id = $1 AND i.patient_key = $2
         """)
     static let deleteSQL = SQL("phi_identity_delete", "DELETE FROM rcm_phi.patient_identities WHERE tenant_id = $1 AND patient_key = $2")
     static let deleteTenantSQL = SQL("phi_identity_delete_tenant", "DELETE FROM rcm_phi.patient_identities WHERE tenant_id = $1")
-    static let deleteFilesSQL = SQL("phi_files_delete_tenant", "DELETE FROM rcm_phi.x12_files WHERE tenant_id = $1")
-    static let insertFileSQL = SQL(
-        "phi_file_insert",
+    static let keysByMemberSQL = SQL(
+        "phi_keys_by_member",
         """
-        INSERT INTO rcm_phi.x12_files (tenant_id, sha256, direction, kind, file_name, bytes) VALUES ($1, $2, $3, $4, $5, $6)
-        ON CONFLICT (tenant_id, sha256) DO NOTHING
+        SELECT patient_key FROM rcm_phi.patient_identities
+        WHERE tenant_id = $1 AND member_index = $2 AND ($3::boolean IS NOT TRUE OR name_index = $4)
+        ORDER BY created_at, patient_key
         """)
 
-    static let selectFileSQL = SQL("phi_file_select", "SELECT bytes FROM rcm_phi.x12_files WHERE tenant_id = $1 AND sha256 = $2")
+    /// Where a sealed identity belongs (the AES-GCM associated data).
+    static func context(_ key: PatientKey, tenant: TenantID) -> String { "patient_identities|\(tenant)|\(key.rawValue)" }
 
-    static func file(sha256: String, tenant: TenantID, in session: DatabaseSession) throws -> [UInt8]? {
-        try session.query(selectFileSQL, [tenant.sqlParameter, sha256.sqlParameter]).first.map { [UInt8](try $0.decode("bytes", as: Data.self)) }
+    /// The keyed hash of a member id.
+    static func memberIndex(_ memberID: String, _ key: DataKey) -> String { key.index("member|" + memberID) }
+
+    /// The keyed hash of a name and date of birth (names compared without case).
+    static func nameIndex(first: String, last: String, dateOfBirth: String, _ key: DataKey) -> String {
+        key.index("name|\(first.lowercased())|\(last.lowercased())|\(dateOfBirth)")
     }
 
-    static func insert(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String, in session: DatabaseSession) throws {
-        try session.execute(
-            insertSQL,
-            [
-                tenant, key.rawValue, identity.firstName, identity.lastName, identity.dateOfBirth.description, identity.address,
-                identity.phone, identity.memberID, identity.subscriberID, salt, digest,
-            ])
+    static func insert(
+        _ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String, keys: PostgresDataKeys,
+        in session: DatabaseSession
+    ) throws {
+        let dataKey = try keys.key(for: tenant, creating: true, in: session)!
+        let sealed = try dataKey.seal(SealedIdentity(identity).bytes(), context: context(key, tenant: tenant))
+        let name = nameIndex(first: identity.firstName, last: identity.lastName, dateOfBirth: identity.dateOfBirth.description, dataKey)
+        let member: String? = identity.memberID.isEmpty ? nil : memberIndex(identity.memberID, dataKey)
+        try session.execute(insertSQL, [tenant, key.rawValue, sealed, member, name, salt, digest])
     }
 
-    static func identity(key: PatientKey, tenant: TenantID, in session: DatabaseSession) throws -> PatientIdentity? {
+    static func identity(key: PatientKey, tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws -> PatientIdentity? {
         guard let row = try session.query(selectSQL, [tenant, key.rawValue]).first else { return nil }
+        if let sealed = try row.decodeIfPresent("sealed", as: Data.self) {
+            // The practice's wrapped key came with the row (one round trip for a command's first read).
+            if let wrapped = try row.decodeIfPresent("wrapped_key", as: Data.self) {
+                try keys.adopt(wrapped: [UInt8](wrapped), keyID: try row.decode("kek_id"), tenant: tenant)
+            }
+            let bytes = try keys.existingKey(for: tenant, in: session).open([UInt8](sealed), context: context(key, tenant: tenant))
+            return try SealedIdentity.decode(bytes).identity
+        }
         return PatientIdentity(
             firstName: try row.decode("first_name"), lastName: try row.decode("last_name"),
             dateOfBirth: LocalDate(try row.decode("dob", as: String.self))!, address: try row.decode("address"),
@@ -55,51 +76,20 @@ enum PostgresPHI {
         try session.execute(deleteSQL, [tenant, key.rawValue]) > 0
     }
 
-    static func destroyAll(tenant: TenantID, in session: DatabaseSession) throws -> (identities: Int, files: Int) {
-        (try session.execute(deleteTenantSQL, [tenant]), try session.execute(deleteFilesSQL, [tenant]))
-    }
-
-    static func storeFile(
-        _ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID, in session: DatabaseSession
-    ) throws {
-        try session.execute(
-            insertFileSQL,
-            [tenant.sqlParameter, sha256.sqlParameter, direction.sqlParameter, kind.sqlParameter, fileName.sqlParameter, bytes.sqlParameter])
-    }
-
-    static let filesContainingSQL = SQL(
-        "phi_files_containing",
-        """
-        SELECT sha256, bytes FROM rcm_phi.x12_files f
-        WHERE tenant_id = $1 AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS n (needle)
-                                         WHERE n.needle <> '' AND position(convert_to(n.needle, 'UTF8') IN f.bytes) > 0)
-        ORDER BY sha256
-        """)
-    static let replaceRedactedSQL = SQL(
-        "phi_file_redact", "UPDATE rcm_phi.x12_files SET bytes = $3, redacted_at = clock_timestamp() WHERE tenant_id = $1 AND sha256 = $2")
-    static let keysByMemberSQL = SQL(
-        "phi_keys_by_member",
-        """
-        SELECT patient_key FROM rcm_phi.patient_identities
-        WHERE tenant_id = $1 AND member_id = $2
-          AND ($3::boolean IS NOT TRUE OR (lower(first_name) = lower($4) AND lower(last_name) = lower($5) AND date_of_birth = $6::date))
-        ORDER BY created_at, patient_key
-        """)
-
-    static func files(containing needles: [String], tenant: TenantID, in session: DatabaseSession) throws -> [(sha256: String, bytes: [UInt8])] {
-        try session.query(filesContainingSQL, [tenant.sqlParameter, SQLParameter.textArray(needles.filter { !$0.isEmpty })]).rows.map {
-            (sha256: try $0.decode("sha256", as: String.self), bytes: [UInt8](try $0.decode("bytes", as: Data.self)))
-        }
-    }
-
-    static func replaceRedacted(sha256: String, bytes: [UInt8], tenant: TenantID, in session: DatabaseSession) throws {
-        try session.execute(replaceRedactedSQL, [tenant.sqlParameter, sha256.sqlParameter, bytes.sqlParameter])
+    static func destroyAll(tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws -> (identities: Int, files: Int) {
+        let identities = try session.execute(deleteTenantSQL, [tenant])
+        let files = try session.execute(PostgresPHIFiles.deleteFilesSQL, [tenant])
+        _ = try keys.destroy(tenant: tenant, in: session)
+        return (identities, files)
     }
 
     static func patientKeys(
-        memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID, in session: DatabaseSession
+        memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID, keys: PostgresDataKeys,
+        in session: DatabaseSession
     ) throws -> [PatientKey] {
-        let parameters: [any SQLBindable] = [tenant, memberID, name != nil, name?.first ?? "", name?.last ?? "", name?.dateOfBirth ?? "1900-01-01"]
+        guard let dataKey = try keys.key(for: tenant, creating: false, in: session) else { return [] }
+        let nameHash = name.map { nameIndex(first: $0.first, last: $0.last, dateOfBirth: $0.dateOfBirth, dataKey) } ?? ""
+        let parameters: [any SQLBindable] = [tenant, memberIndex(memberID, dataKey), name != nil, nameHash]
         return try session.query(keysByMemberSQL, parameters).rows.map { PatientKey(try $0.decode("patient_key", as: String.self)) }
     }
 }

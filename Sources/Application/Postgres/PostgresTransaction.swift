@@ -9,11 +9,17 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     let models: PostgresReadModels
     /// The role the transaction acts as, when it set one (the server acting for a person or key).
     let actingRole: String?
+    /// The practices' data keys, unwrapped for this transaction only.
+    let keys: PostgresDataKeys
+    /// Sealed, except in the benchmark's baseline.
+    let format: PHIFormat
 
-    init(session: DatabaseSession, actingRole: String? = nil) {
+    init(session: DatabaseSession, actingRole: String? = nil, wrapping: (any DataKeyWrapping)?, format: PHIFormat = .sealed) {
         self.session = session
         self.models = PostgresReadModels(session: session)
         self.actingRole = actingRole
+        self.keys = PostgresDataKeys(wrapping: wrapping)
+        self.format = format
     }
 
     /// The acting role: the one set for the transaction, else the session's login (as `rcm.acting_role()`).
@@ -57,12 +63,18 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
 
     // MARK: PHIStorePort
 
+    func identityDigest(_ bytes: [UInt8], tenant: TenantID) throws -> String {
+        if format == .clearBaseline { return SHA256Hex.of(bytes) }
+        return try keys.key(for: tenant, creating: true, in: session)!.digest(bytes)
+    }
+
     func insertIdentity(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String) throws {
-        try PostgresPHI.insert(identity, key: key, tenant: tenant, salt: salt, digest: digest, in: session)
+        if format == .clearBaseline { return try PostgresPHIClearBaseline.insert(identity, key: key, tenant: tenant, salt: salt, digest: digest, in: session) }
+        try PostgresPHI.insert(identity, key: key, tenant: tenant, salt: salt, digest: digest, keys: keys, in: session)
     }
 
     func identity(key: PatientKey, tenant: TenantID) throws -> PatientIdentity? {
-        try PostgresPHI.identity(key: key, tenant: tenant, in: session)
+        try PostgresPHI.identity(key: key, tenant: tenant, keys: keys, in: session)
     }
 
     func forget(key: PatientKey, tenant: TenantID) throws -> Bool {
@@ -70,27 +82,35 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     }
 
     func destroyAll(tenant: TenantID) throws -> (identities: Int, files: Int) {
-        try PostgresPHI.destroyAll(tenant: tenant, in: session)
+        try PostgresPHI.destroyAll(tenant: tenant, keys: keys, in: session)
     }
 
     func storeFile(_ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID) throws {
-        try PostgresPHI.storeFile(bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, in: session)
+        if format == .clearBaseline {
+            return try PostgresPHIClearBaseline.storeFile(
+                bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, in: session)
+        }
+        try PostgresPHIFiles.storeFile(
+            bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, keys: keys, in: session)
     }
 
     func file(sha256: String, tenant: TenantID) throws -> [UInt8]? {
-        try PostgresPHI.file(sha256: sha256, tenant: tenant, in: session)
+        try PostgresPHIFiles.file(sha256: sha256, tenant: tenant, keys: keys, in: session)
     }
 
     func files(containing needles: [String], tenant: TenantID) throws -> [(sha256: String, bytes: [UInt8])] {
-        try PostgresPHI.files(containing: needles, tenant: tenant, in: session)
+        if format == .clearBaseline { return try PostgresPHIClearBaseline.files(containing: needles, tenant: tenant, keys: keys, in: session) }
+        return try PostgresPHIFiles.files(containing: needles, tenant: tenant, keys: keys, in: session)
     }
 
     func replaceRedacted(sha256: String, bytes: [UInt8], tenant: TenantID) throws {
-        try PostgresPHI.replaceRedacted(sha256: sha256, bytes: bytes, tenant: tenant, in: session)
+        if format == .clearBaseline { return try PostgresPHIClearBaseline.replaceRedacted(sha256: sha256, bytes: bytes, tenant: tenant, in: session) }
+        try PostgresPHIFiles.replaceRedacted(sha256: sha256, bytes: bytes, tenant: tenant, keys: keys, in: session)
     }
 
     func patientKeys(memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID) throws -> [PatientKey] {
-        try PostgresPHI.patientKeys(memberID: memberID, sameAs: name, tenant: tenant, in: session)
+        if format == .clearBaseline { return try PostgresPHIClearBaseline.patientKeys(memberID: memberID, sameAs: name, tenant: tenant, in: session) }
+        return try PostgresPHI.patientKeys(memberID: memberID, sameAs: name, tenant: tenant, keys: keys, in: session)
     }
 
     // MARK: DirectoryPort

@@ -15,7 +15,8 @@ extension RevenueCycle {
 
     /// The same record as another login (the local socket trusts it; elsewhere its password from PGPASSFILE).
     public func asLogin(_ login: String) async throws -> RevenueCycle {
-        RevenueCycle(backend: try await PostgresBackend.connect(try postgres.settings.login(login)), notes: notes)
+        let current = try postgres
+        return RevenueCycle(backend: try await PostgresBackend.connect(current.settings.login(login), wrapping: current.wrapping), notes: notes)
     }
 
     static let serverSQL = SQL(

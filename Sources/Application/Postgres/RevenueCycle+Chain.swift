@@ -12,16 +12,18 @@ extension RevenueCycle {
             do { return try JSONDecoder().decode(Seal.self, from: data) } catch { throw CommandRejected("not a seal written by rcm audit seal") }
         }
         let name = tenant ?? seal?.tenant.description
-        return try await postgres.run { session in
-            let tx = PostgresTransaction(session: session)
+        let backend = try postgres
+        return try await backend.run { session in
+            let tx = PostgresTransaction(session: session, actingRole: backend.actingRole, wrapping: nil)
             return try Self.resolve(name, in: tx).map { tenant in (tenant, try ChainVerifier.verify(tenant: tenant.id, seal: seal, in: session)) }
         }
     }
 
     /// A seal of a tenant's log (tenant, position, head hash, time) as JSON, to keep outside the database.
     public func sealLog(tenant: String) async throws -> String {
-        try await postgres.run { session in
-            let found = try Self.resolve(tenant, in: PostgresTransaction(session: session))
+        let backend = try postgres
+        return try await backend.run { session in
+            let found = try Self.resolve(tenant, in: PostgresTransaction(session: session, actingRole: backend.actingRole, wrapping: nil))
             return try Seal.make(tenant: found.id, in: session).json
         }
     }
@@ -30,7 +32,7 @@ extension RevenueCycle {
     public func auditClaim(_ claim: String, tenant: String, reason: String) async throws -> Report {
         let backend = try postgres
         return try await backend.withTransaction { session in
-            let tx = PostgresTransaction(session: session, actingRole: backend.actingRole)
+            let tx = PostgresTransaction(session: session, actingRole: backend.actingRole, wrapping: nil)
             let found = try Self.resolve(tenant, in: tx)
             let history = try ClaimHistory.load(tenant: found.id, claim: claim, in: session)
             let context = CommandContext(tenant: found, actor: tx.login, reason: reason, today: CommandContext.today(in: found.timeZone))

@@ -130,13 +130,14 @@ extension RevenueCycle {
     }
 
     /// A core over a pool of at most `connections` connections (the server's), to the database the
-    /// environment names (as `connect(environment:)`), acting as nobody until `acting(as:)`.
+    /// environment names and its key ring (as `connect(environment:)`), acting as nobody until `acting(as:)`.
     public static func pooled(
         environment: [String: String] = ProcessInfo.processInfo.environment, connections: Int = 8,
         notes: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> RevenueCycle {
+        let keys = try KeyRing.load(environment: environment)
         let pool = ConnectionPool(settings: DatabaseLocator.settings(environment: environment), maximum: connections)
-        return RevenueCycle(backend: PostgresBackend.pooled(pool, actingRole: nil), notes: notes)
+        return RevenueCycle(backend: PostgresBackend.pooled(pool, actingRole: nil, wrapping: keys), notes: notes)
     }
 }
 

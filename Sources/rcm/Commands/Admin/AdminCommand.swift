@@ -4,7 +4,7 @@ import ArgumentParser
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
-        abstract: "Administer the database server (roles).",
-        subcommands: [Bootstrap.self, RestoreDerived.self]
+        abstract: "Administer the database server (roles), the keys that seal PHI, the inventory of where PHI is.",
+        subcommands: [Bootstrap.self, RestoreDerived.self, Keys.self, Inventory.self]
     )
 }
