@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "Application", "Billing", "Projections",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -140,5 +141,6 @@ enum Migrations {
         "V0011__alerts_table.sql",
         "V0012__api_idempotency.sql",
         "V0013__webhooks.sql",
+        "V0014__second_factor.sql",
     ]
 }

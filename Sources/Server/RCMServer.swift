@@ -1,6 +1,7 @@
 import Application
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import Metrics
 import Prometheus
@@ -14,12 +15,20 @@ public struct RCMServer: Sendable {
     public var port: Int
     /// How long sessions last.
     public var sessionPolicy: SessionPolicy
+    /// HTTPS with this certificate and key; nil for plain HTTP (loopback, or behind a proxy that ends TLS).
+    public var tls: ServerTLS?
+    /// A proxy in front ends TLS (plain HTTP may then listen beyond loopback, and HSTS is sent).
+    public var behindProxy: Bool
 
     /// A server on `host:port`.
-    public init(host: String = "127.0.0.1", port: Int = 8080, sessionPolicy: SessionPolicy = .standard) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, sessionPolicy: SessionPolicy = .standard, tls: ServerTLS? = nil, behindProxy: Bool = false
+    ) {
         self.host = host
         self.port = port
         self.sessionPolicy = sessionPolicy
+        self.tls = tls
+        self.behindProxy = behindProxy
     }
 
     /// Every route as `METHOD /path`, for the test that holds them against docs/openapi.yaml.
@@ -36,6 +45,7 @@ public struct RCMServer: Sendable {
         let core = core ?? RevenueCycle(backend: UnusedBackend())
         OperationsRoutes(core: core, registry: registry).add(to: table)
         SignInRoutes(core: core, policy: policy).add(to: table)
+        SecondFactorRoutes(core: core, policy: policy).add(to: table)
         PracticeRoutes(core: core).add(to: table)
         let groupCommit = ProcessInfo.processInfo.environment["RCM_GROUP_COMMIT"] != "off"
         SessionRoutes(core: core, batcher: groupCommit ? try? core.sessionBatcher() : nil).add(to: table)
@@ -61,9 +71,12 @@ public struct RCMServer: Sendable {
     /// Runs until SIGTERM or SIGINT, then drains requests and stops. `core` is a pooled core
     /// (`RevenueCycle.pooled`) connected as the server's login.
     public func run(core: RevenueCycle, logger: Logger) async throws {
+        if let refusal = ListenRule.refusal(host: host, tls: tls != nil, behindProxy: behindProxy) { throw ServerTLS.Failure(description: refusal) }
+        let tlsConfiguration = try tls?.configuration()
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let router = Router(context: ServerContext.self)
+        if tls != nil || behindProxy { router.add(middleware: StrictTransportMiddleware()) }
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: MetricsMiddleware())
@@ -71,13 +84,21 @@ public struct RCMServer: Sendable {
         router.add(middleware: AuthenticationMiddleware(core: core))
         router.add(middleware: IdempotencyMiddleware(core: core))
         Self.addRoutes(to: RouteTable(router: router), core: core, registry: registry, policy: sessionPolicy)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "rcm"),
-            onServerRunning: { channel in
-                // The bound port (with --port 0 the system chose it): tests and scripts wait for this line.
-                let line = "rcm serve: listening on \(host):\(channel.localAddress?.port ?? port)\n"
-                FileHandle.standardOutput.write(Data(line.utf8))
-            }, logger: logger)
+        let scheme = tls == nil ? "http" : "https"
+        let (host, port) = (host, port)
+        // The bound port (with --port 0 the system chose it): tests and scripts wait for this line.
+        let announce: @Sendable (Int?) -> Void = { bound in
+            FileHandle.standardOutput.write(Data("rcm serve: listening on \(host):\(bound ?? port) (\(scheme))\n".utf8))
+        }
+        let configuration = ApplicationConfiguration(address: .hostname(host, port: port), serverName: "rcm")
+        let app: Application<RouterResponder<ServerContext>>
+        if let tlsConfiguration {
+            app = Application(
+                router: router, server: try .tls(.http1(), tlsConfiguration: tlsConfiguration), configuration: configuration,
+                onServerRunning: { announce($0.localAddress?.port) }, logger: logger)
+        } else {
+            app = Application(router: router, configuration: configuration, onServerRunning: { announce($0.localAddress?.port) }, logger: logger)
+        }
         let worker = WebhookWorker(core: core, policy: .from(environment: ProcessInfo.processInfo.environment), logger: logger)
         let group = ServiceGroup(
             configuration: .init(services: [.init(service: app), .init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -14,15 +14,17 @@ public final class ServerProcess: @unchecked Sendable {
     /// Where its output goes.
     public let logFile: URL
 
-    /// Starts the built binary with `RCM_DATABASE_URL = conninfo` and waits until it listens.
-    public static func start(conninfo: String, environment extra: [String: String] = [:]) throws -> ServerProcess {
+    /// Starts the built binary with `RCM_DATABASE_URL = conninfo` (and `environment` besides) and waits until it
+    /// listens; `extra` are further arguments of `rcm serve` (`--tls-cert F --tls-key F` gives an `https` base URL).
+    public static func start(conninfo: String, extra: [String] = [], environment overrides: [String: String] = [:]) throws -> ServerProcess {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("rcm-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let script = "exec \"$0\" serve --port 0 --connections 4 >\"$1\" 2>&1"
-        let arguments = ["/bin/sh", "-c", script, Repository.rcmBinary.path, log.path]
+        let script = "log=$1; shift; exec \"$0\" serve --port 0 --connections 4 \"$@\" >\"$log\" 2>&1"
+        let arguments = ["/bin/sh", "-c", script, Repository.rcmBinary.path, log.path] + extra
+        let scheme = extra.contains("--tls-cert") ? "https" : "http"
         var environment = ProcessInfo.processInfo.environment
         environment["RCM_DATABASE_URL"] = conninfo
-        environment.merge(extra) { $1 }
+        environment.merge(overrides) { $1 }
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -31,9 +33,9 @@ public final class ServerProcess: @unchecked Sendable {
         guard spawned == 0 else { throw StartFailure(description: "posix_spawn failed: \(spawned)") }
         for _ in 0..<300 {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+            if let range = text.range(of: #"listening on [0-9.]+:(\d+)"#, options: .regularExpression) {
                 let port = text[range].split(separator: ":").last.map(String.init) ?? ""
-                return ServerProcess(baseURL: URL(string: "http://127.0.0.1:\(port)")!, pid: pid, logFile: log)
+                return ServerProcess(baseURL: URL(string: "\(scheme)://127.0.0.1:\(port)")!, pid: pid, logFile: log)
             }
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid { throw StartFailure(description: "rcm serve exited: \(text)") }

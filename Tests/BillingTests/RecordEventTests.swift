@@ -75,6 +75,11 @@ struct RecordEventTests {
             #"{"role": "rcm_key_k0a1b2c3d4e5", "keyID": "k0a1b2c3d4e5", "label": "EHR sync", "actions": ["sessions.log"], "tenantIDs": ["0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"]}"#
         ),
         ("identity.api_key_revoked", #"{"keyID": "k0a1b2c3d4e5"}"#),
+        ("identity.second_factor_failed", #"{"login": "ana_lee", "factor": "totp", "reason": "reused_code"}"#),
+        ("identity.factor_enrolled", #"{"login": "ana_lee", "factor": "totp"}"#),
+        ("identity.factors_reset", #"{"login": "ana_lee"}"#),
+        ("identity.second_factor_policy_set", #"{"requiredFor": "everyone"}"#),
+        ("identity.access_revoked", #"{"login": "ana_lee", "sessionsEnded": 2}"#),
     ]
 
     /// The same events at their current version, as the codec writes them now.
@@ -101,6 +106,11 @@ struct RecordEventTests {
         #"{"login":"ana_lee"}"#,
         #"{"actions":["sessions.log"],"keyID":"k0a1b2c3d4e5","label":"EHR sync","role":"rcm_key_k0a1b2c3d4e5","tenantIDs":["0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0"]}"#,
         #"{"keyID":"k0a1b2c3d4e5"}"#,
+        #"{"factor":"totp","login":"ana_lee","reason":"reused_code"}"#,
+        #"{"factor":"totp","login":"ana_lee"}"#,
+        #"{"login":"ana_lee"}"#,
+        #"{"requiredFor":"everyone"}"#,
+        #"{"login":"ana_lee","sessionsEnded":2}"#,
     ]
 
     @Test("the types whose keys changed, and patient.identity_forgotten (which lists what was destroyed), are at schema version 2; every other type is at 1")

@@ -75,6 +75,11 @@ enum RecordSamples {
                         keyID: "k0a1b2c3d4e5", role: "rcm_key_k0a1b2c3d4e5", label: "EHR sync", actions: ["sessions.log"],
                         tenantIDs: [UUID(uuidString: "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0")!]))),
             .identity(.apiKeyRevoked(.init(keyID: "k0a1b2c3d4e5"))),
+            .identity(.secondFactorFailed(.init(login: "ana_lee", factor: "totp", reason: "reused_code"))),
+            .identity(.factorEnrolled(.init(login: "ana_lee", factor: "totp"))),
+            .identity(.factorsReset(.init(login: "ana_lee"))),
+            .identity(.secondFactorPolicySet(.init(requiredFor: "everyone"))),
+            .identity(.accessRevoked(.init(login: "ana_lee", sessionsEnded: 2))),
         ]
     }
 }

@@ -14,9 +14,12 @@ struct ServerScene {
     let bob: String  // staff of other
     static let password = "correct horse battery staple"
 
-    static func make(_ name: String, environment: [String: String] = [:]) async throws -> ServerScene {
+    /// `secondFactor`: the company's policy (`rcm staff mfa policy`). The route tests sign in with a password
+    /// alone (`nobody`); SecondFactorTests keep the default, `phi_readers`.
+    static func make(_ name: String, environment: [String: String] = [:], secondFactor: String = "nobody") async throws -> ServerScene {
         let cli = try await CLI.make(name)
         let key = try cli.seedPractice(slug: "acme")
+        _ = try cli.ok(["staff", "mfa", "policy", "--require", secondFactor])
         _ = try cli.ok([
             "tenant", "add", "--slug", "other", "--name", "Other Practice", "--npi", "1234567893", "--tax-id", "987654321", "--street", "1 Elm St",
             "--city", "Peoria", "--state", "IL", "--zip", "616021234",

@@ -4,6 +4,12 @@ import Foundation
 public enum SignInOutcome: Sendable, Equatable {
     /// Signed in: the session's token (shown once: a cookie or bearer token), the role to act as.
     case signedIn(SignedInSession)
+    /// The password was right; the session waits for a second factor (`proveSecondFactor`). Its token works
+    /// only for that, for five minutes.
+    case secondFactorRequired(SignedInSession)
+    /// The password was right, but the company's policy needs a second factor the person has not enrolled:
+    /// the session's token works only to enrol one (`beginTOTPEnrolment`, `confirmTOTPEnrolment`).
+    case enrolmentRequired(SignedInSession)
     /// Refused (unknown login, wrong password or a person not enabled for the server: one answer for all).
     case refused
     /// Too many failures: try again after this many seconds.

@@ -16,7 +16,10 @@ extension DataInventory {
             "db_user": .notPHI, "prev_hash": .notPHI, "hash": .notPHI,
         ]),
         Table("rcm_auth.credentials", ["login": .notPHI, "algorithm": .notPHI, "salt": .credentialHash, "verifier": .credentialHash]),
-        Table("rcm_auth.sessions", ["login": .notPHI, "token_hash": .credentialHash]),
+        Table("rcm_auth.sessions", ["login": .notPHI, "token_hash": .credentialHash, "stage": .notPHI]),
+        Table("rcm_auth.totp_factors", ["login": .notPHI, "secret": .credentialSecret]),
+        Table("rcm_auth.recovery_codes", ["login": .notPHI, "code_hash": .credentialHash]),
+        Table("rcm_auth.second_factor_policy", ["required_for": .notPHI]),
         Table("rcm_auth.api_keys", [
             "key_id": .notPHI, "label": .freeText, "role": .notPHI, "actions": .notPHI, "created_by": .notPHI, "secret_hash": .credentialHash,
         ]),

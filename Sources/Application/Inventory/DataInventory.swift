@@ -19,6 +19,9 @@ public enum DataInventory {
         case freeText = "free text typed by staff (reasons, notes); the product writes no identifier there"
         /// A credential's verifier: a slow or keyed hash of a password, session token or API key, never the secret.
         case credentialHash = "credential verifier: a slow or keyed hash of a password, token or key; never the secret"
+        /// A second factor's secret (a TOTP seed): a credential, not PHI, in an owner-only table, compared only
+        /// inside the database's definer functions (decision 0011); not yet sealed under a data key.
+        case credentialSecret = "credential secret (a TOTP seed) in an owner-only table; not PHI"
         /// Not PHI: the company's and practices' own business data, hashes, names of things.
         case notPHI = "not PHI"
 
@@ -32,12 +35,13 @@ public enum DataInventory {
             case .pseudonymous: "pseudonymous"
             case .freeText: "free text"
             case .credentialHash: "credential hash"
+            case .credentialSecret: "credential secret"
             case .notPHI: "not PHI"
             }
         }
 
         /// Whether the inventory lists it as a place PHI is (or derives from).
-        public var isPHI: Bool { self != .notPHI && self != .credentialHash }
+        public var isPHI: Bool { self != .notPHI && self != .credentialHash && self != .credentialSecret }
     }
 
     /// One table and the classification of its columns that can hold text, bytes, JSON or dates.

@@ -41,10 +41,15 @@ extension RevenueCycle {
                 ]
             ).first!
         }
+        let expires = started.addingTimeInterval(TimeInterval(policy.lifetime.components.seconds))
+        let pendingExpires = started.addingTimeInterval(TimeInterval(min(300, policy.lifetime.components.seconds)))
         switch try row.decode("outcome", as: String.self) {
         case "signed_in":
-            let expires = started.addingTimeInterval(TimeInterval(policy.lifetime.components.seconds))
             return .signedIn(SignedInSession(token: token, sessionID: sessionID, role: try row.decode("role"), expiresAt: expires))
+        case "second_factor":
+            return .secondFactorRequired(SignedInSession(token: token, sessionID: sessionID, role: try row.decode("role"), expiresAt: pendingExpires))
+        case "enrol":
+            return .enrolmentRequired(SignedInSession(token: token, sessionID: sessionID, role: try row.decode("role"), expiresAt: pendingExpires))
         case "locked": return .locked(retryAfter: try row.decodeIfPresent("retry_after") ?? 1)
         default: return .refused
         }

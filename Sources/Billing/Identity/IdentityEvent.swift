@@ -15,6 +15,16 @@ public enum IdentityEvent: StoredEvent {
     case apiKeyCreated(APIKeyCreated)
     /// `identity.api_key_revoked`: an API key was revoked.
     case apiKeyRevoked(APIKeyRevoked)
+    /// `identity.second_factor_failed`: a second factor was refused (counted towards the lock like a password).
+    case secondFactorFailed(SecondFactorFailed)
+    /// `identity.factor_enrolled`: a person confirmed a second factor (an access change).
+    case factorEnrolled(FactorEnrolled)
+    /// `identity.factors_reset`: an owner removed a person's second factors and ended their sessions (an access change).
+    case factorsReset(FactorsReset)
+    /// `identity.second_factor_policy_set`: an owner set who must prove a second factor (an access change).
+    case secondFactorPolicySet(SecondFactorPolicySet)
+    /// `identity.access_revoked`: an owner revoked a person's server access; their sessions ended at once (an access change).
+    case accessRevoked(AccessRevoked)
 
     /// The stream all identity events go to.
     public static let streamID = "identity"
@@ -22,7 +32,8 @@ public enum IdentityEvent: StoredEvent {
     /// Every type name of the family.
     public static let eventTypes = [
         "identity.signed_in", "identity.sign_in_failed", "identity.password_set", "identity.api_key_created",
-        "identity.api_key_revoked",
+        "identity.api_key_revoked", "identity.second_factor_failed", "identity.factor_enrolled", "identity.factors_reset",
+        "identity.second_factor_policy_set", "identity.access_revoked",
     ]
 
     /// The stored type name.
@@ -33,6 +44,11 @@ public enum IdentityEvent: StoredEvent {
         case .passwordSet: "identity.password_set"
         case .apiKeyCreated: "identity.api_key_created"
         case .apiKeyRevoked: "identity.api_key_revoked"
+        case .secondFactorFailed: "identity.second_factor_failed"
+        case .factorEnrolled: "identity.factor_enrolled"
+        case .factorsReset: "identity.factors_reset"
+        case .secondFactorPolicySet: "identity.second_factor_policy_set"
+        case .accessRevoked: "identity.access_revoked"
         }
     }
 
@@ -44,6 +60,11 @@ public enum IdentityEvent: StoredEvent {
         case .passwordSet(let p): try encodeJSON(p, encoder)
         case .apiKeyCreated(let p): try encodeJSON(p, encoder)
         case .apiKeyRevoked(let p): try encodeJSON(p, encoder)
+        case .secondFactorFailed(let p): try encodeJSON(p, encoder)
+        case .factorEnrolled(let p): try encodeJSON(p, encoder)
+        case .factorsReset(let p): try encodeJSON(p, encoder)
+        case .secondFactorPolicySet(let p): try encodeJSON(p, encoder)
+        case .accessRevoked(let p): try encodeJSON(p, encoder)
         }
     }
 
@@ -55,6 +76,11 @@ public enum IdentityEvent: StoredEvent {
         case "identity.password_set": .passwordSet(try decodeJSON(PasswordSet.self, d, j))
         case "identity.api_key_created": .apiKeyCreated(try decodeJSON(APIKeyCreated.self, d, j))
         case "identity.api_key_revoked": .apiKeyRevoked(try decodeJSON(APIKeyRevoked.self, d, j))
+        case "identity.second_factor_failed": .secondFactorFailed(try decodeJSON(SecondFactorFailed.self, d, j))
+        case "identity.factor_enrolled": .factorEnrolled(try decodeJSON(FactorEnrolled.self, d, j))
+        case "identity.factors_reset": .factorsReset(try decodeJSON(FactorsReset.self, d, j))
+        case "identity.second_factor_policy_set": .secondFactorPolicySet(try decodeJSON(SecondFactorPolicySet.self, d, j))
+        case "identity.access_revoked": .accessRevoked(try decodeJSON(AccessRevoked.self, d, j))
         default: throw unknownEventType(eventType)
         }
     }
