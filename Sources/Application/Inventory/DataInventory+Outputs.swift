@@ -23,7 +23,14 @@ extension DataInventory {
             kind: "log", source: "PostgreSQL's server log (log_statement = all for analyst logins, pgaudit)",
             carries: "statements and bound parameters; PHI crosses the wire only sealed or as keyed hashes, so none in clear text"),
         Output(
-            kind: "webhook / HTTP", source: "none yet (the server and its event feed are issue 17's)",
-            carries: "nothing today; a feed declares its payloads here when it comes"),
+            kind: "webhook / HTTP", source: "rcm serve: GET …/events, …/events/stream and webhook deliveries (IntegratorView)",
+            carries: "the log's events as integrators may see them: patient keys, codes, dates of service, amounts; access.*, identity.* "
+                + "and Part 2 events withheld, diagnoses, notes and file names removed at any depth; no direct identifier"),
+        Output(
+            kind: "HTTP response", source: "rcm serve: GET …/patients/{key}/identity and the submission download",
+            carries: "one patient's identity, or an 837P's bytes, after the read is recorded as access.phi_viewed; Cache-Control: no-store"),
+        Output(
+            kind: "log", source: "rcm serve's request log (swift-log, LogRequestsMiddleware)",
+            carries: "no PHI: method, route, status, request id; identity routes carry keys in the path, never names"),
     ]
 }

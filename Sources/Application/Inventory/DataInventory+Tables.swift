@@ -25,6 +25,14 @@ extension DataInventory {
         ]),
         Table("rcm_auth.decoy_key", ["key": .credentialHash]),
         Table("rcm.checkpoints", ["consumer": .notPHI]),
+        Table("rcm.api_idempotency", [
+            "idem_key": .notPHI, "role": .notPHI, "request_sha256": .notPHI, "content_type": .notPHI,
+            "body": .pseudonymous,  // a POST's answer: keys, statuses, amounts (identity routes answer the key alone)
+        ]),
+        Table("rcm.webhook_subscriptions", ["url": .notPHI, "event_types": .notPHI, "owner_role": .notPHI, "secret": .credentialSecret]),
+        Table("rcm.webhook_attempts", ["outcome": .notPHI, "error": .notPHI]),
+        Table("rcm.webhook_dead_letters", ["state": .notPHI, "replayed_by": .notPHI]),
+        Table("rcm_analytics_store.alerts", pseudonymous(["patient_key", "subject", "deadline", "detail"]).merging(notPHI(["as_of", "kind", "resolve_with"])) { $1 }),
         Table("rcm.idempotency_keys", ["key": .notPHI]),
         Table("rcm.interchange_counters", ["sender_id": .notPHI]),
         Table("rcm.log_heads", ["head_hash": .notPHI]),

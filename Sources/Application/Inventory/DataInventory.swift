@@ -19,9 +19,10 @@ public enum DataInventory {
         case freeText = "free text typed by staff (reasons, notes); the product writes no identifier there"
         /// A credential's verifier: a slow or keyed hash of a password, session token or API key, never the secret.
         case credentialHash = "credential verifier: a slow or keyed hash of a password, token or key; never the secret"
-        /// A second factor's secret (a TOTP seed): a credential, not PHI, in an owner-only table, compared only
-        /// inside the database's definer functions (decision 0011); not yet sealed under a data key.
-        case credentialSecret = "credential secret (a TOTP seed) in an owner-only table; not PHI"
+        /// A secret the product must use in clear: a second factor's TOTP seed (owner-only table, compared only
+        /// inside the database's definer functions, decision 0011) or a webhook's signing secret (no column
+        /// privilege for staff, decision 0010); not PHI, not yet sealed under a data key.
+        case credentialSecret = "credential secret (a TOTP seed, a webhook signing secret) no staff login can read; not PHI"
         /// Not PHI: the company's and practices' own business data, hashes, names of things.
         case notPHI = "not PHI"
 
