@@ -48,6 +48,8 @@ let package = Package(
         .target(name: "Billing"),
         // Pure X12 5010 reader and writer: no SQL, no billing types.
         .target(name: "X12"),
+        // Bank files (BAI2 cash-management reports): pure reader, amounts as Money.
+        .target(name: "BankFiles", dependencies: ["Billing"]),
         // Mapping between the billing domain and X12 (837P out; 835, 999, 277CA in) and the payer simulator. Pure.
         .target(name: "BillingX12", dependencies: ["Billing", "X12"]),
         // Projections: analyst tables, reports, the audit trail; exactly-once and rebuildable.
@@ -120,6 +122,7 @@ let package = Package(
         // The server's routes against docs/openapi.yaml (no database).
         .testTarget(name: "ServerTests", dependencies: ["Server"]),
         .testTarget(name: "BillingX12Tests", dependencies: ["BillingX12", "Billing", "X12", "TestSupport"]),
+        .testTarget(name: "BankFilesTests", dependencies: ["BankFiles", "Billing", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "X12Tests", dependencies: ["X12", "TestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
