@@ -21,7 +21,7 @@ struct ErrorPHITests {
     }
 
     /// Planted identifiers: a name, a member id, a date of birth, free text.
-    static let planted = ["Ulric Sandboxer", "UXS99887766", "1961-02-29", "Told me her diagnosis Quillonby"]
+    static let planted = ["Ulric Sandboxer", "UXS99887766", "1961-02-29", "Told me her prognosis Quillonby"]
 
     /// Commands left out: `demo seed` writes a whole company, `projections run` follows the log until stopped.
     static let skipped: Set<String> = ["demo seed", "projections run"]

@@ -85,3 +85,10 @@ func readFile(_ path: String) throws -> [UInt8] {
 
 /// A file's name without its directories.
 func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
+
+/// Writes a file a person named, or refuses naming the option (never the path, which may be typed PHI).
+func writeFile(_ bytes: Data, to path: String, option: String) throws {
+    do { try bytes.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        throw CommandError("cannot write the file of \(option) (a directory, a missing folder or no permission)")
+    }
+}

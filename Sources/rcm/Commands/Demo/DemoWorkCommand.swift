@@ -47,7 +47,7 @@ extension DemoCommand {
                 let clerk = DemoClerk(core: try await Core.connect(), seed: seed, owner: StaffID(owner))
                 let report = try await clerk.work(today: through, practices: tenants, submitTo: directory)
                 if let appeals {
-                    try Data(DemoAppeal.csv(report.appeals).utf8).write(to: URL(fileURLWithPath: appeals), options: .atomic)
+                    try writeFile(Data(DemoAppeal.csv(report.appeals).utf8), to: appeals, option: "--appeals")
                 }
                 print("\(through): \(report.line)")
             }
