@@ -24,7 +24,7 @@ CREATE INDEX webhook_subscriptions_due ON rcm.webhook_subscriptions (next_attemp
 
 CREATE TABLE rcm.webhook_attempts (
     tenant_id       uuid        NOT NULL,
-    attempt_id      bigint      GENERATED ALWAYS AS IDENTITY,
+    attempt_id      uuid        NOT NULL DEFAULT gen_random_uuid(),
     subscription_id uuid        NOT NULL,
     position        bigint      NOT NULL,
     attempted_at    timestamptz NOT NULL DEFAULT clock_timestamp(),

@@ -23,7 +23,8 @@ def browser(width=1280, height=800):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_window_size(width, height)
-    driver.implicitly_wait(0)
+    # A form's submit navigates after click() returns: lookups wait up to 10 s for the next page's element.
+    driver.implicitly_wait(10)
     return driver
 
 

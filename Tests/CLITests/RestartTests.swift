@@ -87,6 +87,8 @@ struct RestartTests {
         let login = "t_restart_\(UInt32.random(in: 0...UInt32.max))"
         _ = try scene.cli.ok(["staff", "add", login, "--group", "staff"])
         _ = try scene.cli.ok(["staff", "assign", login, "--tenant", "acme"])
+        // A password alone signs in here: the test is about restarts (SecondFactorTests test the factor).
+        _ = try scene.cli.ok(["staff", "mfa", "policy", "--require", "nobody"])
         let set = try scene.cli.run(["staff", "password", login], environment: ["RCM_NEW_PASSWORD": ServerScene.password])
         #expect(set.status == 0)
         let server = try ServerProcess.start(conninfo: scene.cli.database.settings.login("rcm_server").conninfo)

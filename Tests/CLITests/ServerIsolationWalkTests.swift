@@ -32,6 +32,8 @@ struct ServerIsolationWalkTests {
         #expect(try await ana.post("/practices/acme/claims/\(claim)/scrub").status == 200)
         let submitted = try await ana.post("/practices/acme/claims/\(claim)/submit", headers: ["Idempotency-Key": "walk-submit"])
         let submission = try #require((submitted.json["submission"] as? [String: Any])?["submissionID"] as? String, "\(submitted.text)")
+        let hooked = try await ana.post("/practices/acme/webhooks", json: ["url": "http://127.0.0.1:9/hook"])
+        let subscription = try #require(hooked.json["subscriptionID"] as? String, "\(hooked.text)")
         let acmeID = try await scene.cli.database.connect().query(
             .init("acme_id", "SELECT tenant_id::text AS id FROM rcm.tenants WHERE slug = 'acme'")).first!.decode("id", as: String.self)
 
@@ -41,7 +43,7 @@ struct ServerIsolationWalkTests {
         #expect(operations.count >= 40, "\(operations.count) operations")
         let values = [
             "{claim}": claim, "{patient}": scene.patientKey, "{submission}": submission, "{provider}": "dr-lee", "{payer}": "aetna",
-            "{trace}": "TRACE1",
+            "{trace}": "TRACE1", "{subscription}": subscription,
         ]
         let events = try await scene.cli.eventCount()
         var walked = 0
@@ -56,7 +58,7 @@ struct ServerIsolationWalkTests {
                 let missing = try await bob.send(method, path.replacingOccurrences(of: practice, with: "nope"), body: body, headers: headers)
                 #expect(seen.status == 404, "\(method) \(template): \(seen.status) \(seen.text)")
                 #expect(seen.text.replacingOccurrences(of: practice, with: "nope") == missing.text, "\(method) \(template)")
-                for secret in [claim, scene.patientKey, submission, "Quaxworth"] {
+                for secret in [claim, scene.patientKey, submission, subscription, "Quaxworth"] {
                     #expect(!seen.text.contains(secret), "\(method) \(template) shows \(secret)")
                 }
                 walked += 1

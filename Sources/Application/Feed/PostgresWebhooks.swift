@@ -40,7 +40,7 @@ enum PostgresWebhooks {
         "webhook_attempts",
         """
         SELECT a.subscription_id, a.position, a.attempted_at, a.status_code, a.outcome FROM rcm.webhook_attempts a
-        WHERE a.tenant_id = $1 AND a.subscription_id = $2 ORDER BY a.attempt_id DESC LIMIT $3
+        WHERE a.tenant_id = $1 AND a.subscription_id = $2 ORDER BY a.attempted_at DESC, a.attempt_id DESC LIMIT $3
         """)
 
     // The worker's statements.
