@@ -10,25 +10,19 @@ struct AuthorizationRoutes {
 
     func add(to routes: RouteTable) {
         routes.add(.get, "/practices/{practice}/patients/{patient}/authorizations") { _, context in
-            let principal = try context.require(.read)
-            let acting = try core.acting(as: principal.role)
-            let practice = try await Wire.practice(context, core: acting)
-            let key = PatientKey(try Wire.parameter("patient", context, maxLength: 64))
-            return JSONResponse.make(["authorizations": Self.list(try await acting.patientFacts(key, tenant: practice.id.description))])
+            let scope = try await PatientScope.resolve(context, core: core, action: .read)
+            return JSONResponse.make(["authorizations": Self.list(try await scope.facts())])
         }
         routes.add(.post, "/practices/{practice}/patients/{patient}/authorizations") { request, context in
-            let principal = try context.require(.writePatients)
-            let acting = try core.acting(as: principal.role)
-            let practice = try await Wire.practice(context, core: acting)
-            let key = PatientKey(try Wire.parameter("patient", context, maxLength: 64))
+            let scope = try await PatientScope.resolve(context, core: core, action: .writePatients)
             _ = try IdempotencyMiddleware.required(request)
-            _ = try await acting.patientFacts(key, tenant: practice.id.description)
+            _ = try await scope.facts()
             let body = try await JSONObject.read(request, context: context, allowed: Self.fields)
             let authorization = Authorization(
                 number: try body.string("number", maxLength: 50), payerID: PayerID(try body.string("payerID", maxLength: 64)),
                 codes: Set(try body.strings("codes", maxCount: 20, maxLength: 5)), units: Quantity(units: try body.integer("units", range: 1...999)),
                 window: EffectivePeriod(from: try body.date("effectiveFrom"), through: try body.optionalDate("effectiveThrough")))
-            try await acting.addAuthorization(authorization, patient: key, tenant: practice.id.description)
+            try await scope.acting.addAuthorization(authorization, patient: scope.key, tenant: scope.tenant)
             return JSONResponse.make(Self.json(authorization), status: .created)
         }
     }

@@ -13,19 +13,13 @@ struct CoverageRoutes {
 
     func add(to routes: RouteTable) {
         routes.add(.get, "/practices/{practice}/patients/{patient}/coverages") { _, context in
-            let principal = try context.require(.read)
-            let acting = try core.acting(as: principal.role)
-            let practice = try await Wire.practice(context, core: acting)
-            let key = PatientKey(try Wire.parameter("patient", context, maxLength: 64))
-            return JSONResponse.make(["coverages": Self.list(try await acting.patientFacts(key, tenant: practice.id.description))])
+            let scope = try await PatientScope.resolve(context, core: core, action: .read)
+            return JSONResponse.make(["coverages": Self.list(try await scope.facts())])
         }
         routes.add(.post, "/practices/{practice}/patients/{patient}/coverages") { request, context in
-            let principal = try context.require(.writePatients)
-            let acting = try core.acting(as: principal.role)
-            let practice = try await Wire.practice(context, core: acting)
-            let key = PatientKey(try Wire.parameter("patient", context, maxLength: 64))
+            let scope = try await PatientScope.resolve(context, core: core, action: .writePatients)
             _ = try IdempotencyMiddleware.required(request)
-            _ = try await acting.patientFacts(key, tenant: practice.id.description)
+            _ = try await scope.facts()
             let body = try await JSONObject.read(request, context: context, allowed: Self.fields)
             let coverage = Coverage(
                 id: CoverageID(try body.string("coverageID", maxLength: 64)), payerID: PayerID(try body.string("payerID", maxLength: 64)),
@@ -33,7 +27,7 @@ struct CoverageRoutes {
                 copay: try body.optionalMoney("copay") ?? .zero, coinsurancePercent: try body.optionalInteger("coinsurancePercent", range: 0...100) ?? 0,
                 deductible: try body.optionalMoney("deductible") ?? .zero,
                 effective: EffectivePeriod(from: try body.date("effectiveFrom"), through: try body.optionalDate("effectiveThrough")))
-            try await acting.addCoverage(coverage, patient: key, tenant: practice.id.description)
+            try await scope.acting.addCoverage(coverage, patient: scope.key, tenant: scope.tenant)
             return JSONResponse.make(Self.json(coverage), status: .created)
         }
     }

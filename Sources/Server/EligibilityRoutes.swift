@@ -24,15 +24,12 @@ struct EligibilityRoutes {
                 })
         }
         routes.add(.post, "/practices/{practice}/patients/{patient}/eligibility-inquiries") { request, context in
-            let principal = try context.require(.importFiles)
-            let acting = try core.acting(as: principal.role)
-            let practice = try await Wire.practice(context, core: acting)
-            let key = PatientKey(try Wire.parameter("patient", context, maxLength: 64))
+            let scope = try await PatientScope.resolve(context, core: core, action: .importFiles)
             _ = try IdempotencyMiddleware.required(request)
-            _ = try await acting.patientFacts(key, tenant: practice.id.description)
+            _ = try await scope.facts()
             let body = try await JSONObject.read(request, context: context, allowed: ["payerID", "date"])
-            let result = try await acting.checkEligibility(
-                tenant: practice.id.description, patient: key, payer: try body.optionalString("payerID", maxLength: 64).map { PayerID($0) },
+            let result = try await scope.acting.checkEligibility(
+                tenant: scope.tenant, patient: scope.key, payer: try body.optionalString("payerID", maxLength: 64).map { PayerID($0) },
                 date: try body.optionalDate("date"), directory: nil)
             AppendMetrics.record("eligibility.inquiry")
             return JSONResponse.make(

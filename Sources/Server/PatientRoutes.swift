@@ -36,22 +36,17 @@ struct PatientRoutes {
             return JSONResponse.make(["patientKey": key.rawValue], status: .created)
         }
         routes.add(.get, "/practices/{practice}/patients/{patient}") { _, context in
-            let principal = try context.require(.read)
-            let acting = try core.acting(as: principal.role)
-            let practice = try await Wire.practice(context, core: acting)
-            let key = PatientKey(try Wire.parameter("patient", context, maxLength: 64))
-            let facts = try await acting.patientFacts(key, tenant: practice.id.description)
+            let scope = try await PatientScope.resolve(context, core: core, action: .read)
+            let facts = try await scope.facts()
             return JSONResponse.make([
-                "patientKey": key.rawValue, "identityForgotten": facts.identityForgotten, "substanceUseSensitive": facts.substanceUseSensitive,
+                "patientKey": scope.key.rawValue, "identityForgotten": facts.identityForgotten, "substanceUseSensitive": facts.substanceUseSensitive,
                 "coverages": CoverageRoutes.list(facts), "authorizations": AuthorizationRoutes.list(facts),
             ])
         }
         routes.add(.get, "/practices/{practice}/patients/{patient}/identity") { _, context in
-            let principal = try context.require(.readIdentity)
-            let acting = try core.acting(as: principal.role)
-            let practice = try await Wire.practice(context, core: acting)
-            let key = PatientKey(try Wire.parameter("patient", context, maxLength: 64))
-            let identity = try await acting.patientIdentity(key, tenant: practice.id.description, purpose: "api: patient identity")
+            let scope = try await PatientScope.resolve(context, core: core, action: .readIdentity)
+            let key = scope.key
+            let identity = try await scope.acting.patientIdentity(key, tenant: scope.tenant, purpose: "api: patient identity")
             var headers = HTTPFields()
             headers[.cacheControl] = "no-store"
             guard let identity else { return JSONResponse.make(["patientKey": key.rawValue, "identity": NSNull()], headers: headers) }

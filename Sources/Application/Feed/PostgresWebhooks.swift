@@ -68,7 +68,7 @@ enum PostgresWebhooks {
         "webhook_fail",
         """
         UPDATE rcm.webhook_subscriptions SET attempts = attempts + 1, first_failure_at = coalesce(first_failure_at, clock_timestamp()),
-            next_attempt_at = clock_timestamp() + make_interval(secs => $3::float8)
+            next_attempt_at = clock_timestamp() + $3::bigint * interval '1 millisecond'
         WHERE tenant_id = $1 AND subscription_id = $2
         RETURNING attempts, first_failure_at, clock_timestamp() AS now
         """)
@@ -90,7 +90,7 @@ enum PostgresWebhooks {
     static let replayFailedSQL = SQL(
         "webhook_replay_failed",
         """
-        UPDATE rcm.webhook_subscriptions SET next_attempt_at = clock_timestamp() + make_interval(secs => $3::float8)
+        UPDATE rcm.webhook_subscriptions SET next_attempt_at = clock_timestamp() + $3::bigint * interval '1 millisecond'
         WHERE tenant_id = $1 AND subscription_id = $2
         """)
 

@@ -102,7 +102,7 @@ extension RevenueCycle {
                 try session.query(PostgresWebhooks.replayedSQL, key + [position.sqlParameter, state.sqlParameter])
                 try attempt(response.delivered ? "delivered" : "failed")
                 if !response.delivered {
-                    try session.query(PostgresWebhooks.replayFailedSQL, key + [String(WebhookRetryPolicy.seconds(policy.base)).sqlParameter])
+                    try session.query(PostgresWebhooks.replayFailedSQL, key + [WebhookRetryPolicy.milliseconds(policy.base).sqlParameter])
                 }
                 return response.delivered ? "delivered" : "failed"
             }
@@ -111,8 +111,8 @@ extension RevenueCycle {
                 try session.query(PostgresWebhooks.advanceSQL, key + [position.sqlParameter])
                 return "delivered"
             }
-            let delay = WebhookRetryPolicy.seconds(policy.delay(afterFailures: webhook.attempts + 1))
-            let row = try session.query(PostgresWebhooks.failSQL, key + [String(delay).sqlParameter]).first!
+            let delay = WebhookRetryPolicy.milliseconds(policy.delay(afterFailures: webhook.attempts + 1))
+            let row = try session.query(PostgresWebhooks.failSQL, key + [delay.sqlParameter]).first!
             if policy.givesUp(firstFailure: try row.decode("first_failure_at"), now: try row.decode("now")) {
                 try attempt("parked")
                 try session.query(PostgresWebhooks.parkSQL, key + [position.sqlParameter])

@@ -30,17 +30,18 @@ public struct WebhookRetryPolicy: Sendable, Equatable {
 
     /// The wait before the next try after `failures` failures in a row (1 → base, 2 → 2·base, …, ≤ cap).
     public func delay(afterFailures failures: Int) -> Duration {
-        let doublings = min(max(failures - 1, 0), 40)
-        let seconds = Self.seconds(base) * pow(2, Double(doublings))
-        return .milliseconds(Int64(min(seconds, Self.seconds(cap)) * 1000))
+        var wait = base
+        for _ in 0..<min(max(failures - 1, 0), 64) where wait < cap { wait = wait * 2 }
+        return min(wait, cap)
     }
 
     /// Whether an event failing since `firstFailure` is given up at `now`.
     public func givesUp(firstFailure: Date, now: Date) -> Bool {
-        now.timeIntervalSince(firstFailure) >= Self.seconds(giveUpAfter)
+        .milliseconds(Int64((now.timeIntervalSince(firstFailure) * 1000).rounded(.down))) >= giveUpAfter
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    /// A duration in whole milliseconds (rounded down), as the database's interval arithmetic takes it.
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 }

@@ -21,7 +21,7 @@ public enum DataInventory {
         case credentialHash = "credential verifier: a slow or keyed hash of a password, token or key; never the secret"
         /// A secret the product must use in clear: a second factor's TOTP seed (owner-only table, compared only
         /// inside the database's definer functions, decision 0011) or a webhook's signing secret (no column
-        /// privilege for staff, decision 0010); not PHI, not yet sealed under a data key.
+        /// privilege for staff, decision 0017); not PHI, not yet sealed under a data key.
         case credentialSecret = "credential secret (a TOTP seed, a webhook signing secret) no staff login can read; not PHI"
         /// Not PHI: the company's and practices' own business data, hashes, names of things.
         case notPHI = "not PHI"

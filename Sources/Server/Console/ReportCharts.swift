@@ -19,7 +19,7 @@ enum ReportCharts {
             }
         }
         let largest = max(1, sums.values.map { $0.reduce(0, +) }.max() ?? 1)
-        let width = 640.0
+        let widthTenths: Int64 = 6400   // 640 px, in tenths of a pixel: widths from cents by integer arithmetic
         var svg = "<svg role=\"img\" aria-labelledby=\"aging-title aging-desc\" viewBox=\"0 0 760 150\" width=\"760\" height=\"150\" class=\"chart\">"
         svg += "<title id=\"aging-title\">Open balances by age</title><desc id=\"aging-desc\">"
         svg += ["insurance", "patient"].map { side in
@@ -28,10 +28,10 @@ enum ReportCharts {
         for (rowIndex, side) in ["insurance", "patient"].enumerated() {
             let y = 10 + rowIndex * 40
             svg += "<text x=\"0\" y=\"\(y + 20)\" fill=\"#1a1a1a\">\(side)</text>"
-            var x = 90.0
+            var x: Int64 = 900
             for (index, cents) in sums[side]!.enumerated() where cents > 0 {
-                let w = width * Double(cents) / Double(largest)
-                svg += "<rect x=\"\(format(x))\" y=\"\(y)\" width=\"\(format(w))\" height=\"28\" fill=\"\(colours[index])\"><title>\(side) \(bucketNames[index]) days: \(HTML.money(cents))</title></rect>"
+                let w = Self.share(cents, of: largest, scaledTo: widthTenths)
+                svg += "<rect x=\"\(tenths(x))\" y=\"\(y)\" width=\"\(tenths(w))\" height=\"28\" fill=\"\(colours[index])\"><title>\(side) \(bucketNames[index]) days: \(HTML.money(cents))</title></rect>"
                 x += w
             }
         }
@@ -74,4 +74,13 @@ enum ReportCharts {
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// `part` of `whole` scaled to `scale`, rounded down, in integers (no money passes through floating point).
+    static func share(_ part: Int64, of whole: Int64, scaledTo scale: Int64) -> Int64 {
+        let (high, low) = part.multipliedFullWidth(by: scale)
+        return whole.dividingFullWidth((high, low)).quotient
+    }
+
+    /// Tenths of a pixel as an SVG length ("123.4").
+    static func tenths(_ value: Int64) -> String { "\(value / 10).\(value % 10)" }
 }
