@@ -78,7 +78,7 @@ let package = Package(
             resources: [.embedInCode("openapi.yaml")]
         ),
         // The deterministic demo billing company, written through the application core.
-        .target(name: "Demo", dependencies: ["Application", "Billing", "EventStore"]),
+        .target(name: "Demo", dependencies: ["Application", "Billing", "BillingX12", "EventStore", "X12"]),
         .executableTarget(
             name: "rcm",
             dependencies: [

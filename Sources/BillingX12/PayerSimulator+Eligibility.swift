@@ -5,12 +5,13 @@ extension PayerSimulator {
     /// The payer that runs behavioral-health benefits carved out of the others' plans (loop 2120C of a 271).
     public static let carveOutPayerID = "DEMO06"
 
-    /// Answers the 270s of a file with one 271 interchange: per inquiry a scenario drawn from the seed and the
-    /// inquiry's trace (or `forced`), so the same inquiry always gets the same answer. The 271 echoes each trace
-    /// (TRN*2), adds the payer's own (TRN*1) and speaks for the payer the 270 asked (2100A as sent).
+    /// Answers the 270s of a file with one 271 interchange: per inquiry `forced`, else the scenario the payer's
+    /// `roster` holds for the member, else one drawn from the seed and the inquiry's trace, so the same inquiry always
+    /// gets the same answer. The 271 echoes each trace (TRN*2), adds the payer's own (TRN*1) and speaks for the payer
+    /// the 270 asked (2100A as sent).
     public static func answerEligibility(
         _ sets: [EligibilityInquirySet], seed: UInt64, date: X12Date, controlNumber: Int, forced: EligibilityScenario? = nil,
-        directory: SimulatedPayerDirectory = .builtIn
+        roster: EligibilityRoster = EligibilityRoster(), directory: SimulatedPayerDirectory = .builtIn
     ) throws(X12Error) -> (bytes: [UInt8], scenarios: [String: EligibilityScenario]) {
         var responses: [EligibilityResponse] = []
         var scenarios: [String: EligibilityScenario] = [:]
@@ -21,7 +22,8 @@ extension PayerSimulator {
             for receiver in set.receivers {
                 var members: [MemberEligibility] = []
                 for inquiry in receiver.inquiries {
-                    var scenario = forced ?? scenario(for: inquiry.trace, seed: seed)
+                    let known = (inquiry.subscriber.memberID ?? inquiry.patient.memberID).flatMap { roster.scenario(payerID: set.source.id, memberID: $0.value) }
+                    var scenario = forced ?? known ?? scenario(for: inquiry.trace, seed: seed)
                     // The carve-out payer does not carve its own benefit out.
                     if scenario == .carveOut, answering.claimPayerID == carveOut.claimPayerID { scenario = .active }
                     scenarios[inquiry.trace] = scenario

@@ -14,6 +14,7 @@ import Foundation
 ///   appeal with no payment `appealUpheldAfterDays` after it was sent was upheld and is written off.
 /// - Patients: statements at each month's end; patients pay by their habit (`DemoClerkPolicy.habit`); small
 ///   balances and bad debt are written off by policy.
+/// - Claims the payers left unanswered `unansweredAfterDays` after they were sent are chased with 276s.
 public struct DemoClerk: Sendable {
     /// The application core, connected as the clerk's login.
     public var core: RevenueCycle
@@ -33,8 +34,8 @@ public struct DemoClerk: Sendable {
     }
 
     /// Works the practices (slugs; every practice the login may see when empty) on `today`, submitting to
-    /// `submitTo` when given.
-    public func work(today: LocalDate, practices wanted: [String], submitTo directory: URL?) async throws -> DemoClerkReport {
+    /// `submitTo` when given, and writing 276s for the claims the payers left unanswered to `chaseTo` when given.
+    public func work(today: LocalDate, practices wanted: [String], submitTo directory: URL?, chaseTo inquiries: URL? = nil) async throws -> DemoClerkReport {
         var practices = wanted
         if practices.isEmpty { practices = try await core.tenants().filter { $0.kind == .practice }.map(\.slug).sorted() }
         let payers = try await core.payers().map { PayerID($0.payerID) }
@@ -53,6 +54,13 @@ public struct DemoClerk: Sendable {
             }
             try await workDenials(claims.filter { $0.status == .denied }, of: practice, today: today, report: &report)
             try await workPatientBalances(claims.filter { $0.patientBalance > .zero }, of: practice, today: today, report: &report)
+            if let inquiries {
+                // Claims no payer answered within its days are chased with a 276 (the payer simulator answers with a 277).
+                for sent in try await core.inquireClaimStatus(tenant: practice, days: policy.unansweredAfterDays, directory: inquiries) {
+                    report.statusFiles.append(sent.path)
+                    report.chased += sent.claims.count
+                }
+            }
         }
         return report
     }

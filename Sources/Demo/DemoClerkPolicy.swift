@@ -21,6 +21,8 @@ public struct DemoClerkPolicy: Sendable, Hashable {
     /// A CO-29 (filing deadline) denial of a claim first submitted within this many days of its first date of
     /// service is appealed with the proof of timely filing (the payer's acceptance); otherwise it is ours to write off.
     public var timelyFilingProofDays = 90
+    /// A claim with no payer answer this many days after it was first sent is chased with a 276 (the payers' default).
+    public var unansweredAfterDays = 30
 
     /// The default policy.
     public init() {}

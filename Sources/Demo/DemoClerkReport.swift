@@ -33,6 +33,10 @@ public struct DemoClerkReport: Sendable, Equatable {
     public var writtenOff = Money.zero
     /// The appeals sent, for the payers' portals.
     public var appeals: [DemoAppeal] = []
+    /// Unanswered claims chased with a 276.
+    public var chased = 0
+    /// The 276 files written.
+    public var statusFiles: [String] = []
 
     /// An empty report.
     public init() {}
@@ -41,7 +45,8 @@ public struct DemoClerkReport: Sendable, Equatable {
     public var line: String {
         "\(submitted) claim(s) submitted in \(files.count) file(s), \(scrubbed) re-scrubbed (\(scrubFailed) held), "
             + "\(appealed) appeal(s), \(upheld) upheld, \(deniedWrittenOff) denial(s) written off, \(statements) statement(s), "
-            + "\(patientPayments) patient payment(s) \(patientPaid), \(smallBalances) small balance(s), \(badDebts) bad debt(s)"
+            + "\(patientPayments) patient payment(s) \(patientPaid), \(smallBalances) small balance(s), \(badDebts) bad debt(s), "
+            + "\(chased) unanswered claim(s) chased"
     }
 }
 

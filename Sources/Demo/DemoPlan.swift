@@ -1,5 +1,6 @@
 import Application
 import Billing
+import BillingX12
 import Foundation
 
 /// How much the demo builds: the total number of sessions over the year, across all practices.
@@ -38,11 +39,15 @@ public struct DemoOptions: Sendable, Equatable {
     public var slugPrefix: String
     /// A staff login to create (idempotently) and assign to the practices; nil for none.
     public var staffLogin: String?
+    /// Whether the front desk checks eligibility: a 270 for each day's new patients before their first session and
+    /// one for each month's scheduled patients, answered by the payer simulator (`DemoEligibilityDesk`), carve-outs
+    /// routed and billed to the carve-out payer. Off, claims go to the card's payer as planned (the benchmarks).
+    public var checksEligibility: Bool
 
     /// Options; the defaults build the small demo starting 2025-12-01.
     public init(
         seed: UInt64 = 1, scale: DemoScale = .small, tenants: Int = 3, start: LocalDate = LocalDate(year: 2025, month: 12, day: 1)!,
-        slugPrefix: String = "demo", staffLogin: String? = "rcm_demo_staff"
+        slugPrefix: String = "demo", staffLogin: String? = "rcm_demo_staff", checksEligibility: Bool = false
     ) {
         self.seed = seed
         self.scale = scale
@@ -50,6 +55,7 @@ public struct DemoOptions: Sendable, Equatable {
         self.start = start
         self.slugPrefix = slugPrefix
         self.staffLogin = staffLogin
+        self.checksEligibility = checksEligibility
     }
 
     /// The last day of the twelve months.
@@ -84,6 +90,9 @@ public struct PlannedPatient: Sendable {
     public var registeredOn: LocalDate
     /// Coverages, primary first.
     public var coverages: [Coverage]
+    /// The primary (commercial) plan carves the behavioral-health benefit out to the carve-out payer: its 271 says
+    /// so (the payers' roster), and once routed the claims go to `DemoCatalog.carveOut`.
+    public var carvedOut: Bool
     /// Authorizations.
     public var authorizations: [Authorization]
     /// The Good Faith Estimate given at registration (self-pay and out-of-network clients).
@@ -120,6 +129,21 @@ public struct DemoPlan: Sendable {
     public var sessionCount: Int { practices.reduce(0) { $0 + $1.sessionCount } }
     /// Patients planned over all practices.
     public var patientCount: Int { practices.reduce(0) { $0 + $1.patients.count } }
+
+    /// What the simulated payers know of the plan's members: each insured patient's coverages answer active, except
+    /// the primary of a carved-out plan, which names the carve-out payer.
+    public var roster: EligibilityRoster {
+        let x12IDs = Dictionary(uniqueKeysWithValues: DemoCatalog.payers.map { ($0.payerID, $0.x12PayerID) })
+        var roster = EligibilityRoster()
+        for patient in practices.flatMap(\.patients) where !patient.identity.memberID.isEmpty {
+            for coverage in patient.coverages {
+                guard let payer = x12IDs[coverage.payerID.rawValue] else { continue }
+                let scenario: EligibilityScenario = patient.carvedOut && coverage.order == .primary ? .carveOut : .active
+                roster.set(scenario, payerID: payer, memberID: patient.identity.memberID)
+            }
+        }
+        return roster
+    }
 
     /// Plans the demo.
     public static func make(_ options: DemoOptions) -> DemoPlan {
@@ -422,9 +446,16 @@ struct PracticeBuilder {
             if !continuing { estimate.append(EstimateItem(code: "90791", quantity: 1, unitCharge: Money(cents: DemoCatalog.fees["90791"]!))) }
             if main != "90791" { estimate.append(EstimateItem(code: main, quantity: 12, unitCharge: Money(cents: DemoCatalog.fees[main]!))) }
         }
+        // A commercial plan without a secondary that carves behavioral health out (psychotherapy patients only: no
+        // testing or medication visits, whose codes and authorizations stay with the card's payer). Its own draw, so
+        // the rest of the plan is the same with or without it.
+        var carveOutDraw = DemoRandom(seed: options.seed, stream: "carve-out|\(key.rawValue)")
+        let carvedOut =
+            (payer == DemoCatalog.commercial || payer == DemoCatalog.commercial2) && coverages.count == 1 && authorizations.isEmpty
+            && [Track.individual, .family, .group].contains(track) && carveOutDraw.chance(0.15)
         return PlannedPatient(
             key: key, identity: identity, selfPay: selfPay, outOfNetwork: outOfNetwork, registeredOn: registeredOn, coverages: coverages,
-            authorizations: authorizations, estimate: estimate, sessions: sessions)
+            carvedOut: carvedOut, authorizations: authorizations, estimate: estimate, sessions: sessions)
     }
 }
 

@@ -1,5 +1,6 @@
 import Application
 import Billing
+import BillingX12
 import EventStore
 import Foundation
 
@@ -43,11 +44,23 @@ public struct DemoSummary: Sendable, Equatable {
     public var staffLogin: String?
     /// Wall-clock seconds.
     public var seconds: Double
+    /// Eligibility inquiries (patients asked about, in 270s) when the front desk checks eligibility.
+    public var eligibilityInquiries = 0
+    /// 270 files written.
+    public var eligibilityFiles = 0
+    /// Patients whose behavioral-health benefit was routed to a carve-out payer (confirmed by the clerk).
+    public var carveOutsRouted = 0
+    /// Routes renewed by a later plan year's 271.
+    public var carveOutsRenewed = 0
+    /// Claims billed to a carve-out payer after routing.
+    public var carveOutClaims = 0
 
     public static func == (a: DemoSummary, b: DemoSummary) -> Bool {
         a.practices.map(\.slug) == b.practices.map(\.slug) && a.providers == b.providers && a.patients == b.patients
             && a.sessions == b.sessions && a.claims == b.claims && a.claimCharges == b.claimCharges && a.scrubPassed == b.scrubPassed
             && a.selfPayCharges == b.selfPayCharges && a.patientPayments == b.patientPayments && a.codes == b.codes
+            && a.eligibilityInquiries == b.eligibilityInquiries && a.eligibilityFiles == b.eligibilityFiles && a.carveOutsRouted == b.carveOutsRouted
+            && a.carveOutsRenewed == b.carveOutsRenewed && a.carveOutClaims == b.carveOutClaims
     }
 }
 
@@ -104,8 +117,12 @@ public struct DemoSeeder: Sendable {
             patients: 0, sessions: 0, claims: 0, claimCharges: .zero, scrubPassed: 0, selfPayCharges: .zero, patientPayments: .zero,
             codeFamilies: [:], codes: [:], events: 0, staffLogin: options.staffLogin, seconds: 0)
         var done = 0
+        let roster = options.checksEligibility ? plan.roster : EligibilityRoster()
+        var counter: InterchangeCounter?
+        if options.checksEligibility { counter = try await worker.interchangeCounter() }
         for (index, practice) in plan.practices.enumerated() {
-            let run = PracticeRun(plan: practice, options: options, tenant: tenants[index].tenant, practiceState: tenants[index].state)
+            let desk = counter.map { DemoEligibilityDesk(tenant: tenants[index].tenant, seed: options.seed, roster: roster, counter: $0) }
+            let run = PracticeRun(plan: practice, options: options, tenant: tenants[index].tenant, practiceState: tenants[index].state, eligibility: desk)
             var chunkStart = 0
             while chunkStart < 365 {
                 let days = chunkStart..<min(365, chunkStart + 31)
@@ -124,6 +141,13 @@ public struct DemoSeeder: Sendable {
             summary.events += run.batch.appended
             summary.codes.merge(run.codes, uniquingKeysWith: +)
             summary.codeFamilies.merge(run.families, uniquingKeysWith: +)
+            summary.carveOutClaims += run.carveOutClaims
+            if let desk {
+                summary.eligibilityInquiries += desk.inquiries
+                summary.eligibilityFiles += desk.files
+                summary.carveOutsRouted += desk.routed
+                summary.carveOutsRenewed += desk.renewed
+            }
         }
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
         progress(DemoProgress(phase: "done", done: done, total: total))
@@ -208,15 +232,19 @@ final class PracticeRun: @unchecked Sendable {
     var accounts: [Int: PatientAccount.State] = [:]
     var claimsOf: [Int: [Claim.State]] = [:]
 
-    var patients = 0, sessions = 0, claims = 0, scrubPassed = 0
+    /// The front desk checking eligibility, when the options ask for it.
+    let eligibility: DemoEligibilityDesk?
+
+    var patients = 0, sessions = 0, claims = 0, scrubPassed = 0, carveOutClaims = 0
     var claimCharges = Money.zero, selfPayCharges = Money.zero, payments = Money.zero
     var codes: [String: Int] = [:], families: [String: Int] = [:]
 
-    init(plan: PlannedPractice, options: DemoOptions, tenant: Tenant, practiceState: Practice.State) {
+    init(plan: PlannedPractice, options: DemoOptions, tenant: Tenant, practiceState: Practice.State, eligibility: DemoEligibilityDesk? = nil) {
         self.plan = plan
         self.options = options
         self.tenant = tenant
         self.practiceState = practiceState
+        self.eligibility = eligibility
         batch = DemoEventBatch(tenant: tenant.id, ids: DemoRandom(seed: options.seed, stream: "events-\(plan.profile.slug)"))
         random = DemoRandom(seed: options.seed, stream: "work-\(plan.profile.slug)")
         for (index, patient) in plan.patients.enumerated() {
@@ -234,13 +262,38 @@ final class PracticeRun: @unchecked Sendable {
 
     func process(days: Range<Int>, in tx: any StoreTransaction) throws {
         for day in days {
-            for index in registrations[day] ?? [] { try register(index, in: tx) }
+            let date = options.start.adding(days: day)
+            // The month's batch (the patients already seen who are scheduled this month), then the day's new patients,
+            // each asked about before the first session.
+            if let eligibility, day > 0, date.day == 1 {
+                try eligibility.check(scheduled(from: date), today: date, context: context(tx, today: date), in: tx)
+            }
+            var newPatients: [(patient: PatientKey, date: LocalDate)] = []
+            for index in registrations[day] ?? [] {
+                try register(index, in: tx)
+                let patient = plan.patients[index]
+                if !patient.coverages.isEmpty, let first = patient.sessions.first { newPatients.append((patient.key, first.record.dateOfService)) }
+            }
+            if let eligibility { try eligibility.check(newPatients, today: date, context: context(tx, today: date), in: tx) }
             for (patient, sessionIndex) in schedule[day] ?? [] {
                 try work(plan.patients[patient].sessions[sessionIndex], patient: patient, in: tx)
                 if batch.pending >= 400 { try batch.flush(in: tx) }
             }
         }
         try batch.flush(in: tx)
+    }
+
+    /// The insured patients registered so far with a session in the month that starts on `first`: each with the date
+    /// of its first session that month, in the plan's order.
+    func scheduled(from first: LocalDate) -> [(patient: PatientKey, date: LocalDate)] {
+        let last = first.adding(days: LocalDate.daysIn(month: first.month, year: first.year) - 1)
+        return plan.patients.indices.compactMap { index in
+            let patient = plan.patients[index]
+            guard patientStates[index] != nil, !patient.coverages.isEmpty,
+                let session = patient.sessions.first(where: { $0.record.dateOfService >= first && $0.record.dateOfService <= last })
+            else { return nil }
+            return (patient.key, session.record.dateOfService)
+        }
     }
 
     func register(_ index: Int, in tx: any StoreTransaction) throws {
@@ -282,17 +335,26 @@ final class PracticeRun: @unchecked Sendable {
             codes[line.code, default: 0] += 1
             if let kind = ProcedureCatalog.definition(line.code)?.kind { families[kind.rawValue, default: 0] += 1 }
         }
-        if let payer = planned.payer, let number = planned.claimNumber {
+        if let card = planned.payer, let number = planned.claimNumber {
             let billed = date.adding(days: 1)
             let claimContext = self.context(tx, today: billed)
             let id = ClaimID(number.rawValue)
             let stream = Claim.streamID(id)
+            // With the front desk checking eligibility, the coverage to bill is the carve-out payer once routed, and the
+            // scrubber sees the patient's eligibility (MH060–MH062) and the routed coverage, as `rcm claims scrub` does.
+            let key = record.patientKey
+            let payer = eligibility?.payer(for: key, card: card, on: date) ?? card
+            let history = eligibility?.history(key)
+            let authorization = payer == card ? planned.authorization : nil
+            if payer != card { carveOutClaims += 1 }
             var claim = try decide(
                 Claim.self,
                 .create(
-                    claimID: id, claimNumber: number, payerID: payer, sessions: [record], authorizationNumber: planned.authorization,
+                    claimID: id, claimNumber: number, payerID: payer, sessions: [record], authorizationNumber: authorization,
                     on: billed, period: practiceState.postingPeriod(for: billed)), Claim.initial, stream: stream, date: billed, context: claimContext)
-            let scrub = ScrubContext(practice: practiceState, patient: patientStates[patient]!, otherClaims: claimsOf[patient] ?? [], today: billed)
+            let patientState = history.map { $0.routed(patientStates[patient]!) } ?? patientStates[patient]!
+            let scrub = ScrubContext(
+                practice: practiceState, patient: patientState, otherClaims: claimsOf[patient] ?? [], today: billed, eligibility: history)
             claim = try decide(Claim.self, .scrub(scrub, on: billed), claim, stream: stream, date: billed, context: claimContext)
             claimsOf[patient, default: []].append(claim)
             claims += 1

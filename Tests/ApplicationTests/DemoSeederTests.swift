@@ -116,6 +116,43 @@ struct DemoSeederTests {
         await first.drop()
     }
 
+    @Test("with the front desk checking eligibility: a 270 before each new patient's first session and monthly, carve-outs routed and billed to the carve-out payer, every claim still clean")
+    func checksEligibility() async throws {
+        let options = DemoOptions(seed: 11, scale: .small, staffLogin: nil, checksEligibility: true)
+        let database = try await TestDatabase.create("demo_elig")
+        let plan = DemoPlan.make(options)
+        let core = try await RevenueCycle.connect(settings: database.settings)
+        let summary = try await DemoSeeder().seed(plan: plan, admin: core.backend)
+        let patients = plan.practices.flatMap(\.patients)
+        let insured = patients.filter { !$0.coverages.isEmpty && !$0.sessions.isEmpty }
+        let carvedOut = patients.filter(\.carvedOut)
+        #expect(!carvedOut.isEmpty && carvedOut.count < insured.count / 5, "\(carvedOut.count) of \(insured.count)")
+        #expect(summary.eligibilityInquiries > insured.count, "each new patient, then the months: \(summary.eligibilityInquiries)")
+        #expect(summary.eligibilityFiles > 0 && summary.eligibilityFiles < summary.eligibilityInquiries)
+        #expect(summary.carveOutsRouted == carvedOut.filter { !$0.sessions.isEmpty }.count)
+        // A route first confirmed for 2025's plan year is renewed by the first 2026 batch the patient is in.
+        let spanning = carvedOut.filter { patient in
+            patient.sessions.first.map { $0.record.dateOfService.year == 2025 } == true && patient.sessions.contains { $0.record.dateOfService.year == 2026 }
+        }
+        #expect(summary.carveOutsRenewed == spanning.count)
+        #expect(summary.scrubPassed == summary.claims, "routed claims pass MH010 and MH060")
+        let x12IDs = Dictionary(uniqueKeysWithValues: DemoCatalog.payers.map { ($0.payerID, $0.x12PayerID) })
+        let roster = plan.roster
+        for patient in carvedOut {
+            #expect(roster.scenario(payerID: x12IDs[patient.coverages[0].payerID.rawValue]!, memberID: patient.identity.memberID) == .carveOut)
+        }
+
+        // Every claim of a carved-out patient bills the carve-out payer; no other patient's claim does unless planned so.
+        var claims: [Claim.State] = []
+        for practice in plan.practices { claims += try await core.listClaims(tenant: practice.profile.slug, status: nil) }
+        let routedKeys = Set(carvedOut.map(\.key))
+        let routed = claims.filter { $0.patientKey.map(routedKeys.contains) ?? false }
+        #expect(!routed.isEmpty && routed.allSatisfy { $0.payerID == PayerID("demo-keystone-bh") }, "\(Set(routed.map(\.payerID)))")
+        #expect(summary.carveOutClaims == routed.count)
+        #expect(claims.count == summary.claims)
+        await database.drop()
+    }
+
     @Test("the daily work can run as the demo's staff login, which the seeder creates idempotently and assigns")
     func runsAsStaff() async throws {
         let database = try await TestDatabase.create("demo_staff")

@@ -135,4 +135,19 @@ struct ValuesTests {
         #expect(GroupCode(rawValue: "OI") == nil)
         #expect(GroupCode.allCases.map(\.rawValue) == ["CO", "OA", "PI", "PR"])
     }
+
+    @Test("a period covers another only when every date of it falls inside; the union spans both, open when either is")
+    func periodCoversAndUnion() {
+        let year2025 = EffectivePeriod(from: day("2025-01-01"), through: day("2025-12-31"))
+        let year2026 = EffectivePeriod(from: day("2026-01-01"), through: day("2026-12-31"))
+        #expect(year2025.covers(EffectivePeriod(from: day("2025-03-01"), through: day("2025-12-31"))))
+        #expect(!year2025.covers(year2026))
+        #expect(!year2025.covers(EffectivePeriod(from: day("2025-03-01"))), "an open period is not inside a closed one")
+        #expect(!year2025.covers(EffectivePeriod(from: day("2024-12-31"), through: day("2025-06-30"))))
+        #expect(EffectivePeriod(from: day("2025-01-01")).covers(year2026))
+        let both = year2025.union(year2026)
+        #expect(both == EffectivePeriod(from: day("2025-01-01"), through: day("2026-12-31")))
+        #expect(both.contains(day("2025-12-31")) && both.contains(day("2026-01-01")))
+        #expect(year2026.union(EffectivePeriod(from: day("2025-06-01"))) == EffectivePeriod(from: day("2025-06-01")))
+    }
 }

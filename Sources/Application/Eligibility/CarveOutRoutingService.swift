@@ -32,12 +32,20 @@ public struct CarveOutRoutingService: Sendable {
             throw CommandRejected("no 271 of patient \(key) names \(payer) (\(target.x12PayerID)) for the behavioral-health benefit; nothing routed")
         }
         let from = answer.check.payerID
-        if let existing = history.routes[from], existing.toPayerID == payer {
-            return Outcome(message: "patient \(key): behavioral health of \(from) is already routed to \(payer)", recorded: false)
-        }
         let patient = try PatientService().state(key, context: context, in: tx)
         guard let card = patient.coverages[answer.check.coverageID] else {
             throw CommandRejected("patient \(key) no longer has the coverage \(answer.check.coverageID) the 271 answered for")
+        }
+        var period = EffectivePeriod(
+            from: max(answer.check.coverageBegin ?? answer.check.serviceDate, card.effective.from),
+            through: [card.effective.through, answer.check.coverageEnd].compactMap { $0 }.min())
+        if let existing = history.routes[from], existing.toPayerID == payer {
+            // A later plan year (the 271 of a January check) renews the route: the coverage to bill then spans both.
+            let known = existing.coverage.effective
+            guard !known.covers(period) else {
+                return Outcome(message: "patient \(key): behavioral health of \(from) is already routed to \(payer)", recorded: false)
+            }
+            period = known.union(period)
         }
         let proposal =
             "patient \(key): the 271 of \(answer.on) (trace \(answer.check.trace)) says \(carveOut.name) carries the behavioral-health benefit of \(from); "
@@ -45,13 +53,16 @@ public struct CarveOutRoutingService: Sendable {
         guard confirm else { return Outcome(message: proposal + ". Nothing recorded: add --confirm to route.", recorded: false) }
         let coverage = Coverage(
             id: CoverageID("\(card.id.rawValue)-bh-\(payer.rawValue)"), payerID: payer, order: card.order, relation: card.relation,
-            effective: EffectivePeriod(
-                from: max(answer.check.coverageBegin ?? answer.check.serviceDate, card.effective.from),
-                through: [card.effective.through, answer.check.coverageEnd].compactMap { $0 }.min()))
+            effective: period)
         let routed = EligibilityEvent.CarveOutRouted(patientKey: key, fromPayerID: from, toPayerID: payer, coverage: coverage, trace: answer.check.trace)
         _ = try tx.log.append(
             AppendRequest(tenant: context.tenant.id, events: [try EligibilityRecords.newEvent(.carveOutRouted(routed), stream: EligibilityEvent.streamID(key), context: context)]))
         return Outcome(message: proposal + ": routed (coverage \(coverage.id) from \(coverage.effective.from)).", recorded: true)
+    }
+
+    /// The patient's eligibility as the log tells it: the latest answer per payer and the routes confirmed.
+    public func history(_ key: PatientKey, context: CommandContext, in tx: any StoreTransaction) throws -> EligibilityHistory {
+        try EligibilityRecords.history(key, tenant: context.tenant.id, in: tx)
     }
 
     /// Sets the days an eligibility check stays current for the practice.

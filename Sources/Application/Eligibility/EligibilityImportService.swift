@@ -36,8 +36,11 @@ public struct EligibilityImportService: Sendable {
     }
 
     /// Imports a 271 for the given practices, in the caller's transaction; throws before writing anything when a
-    /// member loop answers no inquiry of ours, a payer or a patient we do not know.
-    public func importFile(bytes: [UInt8], fileName: String, tenants: [Tenant], actor: String, in tx: any StoreTransaction) throws -> Outcome {
+    /// member loop answers no inquiry of ours, a payer or a patient we do not know. The answers are recorded on
+    /// `today` (the demo's seeder passes its business date), else on each practice's business date.
+    public func importFile(
+        bytes: [UInt8], fileName: String, tenants: [Tenant], actor: String, today: LocalDate? = nil, in tx: any StoreTransaction
+    ) throws -> Outcome {
         let responses: [EligibilityResponse]
         do {
             responses = try X12File(bytes: bytes, fileName: fileName).eligibilityResponses().responses
@@ -107,7 +110,7 @@ public struct EligibilityImportService: Sendable {
                 try phi.storeFile(bytes, direction: "inbound", kind: "271", fileName: fileName, tenant: tenant.id, in: tx)
                 stored.insert(tenant.id)
             }
-            let context = CommandContext(tenant: tenant, actor: actor, source: "x12:\(sha)", today: CommandContext.today(in: tenant.timeZone))
+            let context = CommandContext(tenant: tenant, actor: actor, source: "x12:\(sha)", today: today ?? CommandContext.today(in: tenant.timeZone))
             let facts = match.facts
             let checked = EligibilityEvent.Checked(
                 patientKey: match.sent.patientKey, coverageID: match.sent.coverageID, payerID: match.payer, trace: match.sent.trace,

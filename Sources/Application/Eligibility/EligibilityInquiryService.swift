@@ -26,6 +26,8 @@ public struct EligibilityInquiryService: Sendable {
         public var interchangeControlNumber: Int
         /// How many patients it asks about.
         public var inquiries: Int
+        /// The 270 itself (PHI: names and member ids).
+        public var bytes: [UInt8]
     }
 
     /// One patient's coverage: the payer given, else the primary coverage in force on `date`.
@@ -55,6 +57,32 @@ public struct EligibilityInquiryService: Sendable {
             let date = try SessionService().record(firstSession, context: context, in: tx).dateOfService
             let patient = try PatientService().state(key, context: context, in: tx)
             guard let coverage = try? Self.coverage(of: patient, payer: nil, on: date, key: key),
+                let subject = try? subject(key, coverage: coverage, date: date, context: context, in: tx)
+            else {
+                skipped += 1
+                continue
+            }
+            byPayer[coverage.payerID, default: []].append(subject)
+        }
+        var results: [Result] = []
+        for payer in byPayer.keys.sorted() {
+            results.append(try send(payer: payer, subjects: byPayer[payer]!, directory: directory, now: now, context: context, in: tx, nextControlNumber: nextControlNumber))
+        }
+        return (results, skipped)
+    }
+
+    /// The given patients, each about its own date of service (a day's new patients, the patients scheduled in a
+    /// month): one 270 per payer of their primary coverage in force on that date; patients without coverage or
+    /// identity are skipped and counted.
+    public func batch(
+        scheduled: [(patient: PatientKey, date: LocalDate)], directory: URL?, now: Date, context: CommandContext, in tx: any StoreTransaction,
+        nextControlNumber: (String) throws -> Int
+    ) throws -> (results: [Result], skipped: Int) {
+        var byPayer: [PayerID: [EligibilityInquiryBuilder.Subject]] = [:]
+        var skipped = 0
+        for (key, date) in scheduled {
+            let patient = try PatientService().state(key, context: context, in: tx)
+            guard patient.key != nil, let coverage = try? Self.coverage(of: patient, payer: nil, on: date, key: key),
                 let subject = try? subject(key, coverage: coverage, date: date, context: context, in: tx)
             else {
                 skipped += 1
@@ -125,7 +153,7 @@ public struct EligibilityInquiryService: Sendable {
             try Data(built.bytes).write(to: path)
             return path.path
         }
-        return Result(path: path ?? "", sha256: sha, payerID: payer, interchangeControlNumber: control, inquiries: subjects.count)
+        return Result(path: path ?? "", sha256: sha, payerID: payer, interchangeControlNumber: control, inquiries: subjects.count, bytes: built.bytes)
     }
 }
 

@@ -19,6 +19,19 @@ public struct EffectivePeriod: Sendable, Hashable, Codable {
         date >= from && (through.map { date <= $0 } ?? true)
     }
 
+    /// True when every date of `other` falls inside the period.
+    public func covers(_ other: EffectivePeriod) -> Bool {
+        guard other.from >= from else { return false }
+        guard let through else { return true }
+        return other.through.map { $0 <= through } ?? false
+    }
+
+    /// The smallest period holding both: from the earlier first day through the later last day (open when either is).
+    public func union(_ other: EffectivePeriod) -> EffectivePeriod {
+        let last: LocalDate? = if let a = through, let b = other.through { max(a, b) } else { nil }
+        return EffectivePeriod(from: min(from, other.from), through: last)
+    }
+
     /// In force since long before any claim we handle.
     public static let always = EffectivePeriod(from: LocalDate(year: 2000, month: 1, day: 1)!)
 

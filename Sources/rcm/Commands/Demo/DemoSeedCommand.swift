@@ -17,6 +17,11 @@ extension DemoCommand {
                 the same business data. --scale sets the total number of sessions over all practices: small about 1,500, \
                 medium about 40,000, large about 200,000. Run it as an owner login on a fresh database (docs/demo.md).
 
+                With --check-eligibility the front desk asks the payers before each new patient's first session and each \
+                month about the patients scheduled (270s the payer simulator answers with 271s, imported); a commercial \
+                plan that carves behavioral health out has its route to the carve-out payer confirmed, and the patient's \
+                later claims bill the carve-out payer.
+
                 With --as-staff the daily work (patients, sessions, claims) runs as the staff login (default \
                 rcm_demo_staff), connecting with the same settings as another login: on the local cluster the socket \
                 trusts it; elsewhere give its password through PGPASSFILE, never on the command line.
@@ -24,6 +29,7 @@ extension DemoCommand {
                 Example:
                   rcm demo seed --seed 7 --scale medium
                   rcm demo seed --scale small --tenants 6 --start 2025-12-01 --as-staff
+                  rcm demo seed --seed 7 --scale small --as-staff --check-eligibility
                 """)
         @Option(help: "The seed; the same seed builds the same data.") var seed: UInt64 = 1
         @Option(help: "small, medium or large.") var scale: DemoScale = .small
@@ -33,6 +39,13 @@ extension DemoCommand {
         @Option(help: "The staff login to create and assign to the practices.") var staffLogin: String = "rcm_demo_staff"
         @Flag(help: "Do not create or assign a staff login.") var noStaff = false
         @Flag(help: "Run the daily work as the staff login.") var asStaff = false
+        @Flag(
+            help: """
+                Check eligibility at the front desk: a 270 for each day's new patients before the first session and one \
+                for each month's scheduled patients, answered by the payer simulator, carve-outs routed (confirmed) and \
+                billed to the carve-out payer.
+                """)
+        var checkEligibility = false
         @OptionGroup var output: FormatOption
 
         func validate() throws {
@@ -44,7 +57,7 @@ extension DemoCommand {
             try await reportingFailures {
                 let options = DemoOptions(
                     seed: seed, scale: scale, tenants: tenants, start: start, slugPrefix: prefix,
-                    staffLogin: noStaff ? nil : staffLogin)
+                    staffLogin: noStaff ? nil : staffLogin, checksEligibility: checkEligibility)
                 let admin = try await Core.connect()
                 let plan = DemoPlan.make(options)
                 printError("planned \(plan.practices.count) practice(s), \(plan.patientCount) patients, \(plan.sessionCount) sessions")
@@ -70,6 +83,13 @@ extension DemoCommand {
                 rows.append(["claim charges", summary.claimCharges.description])
                 rows.append(["self-pay charges", summary.selfPayCharges.description])
                 rows.append(["patient payments", summary.patientPayments.description])
+                if checkEligibility {
+                    rows.append(["eligibility inquiries", String(summary.eligibilityInquiries)])
+                    rows.append(["270 files", String(summary.eligibilityFiles)])
+                    rows.append(["carve-outs routed", String(summary.carveOutsRouted)])
+                    rows.append(["carve-out routes renewed", String(summary.carveOutsRenewed)])
+                    rows.append(["claims billed to a carve-out payer", String(summary.carveOutClaims)])
+                }
                 rows.append(["staff login", summary.staffLogin ?? "-"])
                 rows.append(["seconds", String(format: "%.1f", summary.seconds)])
                 print(TableOutput(headers: ["item", "value"], rows: rows).render(output.format))

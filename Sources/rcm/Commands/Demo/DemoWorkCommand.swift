@@ -18,7 +18,8 @@ extension DemoCommand {
                 off); at a month's end, sends statements; posts the patients' payments (each patient's habit is drawn \
                 from --seed) and writes off small balances (under 10.00, 60 days old) and bad debt (120 days after the \
                 first statement). With --appeals, writes the appeals of this run for the payers' portals (CSV: \
-                claim_number,payer_claim_number,reference; `rcm simulate payer --appeals` reads it).
+                claim_number,payer_claim_number,reference; `rcm simulate payer --appeals` reads it). With --chase, writes \
+                276s for the claims no payer answered 30 days after they were sent (`rcm status inquire`).
 
                 Example:
                   RCM_BUSINESS_DATE=2026-03-31 rcm demo work --through 2026-03-31 --out demo-out/837/2026-03-31 --appeals appeals.csv
@@ -27,6 +28,7 @@ extension DemoCommand {
         @Option(name: .customLong("tenant"), help: "Only this practice (repeatable).") var tenants: [String] = []
         @Option(help: "Write the 837Ps of the ready claims to this directory.") var out: String?
         @Option(help: "Write the appeals sent in this run to this CSV file.") var appeals: String?
+        @Option(help: "Chase the claims no payer answered in 30 days: write their 276s to this directory.") var chase: String?
         @Option(help: "The login denials are assigned to.") var owner: String = "rcm_demo_staff"
         @Option(help: "The demo's seed (the patients' habits).") var seed: UInt64 = 7
 
@@ -45,7 +47,9 @@ extension DemoCommand {
                     try FileManager.default.createDirectory(at: directory!, withIntermediateDirectories: true)
                 }
                 let clerk = DemoClerk(core: try await Core.connect(), seed: seed, owner: StaffID(owner))
-                let report = try await clerk.work(today: through, practices: tenants, submitTo: directory)
+                let inquiries = chase.map { URL(fileURLWithPath: $0) }
+                if let inquiries { try FileManager.default.createDirectory(at: inquiries, withIntermediateDirectories: true) }
+                let report = try await clerk.work(today: through, practices: tenants, submitTo: directory, chaseTo: inquiries)
                 if let appeals {
                     try writeFile(Data(DemoAppeal.csv(report.appeals).utf8), to: appeals, option: "--appeals")
                 }
