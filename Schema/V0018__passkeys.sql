@@ -124,7 +124,8 @@ BEGIN
         RAISE EXCEPTION 'only the server runs passkey ceremonies' USING ERRCODE = '42501';
     END IF;
     SELECT * INTO v_session FROM rcm_auth.live_session(p_token_hash);
-    IF v_session.login IS NULL OR v_session.stage <> CASE p_purpose WHEN 'register' THEN 'complete' ELSE 'second_factor' END THEN
+    IF v_session.login IS NULL OR (p_purpose = 'register' AND v_session.stage <> 'complete')
+        OR (p_purpose = 'sign_in' AND v_session.stage <> 'second_factor') OR p_purpose NOT IN ('register', 'sign_in') THEN
         RETURN;
     END IF;
     DELETE FROM rcm_auth.webauthn_challenges c WHERE c.expires_at < clock_timestamp();
