@@ -14,6 +14,17 @@ struct PasskeyEndpoint: Sendable {
 
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
+    /// The console's Content-Security-Policy plus `connect-src 'self'`, for the pages whose script calls the
+    /// server (`default-src 'none'` forbids fetch otherwise).
+    static let pageContentSecurityPolicy = (ConsoleLayout.securityHeaders[.contentSecurityPolicy] ?? "default-src 'none'") + "; connect-src 'self'"
+
+    /// `response` allowed to fetch from the server.
+    static func allowingFetch(_ response: Response) -> Response {
+        var response = response
+        response.headers[.contentSecurityPolicy] = pageContentSecurityPolicy
+        return response
+    }
+
     /// The relying party of a request: its origin is the scheme and the Host header, whose host must be the RP id
     /// (a page reached by another name cannot use the passkeys).
     func relyingParty(_ request: Request) -> RelyingParty? {

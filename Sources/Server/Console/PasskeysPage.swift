@@ -80,6 +80,6 @@ struct PasskeysPage {
             <p class="error" id="passkey-error" role="alert"></p></div>
             <script src="/app/static/passkey.js"></script>
             """
-        return session.page("Passkeys", body, status: status)
+        return PasskeyEndpoint.allowingFetch(session.page("Passkeys", body, status: status))
     }
 }

@@ -54,6 +54,9 @@ enum SignInForms {
             <h1>Set up a second factor</h1>\(message)
             <p>The company requires a second factor to sign in. Set up an authenticator app (TOTP): the next page shows a QR code and its secret once.</p>
             <form class="action" method="post" action="/app/sign-in/enrol">\(csrf)<button type="submit">Set up an authenticator app</button></form>
+            <details><summary>Which apps work?</summary><p>Any TOTP app (RFC 6238): for example the authenticator apps of
+            Google, Microsoft or 1Password, FreeOTP, or a password manager with one-time codes.</p></details>
+            <p>\(HTML.link("/app/sign-in", "Start again"))</p>
             """
     }
 
@@ -79,7 +82,10 @@ enum SignInForms {
         <h1>Your recovery codes</h1>
         <p class="notice">Each works once, in place of a code from your app. Keep them somewhere safe: they are shown only now.</p>
         <ul id="recovery-codes">\(codes.map { "<li><code>\(HTML.escape($0))</code></li>" }.joined())</ul>
+        <details><summary>How do I use one?</summary><p>On the second-factor page, type it in the recovery code field
+        (case, spaces and hyphens do not matter). Once all are used, ask an owner to reset your factors.</p></details>
         <p>\(HTML.link("/app", "Continue to the console"))</p>
+        <p>\(HTML.link("/app/passkeys", "Add a passkey as well"))</p>
         """
     }
 

@@ -55,8 +55,9 @@ struct SignInPages {
         }
         router.get("/app/sign-in/second-factor") { request, _ in
             let token = try Self.pendingToken(request)
-            return SignInForms.page(
-                "Second factor", SignInForms.secondFactor(csrf: CSRFToken.input(forSession: token), csrfToken: CSRFToken.token(forSession: token)))
+            return PasskeyEndpoint.allowingFetch(
+                SignInForms.page(
+                    "Second factor", SignInForms.secondFactor(csrf: CSRFToken.input(forSession: token), csrfToken: CSRFToken.token(forSession: token))))
         }
         router.post("/app/sign-in/second-factor") { request, context in
             let token = try Self.pendingToken(request)
@@ -67,12 +68,13 @@ struct SignInPages {
             if case .signedIn = outcome { return Self.redirect("/app", cookie: Self.cookie(token, maxAge: policy.lifetime.components.seconds)) }
             let sentence = Self.refusal(outcome, factor: factor)
             let isTOTP = form["totp"] != nil
-            return SignInForms.page(
-                "Second factor",
-                SignInForms.secondFactor(
-                    csrf: CSRFToken.input(forSession: token), csrfToken: CSRFToken.token(forSession: token), totpError: isTOTP ? sentence : nil,
-                    recoveryError: isTOTP ? nil : sentence),
-                status: Self.status(outcome))
+            return PasskeyEndpoint.allowingFetch(
+                SignInForms.page(
+                    "Second factor",
+                    SignInForms.secondFactor(
+                        csrf: CSRFToken.input(forSession: token), csrfToken: CSRFToken.token(forSession: token), totpError: isTOTP ? sentence : nil,
+                        recoveryError: isTOTP ? nil : sentence),
+                    status: Self.status(outcome)))
         }
         router.get("/app/sign-in/enrol") { request, _ in
             let token = try Self.pendingToken(request)
