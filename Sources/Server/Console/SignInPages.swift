@@ -112,7 +112,10 @@ struct SignInPages {
         router.post("/app/sign-in/passkey/options") { request, _ in
             let token = try Self.pendingToken(request)
             guard CSRFToken.verify(request.headers[PasskeyEndpoint.csrfHeader], session: token) else { return PasskeyEndpoint.error(.forbidden, "the page is stale; reload it") }
-            guard let ceremony = try await core.beginPasskeySignIn(sessionToken: token), let party = passkeys.relyingParty(request) else {
+            guard let party = passkeys.relyingParty(request) else {
+                return PasskeyEndpoint.error(.badRequest, "passkeys work only on \(passkeys.rpID), the console's configured host")
+            }
+            guard let ceremony = try await core.beginPasskeySignIn(sessionToken: token) else {
                 return PasskeyEndpoint.error(.unauthorized, "this session is not waiting for a second factor; sign in again")
             }
             guard !ceremony.credentialIDs.isEmpty else { return PasskeyEndpoint.error(.conflict, "you have no passkey yet: use your code, then add one") }
