@@ -10,10 +10,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let core: RevenueCycle
     static let cookieName = "rcm_session"
     /// Routes without a principal: the second-factor routes take a session that is still waiting for its factor;
-    /// the console's style sheet and its signed-out page.
+    /// the console's style sheet and its signed-out page; the console's sign-in pages (`SignInPages`).
     static let openPaths: Set<String> = Set([
         "/health", "/ready", "/metrics", "/openapi.yaml", "/sign-in", "/app/static/console.css", "/app/signed-out",
-    ]).union(SecondFactorRoutes.paths)
+    ]).union(SecondFactorRoutes.paths).union(SignInPages.paths)
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
         var context = context

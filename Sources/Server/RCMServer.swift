@@ -19,16 +19,20 @@ public struct RCMServer: Sendable {
     public var tls: ServerTLS?
     /// A proxy in front ends TLS (plain HTTP may then listen beyond loopback, and HSTS is sent).
     public var behindProxy: Bool
+    /// The WebAuthn relying party's id: the host name the console is served on (passkeys work only there).
+    public var rpID: String
 
     /// A server on `host:port`.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, sessionPolicy: SessionPolicy = .standard, tls: ServerTLS? = nil, behindProxy: Bool = false
+        host: String = "127.0.0.1", port: Int = 8080, sessionPolicy: SessionPolicy = .standard, tls: ServerTLS? = nil, behindProxy: Bool = false,
+        rpID: String = "localhost"
     ) {
         self.host = host
         self.port = port
         self.sessionPolicy = sessionPolicy
         self.tls = tls
         self.behindProxy = behindProxy
+        self.rpID = rpID
     }
 
     /// Every route as `METHOD /path`, for the test that holds them against docs/openapi.yaml.
@@ -41,7 +45,10 @@ public struct RCMServer: Sendable {
     /// The embedded OpenAPI description.
     public static var specification: String { OperationsRoutes.specification }
 
-    static func addRoutes(to table: RouteTable, core: RevenueCycle?, registry: PrometheusCollectorRegistry, policy: SessionPolicy) {
+    static func addRoutes(
+        to table: RouteTable, core: RevenueCycle?, registry: PrometheusCollectorRegistry, policy: SessionPolicy,
+        passkeys: PasskeyEndpoint = PasskeyEndpoint(rpID: "localhost", secure: false)
+    ) {
         let core = core ?? RevenueCycle(backend: UnusedBackend())
         OperationsRoutes(core: core, registry: registry).add(to: table)
         SignInRoutes(core: core, policy: policy).add(to: table)
@@ -53,6 +60,8 @@ public struct RCMServer: Sendable {
         ReportRoutes(core: core).add(to: table)
         RemittanceRoutes(core: core).add(to: table)
         ConsoleRoutes(core: core).add(to: table.router)
+        SignInPages(core: core, policy: policy, passkeys: passkeys).add(to: table.router)
+        PasskeysPage(core: core, passkeys: passkeys).add(to: table.router)
         ClaimActionRoutes(core: core).add(to: table)
         SubmissionRoutes(core: core).add(to: table)
         ProviderRoutes(core: core).add(to: table)
@@ -83,7 +92,9 @@ public struct RCMServer: Sendable {
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(core: core))
         router.add(middleware: IdempotencyMiddleware(core: core))
-        Self.addRoutes(to: RouteTable(router: router), core: core, registry: registry, policy: sessionPolicy)
+        Self.addRoutes(
+            to: RouteTable(router: router), core: core, registry: registry, policy: sessionPolicy,
+            passkeys: PasskeyEndpoint(rpID: rpID, secure: tls != nil || behindProxy))
         let scheme = tls == nil ? "http" : "https"
         let (host, port) = (host, port)
         // The bound port (with --port 0 the system chose it): tests and scripts wait for this line.

@@ -80,6 +80,7 @@ struct RecordEventTests {
         ("identity.factors_reset", #"{"login": "ana_lee"}"#),
         ("identity.second_factor_policy_set", #"{"requiredFor": "everyone"}"#),
         ("identity.access_revoked", #"{"login": "ana_lee", "sessionsEnded": 2}"#),
+        ("identity.factor_removed", #"{"login": "ana_lee", "factor": "passkey"}"#),
     ]
 
     /// The same events at their current version, as the codec writes them now.
@@ -111,6 +112,7 @@ struct RecordEventTests {
         #"{"login":"ana_lee"}"#,
         #"{"requiredFor":"everyone"}"#,
         #"{"login":"ana_lee","sessionsEnded":2}"#,
+        #"{"factor":"passkey","login":"ana_lee"}"#,
     ]
 
     @Test("the types whose keys changed, and patient.identity_forgotten (which lists what was destroyed), are at schema version 2; every other type is at 1")

@@ -22,7 +22,7 @@ extension RevenueCycle {
     public static let accessChangeTypes = [
         "company.staff_added", "company.staff_assigned", "identity.password_set", "identity.api_key_created",
         "identity.api_key_revoked", "identity.factor_enrolled", "identity.factors_reset", "identity.second_factor_policy_set",
-        "identity.access_revoked",
+        "identity.access_revoked", "identity.factor_removed",
     ]
 
     /// Access changes recorded since the start of `since` (UTC), oldest first.
@@ -51,6 +51,7 @@ extension RevenueCycle {
             return (p.role, "API key \(p.keyID) created: \(p.actions.joined(separator: " ")) in \(practices.joined(separator: " "))")
         case .identity(.apiKeyRevoked(let p)): return ("rcm_key_\(p.keyID)", "API key \(p.keyID) revoked")
         case .identity(.factorEnrolled(let p)): return (p.login, "second factor enrolled: \(p.factor)")
+        case .identity(.factorRemoved(let p)): return (p.login, "second factor removed: \(p.factor)")
         case .identity(.factorsReset(let p)): return (p.login, "second factors reset; sessions ended")
         case .identity(.secondFactorPolicySet(let p)): return ("company", "second factor required for \(p.requiredFor)")
         case .identity(.accessRevoked(let p)): return (p.login, "server access revoked; \(p.sessionsEnded) session(s) ended")

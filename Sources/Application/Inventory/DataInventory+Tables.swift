@@ -18,6 +18,10 @@ extension DataInventory {
         Table("rcm_auth.credentials", ["login": .notPHI, "algorithm": .notPHI, "salt": .credentialHash, "verifier": .credentialHash]),
         Table("rcm_auth.sessions", ["login": .notPHI, "token_hash": .credentialHash, "stage": .notPHI]),
         Table("rcm_auth.totp_factors", ["login": .notPHI, "secret": .credentialSecret]),
+        Table("rcm_auth.passkeys", [
+            "login": .notPHI, "credential_id": .notPHI, "public_key": .notPHI, "attestation_format": .notPHI,  // a public key, not a secret
+        ]),
+        Table("rcm_auth.webauthn_challenges", ["token_hash": .credentialHash, "purpose": .notPHI, "challenge": .notPHI]),
         Table("rcm_auth.recovery_codes", ["login": .notPHI, "code_hash": .credentialHash]),
         Table("rcm_auth.second_factor_policy", ["required_for": .notPHI]),
         Table("rcm_auth.api_keys", [

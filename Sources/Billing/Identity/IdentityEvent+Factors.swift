@@ -5,10 +5,11 @@ extension IdentityEvent {
     public struct SecondFactorFailed: Codable, Sendable, Equatable {
         /// The person whose password was proved.
         public var login: String
-        /// `totp` or `recovery_code`.
+        /// `totp`, `recovery_code` or `passkey`.
         public var factor: String
         /// `wrong_code` (also an expired one), `reused_code` (a TOTP step already used), `used_code` (a recovery
-        /// code used before) or `locked`.
+        /// code used before), `locked`; for a passkey `replayed_challenge`, `replayed_counter`, `wrong_signature`,
+        /// `unknown_credential`, `mismatch`, `malformed` or `unsupported`.
         public var reason: String
 
         /// A payload with every field.
@@ -19,11 +20,11 @@ extension IdentityEvent {
         }
     }
 
-    /// Payload of `identity.factor_enrolled`.
+    /// Payload of `identity.factor_enrolled` and `identity.factor_removed`.
     public struct FactorEnrolled: Codable, Sendable, Equatable {
         /// Whose factor.
         public var login: String
-        /// `totp` (with ten new recovery codes).
+        /// `totp` (with ten new recovery codes) or `passkey`.
         public var factor: String
 
         /// A payload with every field.

@@ -19,6 +19,8 @@ public enum IdentityEvent: StoredEvent {
     case secondFactorFailed(SecondFactorFailed)
     /// `identity.factor_enrolled`: a person confirmed a second factor (an access change).
     case factorEnrolled(FactorEnrolled)
+    /// `identity.factor_removed`: a person removed one of their passkeys (an access change).
+    case factorRemoved(FactorEnrolled)
     /// `identity.factors_reset`: an owner removed a person's second factors and ended their sessions (an access change).
     case factorsReset(FactorsReset)
     /// `identity.second_factor_policy_set`: an owner set who must prove a second factor (an access change).
@@ -33,7 +35,7 @@ public enum IdentityEvent: StoredEvent {
     public static let eventTypes = [
         "identity.signed_in", "identity.sign_in_failed", "identity.password_set", "identity.api_key_created",
         "identity.api_key_revoked", "identity.second_factor_failed", "identity.factor_enrolled", "identity.factors_reset",
-        "identity.second_factor_policy_set", "identity.access_revoked",
+        "identity.second_factor_policy_set", "identity.access_revoked", "identity.factor_removed",
     ]
 
     /// The stored type name.
@@ -46,6 +48,7 @@ public enum IdentityEvent: StoredEvent {
         case .apiKeyRevoked: "identity.api_key_revoked"
         case .secondFactorFailed: "identity.second_factor_failed"
         case .factorEnrolled: "identity.factor_enrolled"
+        case .factorRemoved: "identity.factor_removed"
         case .factorsReset: "identity.factors_reset"
         case .secondFactorPolicySet: "identity.second_factor_policy_set"
         case .accessRevoked: "identity.access_revoked"
@@ -62,6 +65,7 @@ public enum IdentityEvent: StoredEvent {
         case .apiKeyRevoked(let p): try encodeJSON(p, encoder)
         case .secondFactorFailed(let p): try encodeJSON(p, encoder)
         case .factorEnrolled(let p): try encodeJSON(p, encoder)
+        case .factorRemoved(let p): try encodeJSON(p, encoder)
         case .factorsReset(let p): try encodeJSON(p, encoder)
         case .secondFactorPolicySet(let p): try encodeJSON(p, encoder)
         case .accessRevoked(let p): try encodeJSON(p, encoder)
@@ -78,6 +82,7 @@ public enum IdentityEvent: StoredEvent {
         case "identity.api_key_revoked": .apiKeyRevoked(try decodeJSON(APIKeyRevoked.self, d, j))
         case "identity.second_factor_failed": .secondFactorFailed(try decodeJSON(SecondFactorFailed.self, d, j))
         case "identity.factor_enrolled": .factorEnrolled(try decodeJSON(FactorEnrolled.self, d, j))
+        case "identity.factor_removed": .factorRemoved(try decodeJSON(FactorEnrolled.self, d, j))
         case "identity.factors_reset": .factorsReset(try decodeJSON(FactorsReset.self, d, j))
         case "identity.second_factor_policy_set": .secondFactorPolicySet(try decodeJSON(SecondFactorPolicySet.self, d, j))
         case "identity.access_revoked": .accessRevoked(try decodeJSON(AccessRevoked.self, d, j))

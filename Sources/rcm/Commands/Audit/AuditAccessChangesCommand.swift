@@ -10,7 +10,7 @@ struct AuditAccessChangesCommand: AsyncParsableCommand {
         abstract: "List changes of access: people, groups, practice assignments, passwords, second factors, API keys, revocations.",
         discussion: """
             Each is an event in the company's log (company.staff_added, company.staff_assigned, identity.password_set,
-            identity.api_key_created, identity.api_key_revoked, identity.factor_enrolled, identity.factors_reset,
+            identity.api_key_created, identity.api_key_revoked, identity.factor_enrolled, identity.factor_removed, identity.factors_reset,
             identity.second_factor_policy_set, identity.access_revoked), oldest first.
             Example:
               rcm audit access-changes --since 2026-12-01 --format csv
