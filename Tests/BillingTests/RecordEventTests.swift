@@ -80,6 +80,7 @@ struct RecordEventTests {
         ("identity.factors_reset", #"{"login": "ana_lee"}"#),
         ("identity.second_factor_policy_set", #"{"requiredFor": "everyone"}"#),
         ("identity.access_revoked", #"{"login": "ana_lee", "sessionsEnded": 2}"#),
+        ("identity.session_policy_set", #"{"idleSeconds": 900}"#),
     ]
 
     /// The same events at their current version, as the codec writes them now.

@@ -80,6 +80,7 @@ enum RecordSamples {
             .identity(.factorsReset(.init(login: "ana_lee"))),
             .identity(.secondFactorPolicySet(.init(requiredFor: "everyone"))),
             .identity(.accessRevoked(.init(login: "ana_lee", sessionsEnded: 2))),
+            .identity(.sessionPolicySet(.init(idleSeconds: 900))),
         ]
     }
 }
