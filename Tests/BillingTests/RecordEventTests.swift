@@ -112,6 +112,7 @@ struct RecordEventTests {
         #"{"login":"ana_lee"}"#,
         #"{"requiredFor":"everyone"}"#,
         #"{"login":"ana_lee","sessionsEnded":2}"#,
+        #"{"idleSeconds":900}"#,
     ]
 
     @Test("the types whose keys changed, and patient.identity_forgotten (which lists what was destroyed), are at schema version 2; every other type is at 1")

@@ -125,7 +125,7 @@ struct IndexAndRemittanceTests {
                 "SELECT claim_id, patient_key, payer_id, created_on::text FROM rcm_analytics.claim_index WHERE tenant_id = $1 ORDER BY position",
                 tenant, in: session)
             found["sessions"] = try Self.rows(
-                "SELECT session_id, patient_key, date_of_service::text, voided::text, coalesce(claim_id, '-'), coalesce(rendering, '-') FROM rcm_analytics.session_index WHERE tenant_id = $1 ORDER BY session_id",
+                "SELECT session_id, patient_key, date_of_service::text, voided::text, coalesce(claim_id, '-') AS claim_id, coalesce(rendering, '-') AS rendering FROM rcm_analytics.session_index WHERE tenant_id = $1 ORDER BY session_id",
                 tenant, in: session)
             found["accounts"] = try Self.rows(
                 "SELECT patient_key FROM rcm_analytics.account_index WHERE tenant_id = $1 ORDER BY position", tenant, in: session)
