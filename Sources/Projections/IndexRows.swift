@@ -41,14 +41,19 @@ public struct SessionIndexRow: Sendable, Hashable {
     public var loggedPosition: Int64
     /// Log position of the last event applied.
     public var lastPosition: Int64
+    /// The claim that first billed the session (`claim.created`); nil while the session is not on a claim.
+    public var claimID: String?
+    /// The rendering provider (as corrected).
+    public var rendering: String?
 
     static let columns: [TableWriter.Column] = [
         ("tenant_id", "uuid"), ("session_id", "text"), ("patient_key", "text"), ("date_of_service", "date"),
         ("voided", "boolean"), ("logged_on", "date"), ("logged_position", "bigint"), ("last_position", "bigint"),
+        ("claim_id", "text"), ("rendering", "text"),
     ]
 
     var values: [String?] {
-        [tenantID, sessionID, patientKey, dateOfService, String(voided), loggedOn, String(loggedPosition), String(lastPosition)]
+        [tenantID, sessionID, patientKey, dateOfService, String(voided), loggedOn, String(loggedPosition), String(lastPosition), claimID, rendering]
     }
 }
 

@@ -4,7 +4,7 @@ import Postgres
 struct IndexStore {
     let tables: ProjectionTables
 
-    /// Loads the rows of sessions logged before the batch that it corrects or voids.
+    /// Loads the rows of sessions logged before the batch that it corrects, voids or puts on a claim.
     func load(tenant: String, sessions ids: [String], into fold: inout IndexFold, in session: DatabaseSession) throws {
         guard !ids.isEmpty else { return }
         let sql = SQL(
@@ -15,7 +15,8 @@ struct IndexStore {
             let loaded = SessionIndexRow(
                 tenantID: try row.decode("tenant_id"), sessionID: try row.decode("session_id"), patientKey: try row.decode("patient_key"),
                 dateOfService: try row.decode("date_of_service"), voided: try row.decode("voided"), loggedOn: try row.decode("logged_on"),
-                loggedPosition: try row.decode("logged_position"), lastPosition: try row.decode("last_position"))
+                loggedPosition: try row.decode("logged_position"), lastPosition: try row.decode("last_position"),
+                claimID: try row.decodeIfPresent("claim_id"), rendering: try row.decodeIfPresent("rendering"))
             fold.sessions[loaded.sessionID] = loaded
         }
     }

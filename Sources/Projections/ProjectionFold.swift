@@ -37,7 +37,7 @@ public struct ProjectionFold: Sendable {
     public struct Touched: Sendable, Equatable {
         /// Claims with events other than `claim.created`.
         public var claims: Set<String> = []
-        /// Sessions corrected or voided.
+        /// Sessions corrected, voided or put on a claim.
         public var sessions: Set<String> = []
         /// Payments with events other than `remittance.received`.
         public var payments: Set<String> = []
@@ -48,7 +48,7 @@ public struct ProjectionFold: Sendable {
         var touched = Touched()
         for projected in events {
             switch projected.event {
-            case .claim(.created): break
+            case .claim(.created(let e)): touched.sessions.formUnion(e.lines.map(\.sessionID.rawValue))
             case .claim(let event): touched.claims.insert(event.claimID.rawValue)
             case .session(.corrected(let e)): touched.sessions.insert(e.record.sessionID.rawValue)
             case .session(.voided(let e)): touched.sessions.insert(e.sessionID.rawValue)

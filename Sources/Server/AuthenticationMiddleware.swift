@@ -25,6 +25,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 if context.principal != nil { context.sessionToken = credential }
             }
             if context.principal == nil, !Self.openPaths.contains(request.uri.path) {
+                // The console's page for a session that ended (idle past the company's timeout, signed out, revoked):
+                // the cookie cleared and a sentence with the way to sign in again. The API answers 401.
+                if ConsoleErrorPage.covers(request.uri.path) { return ConsoleErrorPage.sessionEndedRedirect() }
                 throw Problem.unauthenticated("the session ended or the key is not valid; sign in again")
             }
         } else if !Self.openPaths.contains(request.uri.path) {

@@ -81,6 +81,7 @@ struct RecordEventTests {
         ("identity.second_factor_policy_set", #"{"requiredFor": "everyone"}"#),
         ("identity.access_revoked", #"{"login": "ana_lee", "sessionsEnded": 2}"#),
         ("identity.factor_removed", #"{"login": "ana_lee", "factor": "passkey"}"#),
+        ("identity.session_policy_set", #"{"idleSeconds": 900}"#),
     ]
 
     /// The same events at their current version, as the codec writes them now.
@@ -113,6 +114,7 @@ struct RecordEventTests {
         #"{"requiredFor":"everyone"}"#,
         #"{"login":"ana_lee","sessionsEnded":2}"#,
         #"{"factor":"passkey","login":"ana_lee"}"#,
+        #"{"idleSeconds":900}"#,
     ]
 
     @Test("the types whose keys changed, and patient.identity_forgotten (which lists what was destroyed), are at schema version 2; every other type is at 1")

@@ -81,6 +81,7 @@ enum RecordSamples {
             .identity(.secondFactorPolicySet(.init(requiredFor: "everyone"))),
             .identity(.accessRevoked(.init(login: "ana_lee", sessionsEnded: 2))),
             .identity(.factorRemoved(.init(login: "ana_lee", factor: "passkey"))),
+            .identity(.sessionPolicySet(.init(idleSeconds: 900))),
         ]
     }
 }

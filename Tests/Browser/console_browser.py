@@ -10,6 +10,8 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["RCM_CONSOLE_BASE"]
 PASSWORD = os.environ["RCM_CONSOLE_PASSWORD"]
@@ -23,9 +25,23 @@ def browser(width=1280, height=800):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_window_size(width, height)
-    # A form's submit navigates after click() returns: lookups wait up to 10 s for the next page's element.
+    # Lookups wait up to 10 s for an element to appear on the current page. This does not wait for a
+    # navigation: a click that submits a form or follows a link goes through `navigate`.
     driver.implicitly_wait(10)
     return driver
+
+
+def navigate(driver, element, timeout=30):
+    """Clicks `element` (a link, or a form's button: POST, 303, GET) and waits for the next page: the old
+    page's <html> gone stale, the new document loaded, and its h1 present. click() returns before the
+    navigation; a lookup right after it can run on the old page (and fail with NoSuchElement when the old
+    page is torn down between the lookup and its answer), which made about one run in three fail."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait = WebDriverWait(driver, timeout)
+    wait.until(expected_conditions.staleness_of(old))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+    wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h1")))
 
 
 def sign_in(driver, login):

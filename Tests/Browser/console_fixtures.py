@@ -104,3 +104,34 @@ def mangled_remittance(outbox, out):
         file.write(text.replace(f"CLP*{number}*", f"CLP*X{number}*"))
     rcm("era", "import", mangled)
     return number
+
+
+def unclaimed_session(practice):
+    """A session logged with no claim for it: a day before a patient's newest claim (or earlier when that day has
+    one), with its diagnoses and a provider its payer knows. Returns the session id and its provider."""
+    claims = sorted(rows(rcm("claims", "list", "--tenant", practice, "--format", "csv")), key=lambda row: row["first_dos"], reverse=True)
+    providers = {}
+    for row in rows(rcm("report", "aging", "--tenant", practice, "--format", "csv")):
+        if row.get("provider") and not row["provider"].startswith("assoc"):   # associates need a supervisor
+            providers.setdefault(row["payer"], row["provider"])
+    refusals = []
+    for model in claims[:6]:
+        if model["payer"] not in providers:
+            continue
+        shown = dict(line.split(",", 1) for line in rcm("claims", "show", model["claim"], "--tenant", practice, "--format", "csv").splitlines()[1:])
+        for back in range(1, 6):
+            day = (datetime.date.fromisoformat(model["first_dos"]) - datetime.timedelta(days=back)).isoformat()
+            session = f"unclaimed-{model['claim']}-{back}"
+            logged = subprocess.run(
+                [BINARY, "session", "log", "--tenant", practice, "--id", session, "--patient", shown["patient_key"], "--date", day,
+                 "--provider", providers[model["payer"]], "--minutes", "53", "--dx", shown["diagnoses"].replace(" ", ","), "--service", "90837=150.00"],
+                env={**os.environ, "RCM_DATABASE_URL": OWNER_URL}, capture_output=True, text=True)
+            if logged.returncode == 0:
+                return session, providers[model["payer"]]
+            refusals.append(logged.stderr.strip())
+    raise AssertionError(f"could not log a session in {practice}: {refusals[:4]}")
+
+
+def set_idle_seconds(seconds):
+    """The company's idle timeout (rcm staff session-policy), as the owner."""
+    return rcm("staff", "session-policy", "--idle-seconds", str(seconds))

@@ -16,8 +16,8 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 import console_fixtures
-from console_browser import (BASE, OUT, accessibility_problems, browser, money_cells_right_aligned, screenshot, sign_in,
-                             text_of)
+from console_browser import (BASE, OUT, accessibility_problems, browser, money_cells_right_aligned, navigate, screenshot,
+                             sign_in, text_of)
 
 ALL = os.environ["RCM_CONSOLE_ALL"]
 ONE = os.environ["RCM_CONSOLE_ONE"]
@@ -32,6 +32,10 @@ class ConsoleTests(unittest.TestCase):
     def tearDown(self):
         screenshot(self.driver, self.id().split(".")[-1])
         self.driver.quit()
+
+    def go(self, element):
+        """Follows a link or submits a form and waits for the next page (console_browser.navigate)."""
+        navigate(self.driver, element)
 
     def open(self, path):
         self.driver.get(BASE + path)
@@ -60,7 +64,7 @@ class ConsoleTests(unittest.TestCase):
         self.assertEqual(sorted(practices), sorted(options))
         self.open(f"/app/p/{practices[0]}")
         counts = self.driver.find_elements(By.CSS_SELECTOR, ".counts li")
-        self.assertEqual(6, len(counts), "five queues with counts and the alerts link")
+        self.assertEqual(7, len(counts), "six queues with counts and the alerts link")
         self.assertNotIn("patient", self.driver.title.lower())
 
     def test_tablet_width(self):
@@ -71,15 +75,15 @@ class ConsoleTests(unittest.TestCase):
 
     def test_work_a_denial_to_an_appeal(self):
         practice, row = self.first_row("denial-table")
-        row.find_element(By.CSS_SELECTOR, "a").click()
+        self.go(row.find_element(By.CSS_SELECTOR, "a"))
         self.assertEqual([], accessibility_problems(self.driver))
         self.assertIn("/claims/", self.driver.current_url)
         # A refusal keeps the input and shows the error beside the field.
         self.driver.find_element(By.ID, "appeal-reference").clear()
-        self.driver.find_element(By.CSS_SELECTOR, "#h-appeal ~ button, form[action$='/appeal'] button").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "#h-appeal ~ button, form[action$='/appeal'] button"))
         self.assertIn("reference is required", text_of(self.driver, "#appeal-reference-error"))
         self.driver.find_element(By.ID, "appeal-reference").send_keys("PORTAL-APPEAL-7")
-        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/appeal'] button").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/appeal'] button"))
         self.assertIn("Appeal recorded", text_of(self.driver, ".notice"))
         self.assertIn("appealed", text_of(self.driver, "#denials"))
         last = self.driver.find_elements(By.CSS_SELECTOR, "#history tbody tr")[-1].text
@@ -87,7 +91,7 @@ class ConsoleTests(unittest.TestCase):
 
     def claim_from_queue(self, practice, table, number):
         self.open(f"/app/p/{practice}")
-        self.driver.find_element(By.CSS_SELECTOR, f"#{table}").find_element(By.LINK_TEXT, number).click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, f"#{table}").find_element(By.LINK_TEXT, number))
         self.assertEqual([], accessibility_problems(self.driver))
 
     def wait_for_text(self, selector, text):
@@ -95,7 +99,7 @@ class ConsoleTests(unittest.TestCase):
         WebDriverWait(self.driver, 30).until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
 
     def submit(self):
-        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button"))
         self.wait_for_text(".notice", "Submitted")
         self.assertIn("submitted", text_of(self.driver, "dl.facts"))
 
@@ -104,7 +108,7 @@ class ConsoleTests(unittest.TestCase):
         self.claim_from_queue(FIRST, "scrub-table", number)
         self.assertRegex(text_of(self.driver, "#findings"), r"MH\d+ error", "the failing rule with its sentence")
         self.assertEqual([], self.driver.find_elements(By.CSS_SELECTOR, "form[action$='/submit']"), "no submit before a passing scrub")
-        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/scrub'] button").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/scrub'] button"))
         self.wait_for_text(".notice", "Scrubbed")
         self.assertEqual("Last scrub passed", text_of(self.driver, "#findings caption"))
         self.submit()
@@ -114,23 +118,23 @@ class ConsoleTests(unittest.TestCase):
         number = console_fixtures.ready_drafts(FIRST)[0]["claim"]
         self.open(f"/app/p/{FIRST}")
         self.driver.find_element(By.ID, "find-claim").send_keys(number)
-        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/claims'] button").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/claims'] button"))
         self.assertIn(f"Claim {number}", self.driver.find_element(By.TAG_NAME, "h1").text)
         self.submit()
         paid = console_fixtures.mangled_remittance(os.path.join(OUT, "837"), os.path.join(OUT, "payer"))
         self.open(f"/app/p/{FIRST}")
-        self.driver.find_element(By.CSS_SELECTOR, "#unapplied-table a").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "#unapplied-table a"))
         self.assertEqual([], accessibility_problems(self.driver))
         self.assertIn("reconciles", text_of(self.driver, "#identity"))
         form = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply']")
         form.find_element(By.CSS_SELECTOR, "input[name=claim]").send_keys("NOT-A-CLAIM")
-        form.find_element(By.CSS_SELECTOR, "button").click()
+        self.go(form.find_element(By.CSS_SELECTOR, "button"))
         self.assertTrue(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] .error").text)
         field = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] input[name=claim]")
         self.assertEqual("NOT-A-CLAIM", field.get_attribute("value"), "the form keeps its input on an error")
         field.clear()
         field.send_keys(paid)
-        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] button").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/apply'] button"))
         self.assertIn("applied", text_of(self.driver, ".notice"))
         self.assertIn("applied", text_of(self.driver, "#unapplied"))
 
@@ -156,19 +160,102 @@ class ConsoleTests(unittest.TestCase):
 
     def test_verify_a_chain(self):
         self.open(f"/app/p/{FIRST}/audit")
-        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/audit/verify'] button").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/audit/verify'] button"))
         self.assertEqual([], accessibility_problems(self.driver))
         self.assertIn("Chain intact", text_of(self.driver, "#chain-result"))
 
     def test_sign_out_ends_the_session_on_the_server(self):
         self.open(f"/app/p/{FIRST}")
-        self.driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "form.signout button"))
         WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("/app/signed-out"))
         self.assertIn("Signed out", self.driver.find_element(By.TAG_NAME, "h1").text)
+        # The old cookie: the console sends it to the page saying the session ended; the API answers 401.
         request = urllib.request.Request(BASE + "/app", headers={"Cookie": f"rcm_session={self.token}"})
+        with urllib.request.urlopen(request) as answer:
+            self.assertTrue(answer.geturl().endswith("/app/signed-out?ended=session"), answer.geturl())
+        request = urllib.request.Request(BASE + "/practices", headers={"Authorization": f"Bearer {self.token}"})
         with self.assertRaises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request)
         self.assertEqual(401, refused.exception.code)
+
+    def sessions_waiting(self):
+        """The home page's count of sessions not on a claim."""
+        counts = self.driver.find_elements(By.CSS_SELECTOR, ".counts li")
+        found = [c.text for c in counts if "Sessions not on a claim" in c.text]
+        self.assertEqual(1, len(found), "the sessions queue has its count on the home page")
+        return int(found[0].split()[0])
+
+    def test_create_a_claim_for_a_session_not_on_one(self):
+        logged, provider = console_fixtures.unclaimed_session(FIRST)
+        self.open(f"/app/p/{FIRST}?s_sort=date")
+        waiting = self.sessions_waiting()
+        self.assertGreaterEqual(waiting, 1)
+        rows = self.driver.find_elements(By.CSS_SELECTOR, "#sessions-table tbody tr")
+        self.assertEqual(min(waiting, 50), len(rows), "the queue's rows, at most 50")
+        days = [int(row.find_elements(By.CSS_SELECTOR, "td")[4].text) for row in rows]
+        self.assertEqual(sorted(days, reverse=True), days, "oldest date of service first")
+        # Filtered by the logged session's provider: only theirs, the one just logged among them.
+        self.open(f"/app/p/{FIRST}?s_provider={provider}&s_sort=provider")
+        mine = self.driver.find_elements(By.CSS_SELECTOR, "#sessions-table tbody tr")
+        self.assertEqual({provider}, {row.find_elements(By.CSS_SELECTOR, "td")[1].text for row in mine})
+        links = self.driver.find_elements(By.LINK_TEXT, logged)
+        if len(mine) < 50:
+            self.assertEqual(1, len(links), "the session just logged is in its provider's queue")
+        if links:
+            self.go(links[0])
+            self.assertEqual([], accessibility_problems(self.driver))
+        else:
+            self.open(f"/app/p/{FIRST}/sessions/{logged}")
+        self.assertIn("/sessions/", self.driver.current_url)
+        self.assertIn("not yet", text_of(self.driver, "dl.facts"))
+        # Without the confirmation box: refused beside it, the page kept.
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/claim'] button"))
+        self.assertIn("tick the box", text_of(self.driver, "#claim-confirm-error"))
+        self.driver.find_element(By.ID, "claim-confirm").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, "form[action$='/claim'] button"))
+        self.assertIn("Claim created from the session", text_of(self.driver, ".notice"))
+        self.assertIn("draft", text_of(self.driver, "dl.facts"))
+        self.open(f"/app/p/{FIRST}")
+        self.assertEqual(waiting - 1, self.sessions_waiting(), "the session left the queue")
+
+    def test_correct_a_claim_from_its_page(self):
+        practice, row = self.first_row("denial-table")
+        links = [r for r in self.driver.find_elements(By.CSS_SELECTOR, "#denial-table tbody tr a")]
+        self.go(links[-1])
+        self.assertEqual([], accessibility_problems(self.driver))
+        form = "form[action$='/correct']"
+        line = self.driver.find_elements(By.CSS_SELECTOR, "#correct-line option")[0].get_attribute("value")
+        # A bad value: the sentence beside the field, the input kept.
+        self.driver.find_element(By.ID, "correct-units").send_keys("lots")
+        self.driver.find_element(By.ID, "correct-reason").send_keys("fee schedule corrected")
+        self.go(self.driver.find_element(By.CSS_SELECTOR, f"{form} button"))
+        self.assertIn("units must be a number", text_of(self.driver, "#correct-units-error"))
+        self.assertEqual("lots", self.driver.find_element(By.ID, "correct-units").get_attribute("value"))
+        self.assertEqual("fee schedule corrected", self.driver.find_element(By.ID, "correct-reason").get_attribute("value"))
+        units = self.driver.find_element(By.ID, "correct-units")
+        units.clear()
+        self.driver.find_element(By.ID, "correct-charge").send_keys("161.25")
+        self.driver.find_element(By.ID, "correct-confirm").click()
+        self.go(self.driver.find_element(By.CSS_SELECTOR, f"{form} button"))
+        self.assertIn("Corrected", text_of(self.driver, ".notice"))
+        self.assertIn("$161.25", text_of(self.driver, "main table"), f"line {line} charges the corrected amount")
+        last = self.driver.find_elements(By.CSS_SELECTOR, "#history tbody tr")[-1].text
+        self.assertIn("correct", last.lower(), "the history ends with the correction")
+
+    def test_an_idle_session_ends(self):
+        self.open(f"/app/p/{FIRST}")
+        try:
+            console_fixtures.set_idle_seconds(3)
+            time.sleep(4.5)
+            self.driver.get(BASE + f"/app/p/{FIRST}")
+            self.assertIn("/app/signed-out?ended=session", self.driver.current_url)
+            self.assertIn("Your session ended", text_of(self.driver, "#signed-out-reason"))
+        finally:
+            console_fixtures.set_idle_seconds(1800)
+        request = urllib.request.Request(BASE + "/practices", headers={"Authorization": f"Bearer {self.token}"})
+        with self.assertRaises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request)
+        self.assertEqual(401, refused.exception.code, "the session stays ended when the idle period grows again")
 
     def test_a_page_never_shows_another_practice(self):
         others = [p for p in self.practices() if p != FIRST]

@@ -11,12 +11,13 @@ struct IndexAndRemittanceTests {
     static let pkA: PatientKey = "pk-a"
     static let pkB: PatientKey = "pk-b"
 
-    /// A claim of one session of `patient`, created for `payer` on its date of service.
+    /// A claim of one session of `patient` (`s-c<index>` unless named), created for `payer` on its date of service.
     static func claim(
-        _ index: Int, patient: PatientKey, payer: PayerID, dos: String, writer: LogWriter, in session: DatabaseSession
+        _ index: Int, patient: PatientKey, payer: PayerID, dos: String, session sessionID: String? = nil, writer: LogWriter,
+        in session: DatabaseSession
     ) throws -> ClaimWorld {
         var world = ClaimWorld(index: index, start: day(dos))
-        var record = Fx.session("s-c\(index)", on: dos)
+        var record = Fx.session(sessionID ?? "s-c\(index)", on: dos)
         record.patientKey = patient
         world.run(
             .create(
@@ -91,7 +92,8 @@ struct IndexAndRemittanceTests {
         try writeVersion1(writer, in: session)
         _ = try claim(3, patient: pkA, payer: Fx.medicaid, dos: "2026-03-04", writer: writer, in: session)
         try writeSessions(writer, runner: runner, in: session)
-        _ = try claim(4, patient: pkA, payer: Fx.acme, dos: "2026-03-05", writer: writer, in: session)
+        // Claim 4 bills s-1, logged in an earlier batch: session_index says which claim it is on.
+        _ = try claim(4, patient: pkA, payer: Fx.acme, dos: "2026-03-05", session: "s-1", writer: writer, in: session)
         for payment in payments { try payment.write(with: writer, runner: runner, in: session) }
         try runner.catchUp(tenant: tenant, in: session)
         return tenant
@@ -123,7 +125,7 @@ struct IndexAndRemittanceTests {
                 "SELECT claim_id, patient_key, payer_id, created_on::text FROM rcm_analytics.claim_index WHERE tenant_id = $1 ORDER BY position",
                 tenant, in: session)
             found["sessions"] = try Self.rows(
-                "SELECT session_id, patient_key, date_of_service::text, voided::text FROM rcm_analytics.session_index WHERE tenant_id = $1 ORDER BY session_id",
+                "SELECT session_id, patient_key, date_of_service::text, voided::text, coalesce(claim_id, '-') AS claim_id, coalesce(rendering, '-') AS rendering FROM rcm_analytics.session_index WHERE tenant_id = $1 ORDER BY session_id",
                 tenant, in: session)
             found["accounts"] = try Self.rows(
                 "SELECT patient_key FROM rcm_analytics.account_index WHERE tenant_id = $1 ORDER BY position", tenant, in: session)
@@ -154,8 +156,8 @@ struct IndexAndRemittanceTests {
             ])
         #expect(
             found["sessions"] == [
-                ["s-1", "pk-a", "2026-03-20", "false"], ["s-2", "pk-a", "2026-03-05", "true"], ["s-3", "pk-b", "2026-03-03", "false"],
-                ["s-4", "pk-a", "2026-03-20", "false"],
+                ["s-1", "pk-a", "2026-03-20", "false", "c-4", "p-lcsw"], ["s-2", "pk-a", "2026-03-05", "true", "-", "p-lcsw"],
+                ["s-3", "pk-b", "2026-03-03", "false", "-", "p-lcsw"], ["s-4", "pk-a", "2026-03-20", "false", "-", "p-lcsw"],
             ])
         #expect(found["accounts"] == [["pk-b"], ["pk-a"]])
         #expect(found["differing"]?.first?.allSatisfy { $0.hasSuffix("=0") } == true, "\(found["differing"] ?? [])")

@@ -22,7 +22,7 @@ extension RevenueCycle {
     public static let accessChangeTypes = [
         "company.staff_added", "company.staff_assigned", "identity.password_set", "identity.api_key_created",
         "identity.api_key_revoked", "identity.factor_enrolled", "identity.factors_reset", "identity.second_factor_policy_set",
-        "identity.access_revoked", "identity.factor_removed",
+        "identity.access_revoked", "identity.factor_removed", "identity.session_policy_set",
     ]
 
     /// Access changes recorded since the start of `since` (UTC), oldest first.
@@ -55,6 +55,7 @@ extension RevenueCycle {
         case .identity(.factorsReset(let p)): return (p.login, "second factors reset; sessions ended")
         case .identity(.secondFactorPolicySet(let p)): return ("company", "second factor required for \(p.requiredFor)")
         case .identity(.accessRevoked(let p)): return (p.login, "server access revoked; \(p.sessionsEnded) session(s) ended")
+        case .identity(.sessionPolicySet(let p)): return ("company", "sessions end after \(p.idleSeconds) s idle")
         default: return ("", event.eventType)
         }
     }

@@ -24,6 +24,7 @@ extension DataInventory {
         Table("rcm_auth.webauthn_challenges", ["token_hash": .credentialHash, "purpose": .notPHI, "challenge": .notPHI]),
         Table("rcm_auth.recovery_codes", ["login": .notPHI, "code_hash": .credentialHash]),
         Table("rcm_auth.second_factor_policy", ["required_for": .notPHI]),
+        Table("rcm_auth.session_policy", [:]),  // idle_timeout (interval), set_at: nothing that can hold PHI
         Table("rcm_auth.api_keys", [
             "key_id": .notPHI, "label": .freeText, "role": .notPHI, "actions": .notPHI, "created_by": .notPHI, "secret_hash": .credentialHash,
         ]),
@@ -68,6 +69,7 @@ extension DataInventory {
         ])),
         Table("rcm_analytics_store.session_index", [
             "session_id": .pseudonymous, "patient_key": .pseudonymous, "date_of_service": .pseudonymous, "logged_on": .pseudonymous,
+            "claim_id": .pseudonymous, "rendering": .notPHI,
         ]),
     ]
 

@@ -65,4 +65,13 @@ extension IdentityEvent {
             self.sessionsEnded = sessionsEnded
         }
     }
+
+    /// Payload of `identity.session_policy_set`.
+    public struct SessionPolicySet: Codable, Sendable, Equatable {
+        /// How long a signed-in session may sit unused, in seconds (1 to 86,400).
+        public var idleSeconds: Int
+
+        /// A payload with every field.
+        public init(idleSeconds: Int) { self.idleSeconds = idleSeconds }
+    }
 }

@@ -27,6 +27,8 @@ public enum IdentityEvent: StoredEvent {
     case secondFactorPolicySet(SecondFactorPolicySet)
     /// `identity.access_revoked`: an owner revoked a person's server access; their sessions ended at once (an access change).
     case accessRevoked(AccessRevoked)
+    /// `identity.session_policy_set`: an owner set how long a signed-in session may sit unused (an access change).
+    case sessionPolicySet(SessionPolicySet)
 
     /// The stream all identity events go to.
     public static let streamID = "identity"
@@ -35,7 +37,7 @@ public enum IdentityEvent: StoredEvent {
     public static let eventTypes = [
         "identity.signed_in", "identity.sign_in_failed", "identity.password_set", "identity.api_key_created",
         "identity.api_key_revoked", "identity.second_factor_failed", "identity.factor_enrolled", "identity.factors_reset",
-        "identity.second_factor_policy_set", "identity.access_revoked", "identity.factor_removed",
+        "identity.second_factor_policy_set", "identity.access_revoked", "identity.factor_removed", "identity.session_policy_set",
     ]
 
     /// The stored type name.
@@ -52,6 +54,7 @@ public enum IdentityEvent: StoredEvent {
         case .factorsReset: "identity.factors_reset"
         case .secondFactorPolicySet: "identity.second_factor_policy_set"
         case .accessRevoked: "identity.access_revoked"
+        case .sessionPolicySet: "identity.session_policy_set"
         }
     }
 
@@ -69,6 +72,7 @@ public enum IdentityEvent: StoredEvent {
         case .factorsReset(let p): try encodeJSON(p, encoder)
         case .secondFactorPolicySet(let p): try encodeJSON(p, encoder)
         case .accessRevoked(let p): try encodeJSON(p, encoder)
+        case .sessionPolicySet(let p): try encodeJSON(p, encoder)
         }
     }
 
@@ -86,6 +90,7 @@ public enum IdentityEvent: StoredEvent {
         case "identity.factors_reset": .factorsReset(try decodeJSON(FactorsReset.self, d, j))
         case "identity.second_factor_policy_set": .secondFactorPolicySet(try decodeJSON(SecondFactorPolicySet.self, d, j))
         case "identity.access_revoked": .accessRevoked(try decodeJSON(AccessRevoked.self, d, j))
+        case "identity.session_policy_set": .sessionPolicySet(try decodeJSON(SessionPolicySet.self, d, j))
         default: throw unknownEventType(eventType)
         }
     }

@@ -42,8 +42,28 @@ struct ClaimActionForms {
                         select("write-off", "side", "Side", ["insurance", "patient"]), confirm("write-off"),
                     ], button: "Write off"))
         }
+        if correctable {
+            forms.append(
+                form(
+                    "correct", "Correct a line (sent as a replacement once the payer has adjudicated the claim)",
+                    fields: [
+                        select("correct", "line", "Line", claim.lines.map(\.lineID.rawValue)),
+                        text("correct", "code", "Procedure code (blank keeps it)"), text("correct", "units", "Units (blank keeps them)"),
+                        text("correct", "charge", "Charge in dollars and cents (blank keeps it)"),
+                        text("correct", "pointers", "Diagnosis pointers, e.g. 1,2 (blank keeps them)"),
+                        text("correct", "pos", "Place of service of the session, e.g. 11 or 02 (blank keeps it)"),
+                        text("correct", "reason", "Reason (recorded)"), confirm("correct"),
+                    ], button: "Correct the claim"))
+        }
         if open { forms.append(form("void", "Void", fields: [text("void", "reason", "Reason"), confirm("void")], button: "Void the claim")) }
         return forms.isEmpty ? "<p>Nothing to do on a \(HTML.escape(claim.status.rawValue)) claim.</p>" : forms.joined()
+    }
+
+    /// Whether the claim's status allows a correction (as `Claim.decide` does): a draft, a rejected claim, or one
+    /// the payer has answered.
+    private var correctable: Bool {
+        if [.draft, .rejected, .adjudicated, .denied].contains(claim.status) { return true }
+        return [.submitted, .acknowledged].contains(claim.status) && claim.adjudicatedPayerClaimNumber != nil
     }
 
     private var claimPath: String { session.url("/claims/\(claim.claimID?.rawValue ?? "")") }

@@ -54,6 +54,11 @@ struct ClaimActions {
                 guard let side = BalanceSide(rawValue: form["side"] ?? "") else { throw FieldError(field: "side", message: "choose a side") }
                 try confirmation(form)
                 try await core.writeOff(amount, claim: claimID, reason: reason, side: side, denial: nil, tenant: slug)
+            case "correct":
+                let correction = try LineCorrectionInput(form: form).correction()
+                let reason = try required(form, "reason")
+                try confirmation(form)
+                _ = try await core.correctClaimLine(claimID, correction, reason: reason, expected: try version(form), tenant: slug)
             case "void":
                 let reason = try required(form, "reason")
                 try confirmation(form)

@@ -19,8 +19,21 @@ enum ConsoleErrorPage {
         return ConsoleLayout(session: nil).response(title: problem.title, body: body, status: problem.status)
     }
 
-    /// The page after signing out.
-    static func signedOut() -> Response {
-        ConsoleLayout(session: nil).response(title: "Signed out", body: "<h1>Signed out</h1><p>Your session has ended. \(HTML.link("/app/sign-in", "Sign in again"))</p>")
+    /// The page after signing out, or (`?ended=session`) after a request on a session that had ended: idle past the
+    /// company's timeout (`rcm staff session-policy`), signed out elsewhere, expired or revoked.
+    static func signedOut(ended: Bool = false) -> Response {
+        let sentence = ended
+            ? "Your session ended: it was idle longer than your company allows, or it was signed out or expired. Nothing more was done."
+            : "Your session has ended."
+        return ConsoleLayout(session: nil).response(
+            title: "Signed out", body: "<h1>Signed out</h1><p id=\"signed-out-reason\">\(sentence) \(HTML.link("/app/sign-in", "Sign in again"))</p>")
+    }
+
+    /// The answer to a console request on a session that ended: to the signed-out page saying so, the cookie cleared.
+    static func sessionEndedRedirect() -> Response {
+        var headers = ConsoleLayout.securityHeaders
+        headers[.location] = "/app/signed-out?ended=session"
+        headers[.setCookie] = "\(AuthenticationMiddleware.cookieName)=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Strict"
+        return Response(status: .seeOther, headers: headers)
     }
 }

@@ -17,7 +17,7 @@ struct ConsoleRoutes {
             headers[.cacheControl] = "max-age=300"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ConsoleStyle.css)))
         }
-        router.get("/app/signed-out") { _, _ in ConsoleErrorPage.signedOut() }
+        router.get("/app/signed-out") { request, _ in ConsoleErrorPage.signedOut(ended: queryText(request, "ended") == "session") }
         router.get("/app") { _, context in
             let session = try await ConsoleSession.of(context, core: core, resolvePractice: false)
             if session.practices.count == 1 { return Self.redirect("/app/p/\(session.practices[0].slug)") }
@@ -60,6 +60,15 @@ struct ConsoleRoutes {
             let id = ClaimID(try Wire.parameter("claim", context))
             return try await ClaimActions(session: session, claimID: id).perform(try Wire.parameter("action", context), form: form)
         }
+        router.get("/app/p/{practice}/sessions/{session}") { _, context in
+            let session = try await ConsoleSession.of(context, core: core)
+            return try await SessionPage(session: session, sessionID: try SessionPage.id(context)).render()
+        }
+        router.post("/app/p/{practice}/sessions/{session}/claim") { request, context in
+            let session = try await ConsoleSession.of(context, core: core)
+            let form = try await session.form(request, context: context)
+            return try await SessionPage(session: session, sessionID: try SessionPage.id(context)).createClaim(form)
+        }
         router.get("/app/p/{practice}/alerts") { _, context in
             try await AlertsPage(session: try await ConsoleSession.of(context, core: core)).render()
         }
@@ -98,7 +107,7 @@ struct ConsoleRoutes {
     /// What a page says after a redirect from a successful action (`?done=`): fixed sentences, never echoed input.
     static let doneNotices = [
         "scrub": "Scrubbed.", "submit": "Submitted: the 837P is written.", "appeal": "Appeal recorded.", "assign": "Denial assigned.",
-        "write-off": "Written off.", "void": "Voided.", "apply": "applied to the claim", "hold": "held", "refund": "refund recorded",
+        "write-off": "Written off.", "void": "Voided.", "correct": "Corrected: scrub it and submit it again.", "claim": "Claim created from the session: scrub it and submit it.", "apply": "applied to the claim", "hold": "held", "refund": "refund recorded",
     ]
 
     static func redirect(_ location: String) -> Response {

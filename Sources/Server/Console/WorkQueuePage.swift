@@ -34,12 +34,14 @@ struct WorkQueuePage {
             }
         }
         let unanswered = try await core.unansweredQueue(tenant: slug, days: 30)
+        let sessionsQueue = UnclaimedSessionsQueue(session: session, request: request)
+        let sessions = try await sessionsQueue.load(limit: Self.rowLimit)
 
         var body = "<h1>Work queues: \(HTML.escape(slug))</h1>"
         let counts: [(String, String, Int)] = [
             ("queue-scrub", "Failing the scrubber", drafts.count), ("queue-rejected", "Rejected by 999 or 277CA", rejected.count),
             ("queue-denials", "Denials", denials.count), ("queue-unapplied", "Unapplied remittance", unapplied.count),
-            ("queue-unanswered", "Unanswered 30+ days", unanswered.count),
+            ("queue-unanswered", "Unanswered 30+ days", unanswered.count), ("queue-sessions", "Sessions not on a claim", sessions.total),
         ]
         body += "<ul class=\"counts\" aria-label=\"Queue counts\">"
             + counts.map { "<li><a href=\"#\($0.0)\"><strong>\($0.2)</strong> \(HTML.escape($0.1))</a></li>" }.joined()
@@ -100,6 +102,8 @@ struct WorkQueuePage {
                     HTML.escape(row.status), HTML.money(row.charges),
                 ]
             }, id: "unanswered-table")
+
+        body += sessionsQueue.html(sessions.rows)
 
         body += "<p>Queues show at most \(Self.rowLimit) rows each, oldest first.</p>"
         return session.page("Work queues", body)

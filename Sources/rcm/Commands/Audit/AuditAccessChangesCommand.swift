@@ -11,7 +11,7 @@ struct AuditAccessChangesCommand: AsyncParsableCommand {
         discussion: """
             Each is an event in the company's log (company.staff_added, company.staff_assigned, identity.password_set,
             identity.api_key_created, identity.api_key_revoked, identity.factor_enrolled, identity.factor_removed, identity.factors_reset,
-            identity.second_factor_policy_set, identity.access_revoked), oldest first.
+            identity.second_factor_policy_set, identity.access_revoked, identity.session_policy_set), oldest first.
             Example:
               rcm audit access-changes --since 2026-12-01 --format csv
             """)

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The company's idle timeout for signed-in sessions (`rcm staff session-policy`, issue #18 item 3) over HTTP
+/// against `rcm serve` and the real database: a bearer token or a console cookie idle longer is refused, activity
+/// keeps a session alive, and the setting reaches the sessions already open.
+@Suite("Session idle policy: the company's idle timeout, enforced by the server")
+struct SessionIdlePolicyTests {
+    /// Signs `login` in; the session token.
+    static func token(_ scene: ServerScene, _ login: String) async throws -> String {
+        let reply = try await scene.http.post("/sign-in", json: ["login": login, "password": ServerScene.password])
+        guard reply.status == 200, let token = reply.json["token"] as? String else {
+            throw Shell.StartFailureLike("sign-in of \(login) answered \(reply.status): \(reply.text)")
+        }
+        return token
+    }
+
+    @Test("an owner sets the idle period (staff may not; bad values are usage errors); idle sessions get 401, the console's cookie a redirect saying the session ended; activity extends a session")
+    func idleSessionsEnd() async throws {
+        let scene = try await ServerScene.make("idle_policy")
+        #expect(try scene.cli.ok(["staff", "session-policy"]) == "sessions end after 30 minute(s) idle")
+        // A session opened before the change: the new idle period applies to it too.
+        let before = scene.http.bearer(try await Self.token(scene, scene.ana))
+        #expect(try await before.get("/practices").status == 200)
+
+        let events = try await scene.cli.eventCount()
+        #expect(try scene.cli.run(["staff", "session-policy", "--idle-minutes", "5"], as: scene.ana).status == 1)
+        #expect(try scene.cli.run(["staff", "session-policy", "--idle-minutes", "0"]).status == 64)
+        #expect(try scene.cli.run(["staff", "session-policy", "--idle-seconds", "90000"]).status == 64)
+        #expect(try await scene.cli.eventCount() == events, "a refusal writes nothing")
+
+        let set = try scene.cli.ok(["staff", "session-policy", "--idle-seconds", "4"])
+        #expect(set.hasSuffix("sessions end after 4 second(s) idle"), "\(set)")
+        #expect(set.hasPrefix("1 open session(s)"), "\(set)")
+        #expect(try await scene.count("identity.session_policy_set") == 1)
+
+        // Activity keeps a session alive past the idle period: a request every second for six seconds.
+        let busyToken = try await Self.token(scene, scene.ana)
+        let busy = scene.http.bearer(busyToken)
+        let console = scene.http.with("Cookie", "rcm_session=\(busyToken)")
+        for step in 0..<6 {
+            try await Task.sleep(for: .seconds(1))
+            if step % 2 == 0 {
+                #expect(try await busy.get("/practices").status == 200, "request \(step) of a busy session")
+            } else {
+                let page = try await console.get("/app/p/acme")
+                #expect(page.status == 200 && page.text.contains("Work queues"), "console request \(step) of a busy session")
+            }
+        }
+
+        // Idle past the period: the API answers 401, the console redirects to a page that says so (the client
+        // follows the 303 to /app/signed-out?ended=session).
+        try await Task.sleep(for: .seconds(5))
+        #expect(try await busy.get("/practices").status == 401)
+        #expect(try await before.get("/practices").status == 401, "a session opened before the change ended too")
+        let ended = try await console.get("/app/p/acme")
+        #expect(ended.status == 200 && ended.text.contains("Your session ended") && !ended.text.contains("Work queues"), "\(ended.text)")
+
+        // A longer period does not bring an ended session back; a new sign-in works and takes the company's period.
+        let again = scene.http.bearer(try await Self.token(scene, scene.ana))
+        #expect(try scene.cli.ok(["staff", "session-policy", "--idle-minutes", "30"]) == "1 open session(s) now end after this idle period too\nsessions end after 30 minute(s) idle")
+        #expect(try await busy.get("/practices").status == 401)
+        #expect(try await again.get("/practices").status == 200)
+        await scene.stop()
+    }
+}
