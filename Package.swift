@@ -145,5 +145,6 @@ enum Migrations {
         "V0012__api_idempotency.sql",
         "V0013__webhooks.sql",
         "V0014__second_factor.sql",
+        "V0015__write_path_closed.sql",
     ]
 }

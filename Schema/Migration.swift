@@ -47,6 +47,7 @@ extension Migration {
         Migration(fileName: "V0012__api_idempotency.sql", bytes: PackageResources.V0012__api_idempotency_sql),
         Migration(fileName: "V0013__webhooks.sql", bytes: PackageResources.V0013__webhooks_sql),
         Migration(fileName: "V0014__second_factor.sql", bytes: PackageResources.V0014__second_factor_sql),
+        Migration(fileName: "V0015__write_path_closed.sql", bytes: PackageResources.V0015__write_path_closed_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.
