@@ -45,9 +45,31 @@ ALTER POLICY events_visible ON rcm.events USING (
          OR (event_type = ANY ('{company.staff_added,company.staff_assigned}'::text[])
              AND payload ->> 'login' = rcm.acting_role())));
 
+-- 42 CFR Part 2: is this patient's record a substance-use record? As main marks it: the patient's own stream
+-- (patient.substance_use_flagged) or any session logged or corrected for the patient with substanceUse (the
+-- sessions carry the flag the claims inherit). The partial index below holds only those sessions.
+CREATE INDEX events_substance_use_sessions ON rcm.events (tenant_id, (payload #>> '{record,patientKey}'))
+    WHERE event_type IN ('session.logged', 'session.corrected') AND payload ->> 'substanceUse' = 'true';
+
+CREATE FUNCTION rcm.is_part2_patient(p_tenant uuid, p_patient_key text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, rcm AS $$
+    SELECT p_patient_key IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM rcm.events e
+                WHERE e.tenant_id = p_tenant AND e.stream_id = 'patient-' || p_patient_key
+                  AND e.event_type = 'patient.substance_use_flagged')
+        OR EXISTS (SELECT 1 FROM rcm.events e
+                   WHERE e.tenant_id = p_tenant AND e.event_type IN ('session.logged', 'session.corrected')
+                     AND e.payload ->> 'substanceUse' = 'true' AND e.payload #>> '{record,patientKey}' = p_patient_key))
+$$;
+REVOKE ALL ON FUNCTION rcm.is_part2_patient(uuid, text) FROM PUBLIC;
+
 -- 4. The auditor (and staff) record only the access events the product defines (Billing's AccessEvent), at
---    their current schema version, with the acting role as actor, the practice's today as effective date and a
---    payload of the known fields, at most 1 kB.
+--    their current schema version, with the acting role as actor and a payload of the known fields, at most
+--    1 kB. The record is dated by the database's clock (recorded_at, and the effective date is today in the
+--    practice's time zone): a caller cannot back-date it. A command working as of another business date
+--    (RCM_BUSINESS_DATE: back-office catch-up, the demo's year) has that date carried in the metadata as
+--    business_date, as data. `sensitive` is true whenever the patient's record is a Part 2 record, whatever the
+--    caller sent.
 CREATE OR REPLACE FUNCTION rcm.record_access(
     p_tenant uuid, p_event_id uuid, p_event_type text, p_schema_version integer, p_payload jsonb, p_metadata jsonb,
     p_effective_date date
@@ -56,6 +78,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rcm AS $$
 DECLARE
     v_position bigint;
     v_today    date;
+    v_payload  jsonb := p_payload;
+    v_metadata jsonb := p_metadata;
 BEGIN
     IF p_event_type IS DISTINCT FROM 'access.phi_viewed' OR p_schema_version IS DISTINCT FROM 2 THEN
         RAISE EXCEPTION 'record_access records access.phi_viewed (version 2) only, not % version %', p_event_type, p_schema_version
@@ -65,7 +89,8 @@ BEGIN
         OR EXISTS (SELECT 1 FROM jsonb_object_keys(p_payload) k WHERE k <> ALL ('{record,purpose,sensitive,patientKey}'::text[]))
         OR jsonb_typeof(p_payload -> 'record') IS DISTINCT FROM 'string'
         OR jsonb_typeof(p_payload -> 'purpose') IS DISTINCT FROM 'string'
-        OR jsonb_typeof(p_payload -> 'sensitive') IS DISTINCT FROM 'boolean' THEN
+        OR jsonb_typeof(p_payload -> 'sensitive') IS DISTINCT FROM 'boolean'
+        OR (p_payload ? 'patientKey' AND jsonb_typeof(p_payload -> 'patientKey') IS DISTINCT FROM 'string') THEN
         RAISE EXCEPTION 'an access event''s payload is record, purpose, sensitive and patientKey, at most 1 kB'
             USING ERRCODE = 'RC002';
     END IF;
@@ -73,14 +98,20 @@ BEGIN
         RAISE EXCEPTION 'an access event''s metadata is an object of at most 1 kB' USING ERRCODE = 'RC002';
     END IF;
     SELECT (now() AT TIME ZONE t.time_zone)::date INTO v_today FROM rcm.tenants t WHERE t.tenant_id = p_tenant;
-    IF p_effective_date IS DISTINCT FROM v_today THEN
-        RAISE EXCEPTION 'an access event is dated today in the practice''s time zone (%), not %', v_today, p_effective_date
-            USING ERRCODE = 'RC002';
+    IF v_today IS NULL THEN
+        RAISE EXCEPTION 'no tenant %', p_tenant USING ERRCODE = 'RC002';
+    END IF;
+    v_metadata := (v_metadata - 'business_date') || jsonb_build_object('actor', rcm.acting_role());
+    IF p_effective_date IS NOT NULL AND p_effective_date <> v_today THEN
+        v_metadata := v_metadata || jsonb_build_object('business_date', p_effective_date);
+    END IF;
+    IF NOT (v_payload -> 'sensitive')::boolean AND rcm.is_part2_patient(p_tenant, coalesce(v_payload ->> 'patientKey',
+            CASE WHEN v_payload ->> 'record' LIKE 'patient:%' THEN substr(v_payload ->> 'record', 9) END)) THEN
+        v_payload := jsonb_set(v_payload, '{sensitive}', 'true');
     END IF;
     SELECT a.position INTO v_position FROM rcm.append_events(
         p_tenant, ARRAY['access'], ARRAY[-1]::bigint[], ARRAY['access'], ARRAY[p_event_id], ARRAY[p_event_type],
-        ARRAY[p_schema_version], ARRAY[p_payload], ARRAY[p_metadata || jsonb_build_object('actor', rcm.acting_role())],
-        ARRAY[p_effective_date], NULL) a;
+        ARRAY[p_schema_version], ARRAY[v_payload], ARRAY[v_metadata], ARRAY[v_today], NULL) a;
     RETURN v_position;
 END
 $$;
@@ -224,7 +255,8 @@ BEGIN
     PERFORM rcm.append_events(
         p_tenant, ARRAY['access'], ARRAY[-1]::bigint[], ARRAY['access'], ARRAY[gen_random_uuid()],
         ARRAY['access.phi_viewed'], ARRAY[2],
-        ARRAY[jsonb_strip_nulls(jsonb_build_object('record', p_record, 'purpose', p_purpose, 'sensitive', false,
+        ARRAY[jsonb_strip_nulls(jsonb_build_object('record', p_record, 'purpose', p_purpose,
+                                                   'sensitive', rcm.is_part2_patient(p_tenant, p_patient_key),
                                                    'patientKey', p_patient_key))],
         ARRAY[jsonb_build_object('actor', rcm.acting_role(), 'source', 'phi-store', 'correlation_id', gen_random_uuid())],
         ARRAY[(now() AT TIME ZONE v_zone)::date], NULL);
@@ -343,6 +375,11 @@ BEGIN
     END IF;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
         EXECUTE format('GRANT %I TO %I', p_group, p_login);
+        -- An existing login joining a group that keeps SQL access is audited from now on, as a new one is.
+        IF p_group IN ('rcm_analyst', 'rcm_auditor') AND current_setting('pgaudit.log', true) IS NOT NULL THEN
+            EXECUTE format('ALTER ROLE %I SET pgaudit.log = %L', p_login, 'read');
+            EXECUTE format('ALTER ROLE %I SET pgaudit.log_relation = %L', p_login, 'on');
+        END IF;
         RETURN false;
     END IF;
     IF p_password IS NULL THEN
@@ -362,3 +399,74 @@ BEGIN
     RETURN true;
 END
 $$;
+
+-- 6. What main added since (V0011–V0014), under the same rules: policies without a subquery, no table-level
+--    UPDATE, DELETE or TRUNCATE for any group (so no lock beyond ROW EXCLUSIVE), owner-run functions where the
+--    product must delete.
+-- Alerts (V0011): written only by the owner's rebuild (`rcm projections rebuild` refreshes them); staff read.
+SELECT rcm_analytics_store.secure('alerts');
+REVOKE INSERT, UPDATE ON rcm_analytics_store.alerts FROM rcm_staff;
+
+-- Idempotency records (V0012): staff claim, take over and complete their own keys with INSERT and column-level
+-- UPDATE; releasing a failed request's key (a DELETE) goes through rcm.release_idempotency_key.
+ALTER POLICY api_idempotency_own ON rcm.api_idempotency
+    USING (tenant_id = ANY (rcm.accessible_tenants()) AND role = rcm.acting_role())
+    WITH CHECK (tenant_id = ANY (rcm.accessible_tenants()) AND role = rcm.acting_role());
+REVOKE UPDATE, DELETE, TRUNCATE ON rcm.api_idempotency FROM rcm_staff;
+GRANT UPDATE (status, content_type, body, created_at, completed_at) ON rcm.api_idempotency TO rcm_staff;
+
+CREATE FUNCTION rcm.release_idempotency_key(p_tenant uuid, p_key text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rcm AS $$
+BEGIN
+    DELETE FROM rcm.api_idempotency i
+    WHERE i.tenant_id = p_tenant AND i.role = rcm.acting_role() AND i.idem_key = p_key AND i.status IS NULL
+      AND p_tenant = ANY (rcm.accessible_tenants());
+    RETURN FOUND;
+END
+$$;
+REVOKE ALL ON FUNCTION rcm.release_idempotency_key(uuid, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rcm.release_idempotency_key(uuid, text) TO rcm_staff;
+
+-- Webhooks (V0013): subscriptions already took column-level UPDATE; dead letters now too (park, replay).
+ALTER POLICY webhook_subscriptions_by_tenant ON rcm.webhook_subscriptions
+    USING (tenant_id = ANY (rcm.accessible_tenants())) WITH CHECK (tenant_id = ANY (rcm.accessible_tenants()));
+ALTER POLICY webhook_attempts_by_tenant ON rcm.webhook_attempts
+    USING (tenant_id = ANY (rcm.accessible_tenants())) WITH CHECK (tenant_id = ANY (rcm.accessible_tenants()));
+ALTER POLICY webhook_dead_letters_by_tenant ON rcm.webhook_dead_letters
+    USING (tenant_id = ANY (rcm.accessible_tenants())) WITH CHECK (tenant_id = ANY (rcm.accessible_tenants()));
+REVOKE UPDATE, DELETE, TRUNCATE ON rcm.webhook_dead_letters FROM rcm_staff;
+GRANT UPDATE (state, parked_at, replayed_by) ON rcm.webhook_dead_letters TO rcm_staff;
+
+-- 7. pgaudit for SQL logins made before this migration (issue 15, item 1): `rcm migrate` calls this as its own
+--    login after the migrations (ALTER ROLE needs CREATEROLE, which the owner role the migrations run as lacks).
+--    Returns how many logins it set and how many it could not (a login without CREATEROLE ran it).
+CREATE FUNCTION rcm.audit_sql_logins(OUT audited integer, OUT left_unaudited integer)
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog AS $$
+DECLARE
+    v_login text;
+BEGIN
+    audited := 0;
+    left_unaudited := 0;
+    IF current_setting('pgaudit.log', true) IS NULL THEN
+        RETURN;
+    END IF;
+    FOR v_login IN
+        SELECT r.rolname FROM pg_roles r
+        WHERE r.rolcanlogin AND NOT r.rolsuper
+          AND EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                      WHERE m.member = r.oid AND g.rolname IN ('rcm_auditor', 'rcm_analyst'))
+          AND NOT EXISTS (SELECT 1 FROM pg_db_role_setting s
+                          WHERE s.setrole = r.oid AND s.setdatabase = 0 AND 'pgaudit.log=read' = ANY (s.setconfig))
+        ORDER BY r.rolname
+    LOOP
+        BEGIN
+            EXECUTE format('ALTER ROLE %I SET pgaudit.log = %L', v_login, 'read');
+            EXECUTE format('ALTER ROLE %I SET pgaudit.log_relation = %L', v_login, 'on');
+            audited := audited + 1;
+        EXCEPTION WHEN insufficient_privilege THEN
+            left_unaudited := left_unaudited + 1;
+        END;
+    END LOOP;
+END
+$$;
+REVOKE ALL ON FUNCTION rcm.audit_sql_logins() FROM PUBLIC;

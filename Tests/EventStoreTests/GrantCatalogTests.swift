@@ -8,7 +8,11 @@ import TestSupport
 /// - staff's writes, the PHI functions, the prune and the missing UPDATE/DELETE/TRUNCATE: WritePathAttackTests;
 /// - the append function and the log's SELECT: PrivilegeTests, AppendTests; record_access: WritePathAttackTests;
 /// - the analysts' heads and checkpoints: the report's freshness check (CLITests.ProjectionFreshnessTests);
-/// - the server's functions: ServerHTTPTests; the analyst and auditor views: SecurityTests (CLI).
+/// - the server's functions: ServerHTTPTests, SecondFactorTests, WebhookDeliveryTests (the worker's list, the lag
+///   metric); the analyst and auditor views: SecurityTests (CLI), AlertsAnalystTableTests;
+/// - idempotency records (INSERT, column UPDATE, the release function): WritePathAttackTests and
+///   ServerPracticeResourceTests; webhook tables (column grants, no secret read back): WebhookDeliveryTests;
+/// - what main added since is held to the same rules: no DELETE, TRUNCATE or table-level UPDATE (noLockOnSharedTables).
 @Suite("Group roles hold exactly the grants the tests cover")
 struct GrantCatalogTests {
     static let catalogSQL = SQL(
@@ -23,16 +27,17 @@ struct GrantCatalogTests {
         SELECT g.rolname || ' ' || p.p || ' ' || r.name AS grant FROM groups g CROSS JOIN rels r CROSS JOIN privs p
         WHERE has_table_privilege(g.oid, r.oid, p.p)
         UNION ALL
-        SELECT g.rolname || ' UPDATE(' || CASE
-                WHEN count(*) FILTER (WHERE has_column_privilege(g.oid, r.oid, a.attnum, 'UPDATE')) = count(*) - 1
-                     AND NOT bool_or(has_column_privilege(g.oid, r.oid, a.attnum, 'UPDATE') AND a.attname = 'tenant_id')
+        SELECT g.rolname || ' ' || c.p || '(' || CASE
+                WHEN count(*) FILTER (WHERE has_column_privilege(g.oid, r.oid, a.attnum, c.p)) = count(*) - 1
+                     AND NOT bool_or(has_column_privilege(g.oid, r.oid, a.attnum, c.p) AND a.attname = 'tenant_id')
                      AND bool_or(a.attname = 'tenant_id') THEN 'every column but tenant_id'
-                ELSE string_agg(a.attname, ',' ORDER BY a.attname) FILTER (WHERE has_column_privilege(g.oid, r.oid, a.attnum, 'UPDATE')) END
+                ELSE string_agg(a.attname, ',' ORDER BY a.attname) FILTER (WHERE has_column_privilege(g.oid, r.oid, a.attnum, c.p)) END
             || ') ' || r.name
-        FROM groups g CROSS JOIN rels r JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-        WHERE NOT has_table_privilege(g.oid, r.oid, 'UPDATE')
-        GROUP BY g.rolname, r.name, g.oid, r.oid
-        HAVING bool_or(has_column_privilege(g.oid, r.oid, a.attnum, 'UPDATE'))
+        FROM groups g CROSS JOIN rels r CROSS JOIN (VALUES ('SELECT'), ('INSERT'), ('UPDATE')) AS c (p)
+        JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE NOT has_table_privilege(g.oid, r.oid, c.p)
+        GROUP BY g.rolname, r.name, g.oid, r.oid, c.p
+        HAVING bool_or(has_column_privilege(g.oid, r.oid, a.attnum, c.p))
         UNION ALL
         SELECT g.rolname || ' EXECUTE ' || p.oid::regprocedure::text
         FROM groups g CROSS JOIN pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -48,8 +53,12 @@ struct GrantCatalogTests {
     static let analystViews = storeTables + ["ar_aging", "ar_balances", "kpis_monthly"]
 
     static let readers: [String] = ["rcm_analyst", "rcm_auditor", "rcm_staff"].flatMap { role in
-        analystViews.map { "\(role) SELECT rcm_analytics.\($0)" } + storeTables.map { "\(role) SELECT rcm_analytics_store.\($0)" }
+        (analystViews + ["alerts"]).map { "\(role) SELECT rcm_analytics.\($0)" }
+            + (storeTables + ["alerts"]).map { "\(role) SELECT rcm_analytics_store.\($0)" }
     }
+
+    /// A webhook subscription's columns but its signing secret (shown once, at creation).
+    static let subscriptionColumns = "attempts,created_at,cursor,deleted_at,event_types,first_failure_at,next_attempt_at,owner_role,subscription_id,tenant_id,url"
 
     static let staffProjectionWrites: [String] = storeTables.flatMap {
         ["rcm_staff INSERT rcm_analytics_store.\($0)", "rcm_staff UPDATE(every column but tenant_id) rcm_analytics_store.\($0)"]
@@ -86,15 +95,23 @@ struct GrantCatalogTests {
         "rcm_auditor SELECT rcm.log_heads",
         "rcm_auditor SELECT rcm.staff_assignments",
         "rcm_auditor SELECT rcm.tenants",
+        "rcm_auditor SELECT rcm.webhook_attempts",
+        "rcm_auditor SELECT rcm.webhook_dead_letters",
+        "rcm_auditor SELECT(\(subscriptionColumns)) rcm.webhook_subscriptions",
         "rcm_server EXECUTE rcm.acting_role()",
         "rcm_server EXECUTE rcm.acts_in(text)",
         "rcm_server EXECUTE rcm.api_key_role(text,bytea)",
+        "rcm_server EXECUTE rcm.begin_totp_enrolment(bytea,bytea,bytea[])",
         "rcm_server EXECUTE rcm.cents(text)",
+        "rcm_server EXECUTE rcm.confirm_totp_enrolment(bytea,text,uuid,uuid)",
+        "rcm_server EXECUTE rcm.projection_lag()",
+        "rcm_server EXECUTE rcm.prove_second_factor(bytea,text,text,bytea,uuid)",
         "rcm_server EXECUTE rcm.schema_version()",
         "rcm_server EXECUTE rcm.session_role(bytea)",
         "rcm_server EXECUTE rcm.sign_in(text,bytea,bytea,uuid,uuid,interval,interval)",
         "rcm_server EXECUTE rcm.sign_in_parameters(text)",
         "rcm_server EXECUTE rcm.sign_out(bytea)",
+        "rcm_server EXECUTE rcm.webhooks_due(integer)",
         "rcm_server EXECUTE rcm_analytics.aging_bucket(integer)",
         "rcm_server EXECUTE rcm_analytics_store.projection_tables()",
         "rcm_staff EXECUTE rcm.accessible_tenants()",
@@ -107,6 +124,7 @@ struct GrantCatalogTests {
         "rcm_staff EXECUTE rcm.next_interchange_number(text)",
         "rcm_staff EXECUTE rcm.partly_visible_logs()",
         "rcm_staff EXECUTE rcm.record_access(uuid,uuid,text,integer,jsonb,jsonb,date)",
+        "rcm_staff EXECUTE rcm.release_idempotency_key(uuid,text)",
         "rcm_staff EXECUTE rcm.text_field(text)",
         "rcm_staff EXECUTE rcm_analytics.aging_bucket(integer)",
         "rcm_staff EXECUTE rcm_analytics_store.projection_tables()",
@@ -118,16 +136,27 @@ struct GrantCatalogTests {
         "rcm_staff EXECUTE rcm_phi.read_file(uuid,text,text)",
         "rcm_staff EXECUTE rcm_phi.read_identity(uuid,text,text)",
         "rcm_staff EXECUTE rcm_phi.replace_redacted(uuid,text,bytea,text[])",
+        "rcm_staff INSERT rcm.api_idempotency",
         "rcm_staff INSERT rcm.checkpoints",
+        "rcm_staff INSERT rcm.webhook_attempts",
+        "rcm_staff INSERT rcm.webhook_dead_letters",
+        "rcm_staff INSERT(cursor,event_types,secret,subscription_id,tenant_id,url) rcm.webhook_subscriptions",
         "rcm_staff INSERT rcm_phi.data_keys",
         "rcm_staff INSERT rcm_phi.patient_identities",
         "rcm_staff INSERT rcm_phi.x12_files",
+        "rcm_staff SELECT rcm.api_idempotency",
         "rcm_staff SELECT rcm.checkpoints",
         "rcm_staff SELECT rcm.events",
         "rcm_staff SELECT rcm.idempotency_keys",
         "rcm_staff SELECT rcm.log_heads",
         "rcm_staff SELECT rcm.staff_assignments",
         "rcm_staff SELECT rcm.tenants",
+        "rcm_staff SELECT rcm.webhook_attempts",
+        "rcm_staff SELECT rcm.webhook_dead_letters",
+        "rcm_staff SELECT(\(subscriptionColumns)) rcm.webhook_subscriptions",
+        "rcm_staff UPDATE(attempts,cursor,deleted_at,first_failure_at,next_attempt_at) rcm.webhook_subscriptions",
+        "rcm_staff UPDATE(body,completed_at,content_type,created_at,status) rcm.api_idempotency",
+        "rcm_staff UPDATE(parked_at,replayed_by,state) rcm.webhook_dead_letters",
         "rcm_staff UPDATE(position,updated_at) rcm.checkpoints",
     ] + readers + staffProjectionWrites
 

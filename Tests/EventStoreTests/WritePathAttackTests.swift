@@ -149,20 +149,28 @@ struct WritePathAttackTests {
         #expect(await scene.refusal(record, [scene.acme, "access.anything", payload, metadata, today], as: auditor) == "RC002")
         #expect(await scene.refusal(record, [scene.acme, "access.phi_viewed", big, metadata, today], as: auditor) == "RC002")
         #expect(await scene.refusal(record, [scene.acme, "access.phi_viewed", #"{"record": "c", "purpose": "p", "sensitive": false, "x": 1}"#, metadata, today], as: auditor) == "RC002")
-        #expect(await scene.refusal(record, [scene.acme, "access.phi_viewed", payload, metadata, "2020-01-01"], as: auditor) == "RC002")
         #expect(await scene.refusal(record, [scene.company, "access.phi_viewed", payload, metadata, today], as: auditor) == "42501")
         #expect(await scene.refusal(record, [scene.acme, "access.phi_viewed", payload, metadata, today], as: auditor) == nil)
-        let actors = try await scene.owner.query(
-            SQL("actors", "SELECT metadata ->> 'actor' AS actor, db_user FROM rcm.events WHERE tenant_id = $1"), [scene.acme]
-        ).rows.map { [try $0.decode("actor", as: String.self), try $0.decode("db_user", as: String.self)] }
-        #expect(actors == [[auditorName, auditorName]])
+        // A business date in the past (RCM_BUSINESS_DATE) is carried as data; the record is dated by the database's clock.
+        #expect(await scene.refusal(record, [scene.acme, "access.phi_viewed", payload, metadata, "2020-01-01"], as: auditor) == nil)
+        let recorded = try await scene.owner.query(
+            SQL(
+                "actors",
+                """
+                SELECT metadata ->> 'actor' AS actor, db_user, to_char(effective_date, 'YYYY-MM-DD') AS dated,
+                       coalesce(metadata ->> 'business_date', '') AS business
+                FROM rcm.events WHERE tenant_id = $1 ORDER BY position
+                """), [scene.acme]
+        ).rows.map { row in try ["actor", "db_user", "dated", "business"].map { try row.decode($0, as: String.self) } }
+        #expect(recorded == [[auditorName, auditorName, today, ""], [auditorName, auditorName, today, "2020-01-01"]])
         await scene.database.drop()
     }
 
     @Test("staff cannot lock, truncate or delete from a shared table; the definer prune touches only its own practices")
     func noLockOnSharedTables() async throws {
         let scene = try await Scene.make("wp_lock")
-        var tables = ["rcm.checkpoints", "rcm.events", "rcm.log_heads", "rcm.tenants"]
+        var tables = ["rcm.checkpoints", "rcm.events", "rcm.log_heads", "rcm.tenants", "rcm.api_idempotency", "rcm.webhook_subscriptions",
+                      "rcm.webhook_attempts", "rcm.webhook_dead_letters", "rcm_analytics_store.alerts"]
         tables += ["claim_status", "denials", "ar_activity", "ar_open", "claim_index", "session_index", "account_index",
                    "remittances", "remittance_plb", "remittance_unapplied"].map { "rcm_analytics_store.\($0)" }
         for table in tables {
@@ -182,6 +190,60 @@ struct WritePathAttackTests {
         #expect(try await scene.count(prune, [scene.other], as: scene.staff) == 0)
         #expect(try await scene.count(prune, [scene.acme], as: scene.staff) == 1)
         #expect(try await scene.count("SELECT count(*) AS n FROM rcm_analytics_store.ar_open") == 1)
+        await scene.database.drop()
+    }
+
+    @Test("a 42 CFR Part 2 patient's reads are recorded sensitive, whatever the caller says")
+    func partTwoReadsAreSensitive() async throws {
+        let scene = try await Scene.make("wp_part2")
+        for key in ["pk-sud", "pk-plain"] {
+            _ = try await scene.owner.query(
+                SQL("phi_seed", """
+                    INSERT INTO rcm_phi.patient_identities (tenant_id, patient_key, first_name, last_name, date_of_birth, salt, digest)
+                    VALUES ($1, $2, 'Zebediah', 'Quaxworth', '1988-04-12', $3, 'd')
+                    """), [scene.acme, key, Data(count: 32)])
+        }
+        // A session with a substance-use diagnosis marks its patient (as main's session.logged carries it).
+        let session = #"{"record": {"patientKey": "pk-sud", "sessionID": "s-1"}, "substanceUse": true, "effectiveDate": "2026-03-03"}"#
+        _ = try await scene.owner.query(
+            SQL("sud_session", """
+                SELECT * FROM rcm.append_events($1, ARRAY['session-s-1'], ARRAY[-1]::bigint[], ARRAY['session'], ARRAY[gen_random_uuid()],
+                    ARRAY['session.logged'], ARRAY[1], ARRAY[$2::jsonb], ARRAY['{"actor": "x", "source": "test"}'::jsonb], ARRAY[current_date], NULL)
+                """, prepared: false), [scene.acme, session])
+        let record = "SELECT rcm.record_access($1, gen_random_uuid(), 'access.phi_viewed', 2, $2::jsonb, '{}'::jsonb, NULL) AS position"
+        for key in ["pk-sud", "pk-plain"] {
+            _ = try await scene.staff.query(SQL("phi_read", "SELECT last_name FROM rcm_phi.read_identity($1, $2, 'treatment')"), [scene.acme, key])
+            let claimed = #"{"record": "claim:c-\#(key)", "purpose": "audit", "sensitive": false, "patientKey": "\#(key)"}"#
+            #expect(await scene.refusal(record, [scene.acme, claimed], as: scene.staff) == nil)
+        }
+        let sensitive = try await scene.owner.query(
+            SQL("sensitive", """
+                SELECT payload ->> 'patientKey' AS key, payload ->> 'sensitive' AS sensitive FROM rcm.events
+                WHERE tenant_id = $1 AND event_type = 'access.phi_viewed' ORDER BY position
+                """), [scene.acme]
+        ).rows.map { "\(try $0.decode("key", as: String.self)) \(try $0.decode("sensitive", as: String.self))" }
+        #expect(sensitive == ["pk-sud true", "pk-sud true", "pk-plain false", "pk-plain false"])
+        await scene.database.drop()
+    }
+
+    @Test("staff release only their own unfinished idempotency keys, through the owner's function")
+    func idempotencyKeysReleasedThroughTheFunction() async throws {
+        let scene = try await Scene.make("wp_idem")
+        let claim = "INSERT INTO rcm.api_idempotency (tenant_id, idem_key, request_sha256) VALUES ($1, $2, repeat('a', 64))"
+        #expect(await scene.refusal(claim, [scene.acme, "k-done"], as: scene.staff) == nil)
+        #expect(await scene.refusal(claim, [scene.acme, "k-open"], as: scene.staff) == nil)
+        #expect(await scene.refusal(claim, [scene.other, "k-other"], as: scene.staff) == "42501")
+        let complete = "UPDATE rcm.api_idempotency SET status = 201, completed_at = statement_timestamp() WHERE tenant_id = $1 AND idem_key = 'k-done'"
+        #expect(await scene.refusal(complete, [scene.acme], as: scene.staff) == nil)
+        #expect(await scene.refusal("UPDATE rcm.api_idempotency SET tenant_id = $1", [scene.other], as: scene.staff) == "42501")
+        _ = try await scene.owner.query(
+            SQL("other_key", "INSERT INTO rcm.api_idempotency (tenant_id, role, idem_key, request_sha256) VALUES ($1, 'somebody_else', 'k-open', repeat('b', 64))"),
+            [scene.acme])
+        let release = "SELECT CASE WHEN rcm.release_idempotency_key($1, $2) THEN 1 ELSE 0 END::bigint AS n"
+        #expect(try await scene.count(release, [scene.acme, "k-done"], as: scene.staff) == 0)
+        #expect(try await scene.count(release, [scene.other, "k-open"], as: scene.staff) == 0)
+        #expect(try await scene.count(release, [scene.acme, "k-open"], as: scene.staff) == 1)
+        #expect(try await scene.count("SELECT count(*) AS n FROM rcm.api_idempotency") == 2, "the completed key and somebody else's stay")
         await scene.database.drop()
     }
 
