@@ -207,7 +207,7 @@ struct WritePathAttackTests {
         let session = #"{"record": {"patientKey": "pk-sud", "sessionID": "s-1"}, "substanceUse": true, "effectiveDate": "2026-03-03"}"#
         _ = try await scene.owner.query(
             SQL("sud_session", """
-                SELECT * FROM rcm.append_events($1, ARRAY['session-s-1'], ARRAY[-1]::bigint[], ARRAY['session'], ARRAY[gen_random_uuid()],
+                SELECT * FROM rcm.append_events($1, ARRAY['session-s-1'], ARRAY[-1]::bigint[], ARRAY['session-s-1'], ARRAY[gen_random_uuid()],
                     ARRAY['session.logged'], ARRAY[1], ARRAY[$2::jsonb], ARRAY['{"actor": "x", "source": "test"}'::jsonb], ARRAY[current_date], NULL)
                 """, prepared: false), [scene.acme, session])
         let record = "SELECT rcm.record_access($1, gen_random_uuid(), 'access.phi_viewed', 2, $2::jsonb, '{}'::jsonb, NULL) AS position"
