@@ -63,13 +63,27 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, rcm AS $$
 $$;
 REVOKE ALL ON FUNCTION rcm.is_part2_patient(uuid, text) FROM PUBLIC;
 
+-- Is the record read a Part 2 record? A patient's record (`patient:<key>`) when the patient is; a claim
+-- (`claim:<id>`) when its own stream says substanceUse (a claim of a Part 2 patient for other treatment is not).
+CREATE FUNCTION rcm.is_part2_record(p_tenant uuid, p_record text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, rcm AS $$
+    SELECT CASE
+        WHEN p_record LIKE 'patient:%' THEN rcm.is_part2_patient(p_tenant, substr(p_record, 9))
+        WHEN p_record LIKE 'claim:%' THEN EXISTS (
+            SELECT 1 FROM rcm.events e
+            WHERE e.tenant_id = p_tenant AND e.stream_id = 'claim-' || substr(p_record, 7) AND e.payload ->> 'substanceUse' = 'true')
+        ELSE false
+    END
+$$;
+REVOKE ALL ON FUNCTION rcm.is_part2_record(uuid, text) FROM PUBLIC;
+
 -- 4. The auditor (and staff) record only the access events the product defines (Billing's AccessEvent), at
 --    their current schema version, with the acting role as actor and a payload of the known fields, at most
 --    1 kB. The record is dated by the database's clock (recorded_at, and the effective date is today in the
 --    practice's time zone): a caller cannot back-date it. A command working as of another business date
 --    (RCM_BUSINESS_DATE: back-office catch-up, the demo's year) has that date carried in the metadata as
---    business_date, as data. `sensitive` is true whenever the patient's record is a Part 2 record, whatever the
---    caller sent.
+--    business_date, as data. `sensitive` is true whenever the record read is a Part 2 record (a Part 2 patient's
+--    record, a substance-use claim), whatever the caller sent.
 CREATE OR REPLACE FUNCTION rcm.record_access(
     p_tenant uuid, p_event_id uuid, p_event_type text, p_schema_version integer, p_payload jsonb, p_metadata jsonb,
     p_effective_date date
@@ -105,8 +119,7 @@ BEGIN
     IF p_effective_date IS NOT NULL AND p_effective_date <> v_today THEN
         v_metadata := v_metadata || jsonb_build_object('business_date', p_effective_date);
     END IF;
-    IF NOT (v_payload -> 'sensitive')::boolean AND rcm.is_part2_patient(p_tenant, coalesce(v_payload ->> 'patientKey',
-            CASE WHEN v_payload ->> 'record' LIKE 'patient:%' THEN substr(v_payload ->> 'record', 9) END)) THEN
+    IF NOT (v_payload -> 'sensitive')::boolean AND rcm.is_part2_record(p_tenant, v_payload ->> 'record') THEN
         v_payload := jsonb_set(v_payload, '{sensitive}', 'true');
     END IF;
     SELECT a.position INTO v_position FROM rcm.append_events(
@@ -256,7 +269,7 @@ BEGIN
         p_tenant, ARRAY['access'], ARRAY[-1]::bigint[], ARRAY['access'], ARRAY[gen_random_uuid()],
         ARRAY['access.phi_viewed'], ARRAY[2],
         ARRAY[jsonb_strip_nulls(jsonb_build_object('record', p_record, 'purpose', p_purpose,
-                                                   'sensitive', rcm.is_part2_patient(p_tenant, p_patient_key),
+                                                   'sensitive', rcm.is_part2_record(p_tenant, p_record),
                                                    'patientKey', p_patient_key))],
         ARRAY[jsonb_build_object('actor', rcm.acting_role(), 'source', 'phi-store', 'correlation_id', gen_random_uuid())],
         ARRAY[(now() AT TIME ZONE v_zone)::date], NULL);

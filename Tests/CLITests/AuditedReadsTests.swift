@@ -42,4 +42,25 @@ struct AuditedReadsTests {
         }
         await cli.database.drop()
     }
+
+    @Test("rcm migrate sets pgaudit's read logging on auditor and analyst logins made without it, and says how many")
+    func migrateAuditsEarlierLogins() async throws {
+        let cli = try await CLI.make("sec_pgaudit_old")
+        let owner = try await cli.database.connect()
+        let login = "t_old_analyst_\(UInt32.random(in: 0...UInt32.max))"
+        // A login made as before V0015: no pgaudit settings.
+        try await owner.run { session in
+            try session.executeScript("CREATE ROLE \(try session.quotedIdentifier(login)) LOGIN IN ROLE rcm_analyst", name: "old_login")
+        }
+        let settingSQL = SQL(
+            "role_settings_old",
+            "SELECT coalesce(array_to_string(s.setconfig, ','), '') AS c FROM pg_roles r LEFT JOIN pg_db_role_setting s ON s.setrole = r.oid WHERE r.rolname = $1")
+        #expect(try await owner.query(settingSQL, [login]).first!.decode("c", as: String.self).isEmpty)
+        let output = try cli.ok(["migrate"])
+        #expect(output.contains("pgaudit read logging set on"), "\(output)")
+        let settings: String = try await owner.query(settingSQL, [login]).first!.decode("c")
+        #expect(settings.contains("pgaudit.log=read") && settings.contains("pgaudit.log_relation=on"), "\(settings)")
+        try await owner.run { session in try session.executeScript("DROP ROLE \(try session.quotedIdentifier(login))", name: "drop_old_login") }
+        await cli.database.drop()
+    }
 }

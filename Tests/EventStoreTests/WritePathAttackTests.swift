@@ -213,16 +213,19 @@ struct WritePathAttackTests {
         let record = "SELECT rcm.record_access($1, gen_random_uuid(), 'access.phi_viewed', 2, $2::jsonb, '{}'::jsonb, NULL) AS position"
         for key in ["pk-sud", "pk-plain"] {
             _ = try await scene.staff.query(SQL("phi_read", "SELECT last_name FROM rcm_phi.read_identity($1, $2, 'treatment')"), [scene.acme, key])
-            let claimed = #"{"record": "claim:c-\#(key)", "purpose": "audit", "sensitive": false, "patientKey": "\#(key)"}"#
+            let claimed = #"{"record": "patient:\#(key)", "purpose": "audit", "sensitive": false, "patientKey": "\#(key)"}"#
             #expect(await scene.refusal(record, [scene.acme, claimed], as: scene.staff) == nil)
         }
+        // A claim of the Part 2 patient for other treatment is not a Part 2 record (its own stream says so).
+        let otherClaim = #"{"record": "claim:c-9", "purpose": "audit", "sensitive": false, "patientKey": "pk-sud"}"#
+        #expect(await scene.refusal(record, [scene.acme, otherClaim], as: scene.staff) == nil)
         let sensitive = try await scene.owner.query(
             SQL("sensitive", """
                 SELECT payload ->> 'patientKey' AS key, payload ->> 'sensitive' AS sensitive FROM rcm.events
                 WHERE tenant_id = $1 AND event_type = 'access.phi_viewed' ORDER BY position
                 """), [scene.acme]
         ).rows.map { "\(try $0.decode("key", as: String.self)) \(try $0.decode("sensitive", as: String.self))" }
-        #expect(sensitive == ["pk-sud true", "pk-sud true", "pk-plain false", "pk-plain false"])
+        #expect(sensitive == ["pk-sud true", "pk-sud true", "pk-plain false", "pk-plain false", "pk-sud false"])
         await scene.database.drop()
     }
 
