@@ -145,6 +145,7 @@ enum Migrations {
         "V0012__api_idempotency.sql",
         "V0013__webhooks.sql",
         "V0014__second_factor.sql",
+        "V0015__write_path_closed.sql",
         "V0017__console_sessions_and_idle_policy.sql",
         "V0018__passkeys.sql",
     ]

@@ -32,3 +32,7 @@ COMMENT ON ROLE rcm_server IS 'RevenueCycle: rcm serve; acts only as the person 
 -- Administrators (members of rcm_owner) may turn on statement logging for analyst logins
 -- (ALTER ROLE … SET log_statement = 'all'), which otherwise needs a superuser.
 GRANT SET ON PARAMETER log_statement TO rcm_owner;
+
+-- pgaudit (preloaded by Scripts/db; the operator's postgresql.conf in production): administrators set the audit of
+-- SQL reads per login (rcm.create_login gives auditor and analyst logins pgaudit.log = 'read').
+GRANT SET ON PARAMETER pgaudit.log, pgaudit.log_relation TO rcm_owner;

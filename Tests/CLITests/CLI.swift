@@ -41,6 +41,14 @@ struct CLI {
         return try await connection.query(SQL("count_events", "SELECT count(*) AS n FROM rcm.events")).first!.decode("n")
     }
 
+    /// Events but the access records (the product records each read of PHI it makes, e.g. a scrub's identity facts).
+    func businessEventCount() async throws -> Int64 {
+        let connection = try await database.connect()
+        return try await connection.query(
+            SQL("count_business_events", "SELECT count(*) AS n FROM rcm.events WHERE event_type <> 'access.phi_viewed'")
+        ).first!.decode("n")
+    }
+
     /// The aliases a catalog registers for the payer the simulator plays for `payerID` (its 835's REF*2U and TRN03,
     /// its 277CA's payer id), as `rcm simulate payers` lists them.
     func simulatedPayerAliases(_ payerID: String) throws -> [String] {

@@ -44,10 +44,12 @@ extension RevenueCycle {
     /// log first (the file names patients); `NoSuchRecord` when the practice sent no such batch.
     public func submissionFile(sha256: String, tenant: String, purpose: String) async throws -> (record: InterchangeRecord, bytes: [UInt8]) {
         try await inTenant(tenant, reason: purpose, source: "api") { tx, context in
-            guard let record = try InterchangeRecord.all(tenant: context.tenant.id, in: tx).first(where: { $0.sha256 == sha256 }),
-                let bytes = try tx.phi.file(sha256: sha256, tenant: context.tenant.id)
-            else { throw NoSuchRecord() }
+            guard let record = try InterchangeRecord.all(tenant: context.tenant.id, in: tx).first(where: { $0.sha256 == sha256 }) else {
+                throw NoSuchRecord()
+            }
+            // Recorded before the read, with the person's purpose: the store's read then adds no second record (V0015).
             try AccessLog().record(record: "x12:\(sha256)", purpose: purpose, sensitive: false, context: context, in: tx)
+            guard let bytes = try tx.phi.file(sha256: sha256, tenant: context.tenant.id) else { throw NoSuchRecord() }
             return (record, bytes)
         }
     }

@@ -81,7 +81,8 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
                 throw EventStoreError.invalidRequest("record_access records access events only")
             }
             let renamed = NewEvent(
-                eventID: event.eventID, streamID: "access", eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload,
+                eventID: event.eventID, streamID: "access", eventType: event.eventType, schemaVersion: event.schemaVersion,
+                payload: InMemoryPartTwo.marked(event.payload, log: record.logs[tenant] ?? []),
                 metadata: event.metadata, effectiveDate: event.effectiveDate)
             return try record.append(
                 AppendRequest(tenant: tenant, events: [renamed], expectations: [("access", .any)]), login: login, isOwner: isOwner,

@@ -8,6 +8,18 @@ extension RevenueCycle {
         try await postgres.run { session in try Migrator().migrate(session) }
     }
 
+    static let auditLoginsSQL = SQL("audit_sql_logins", "SELECT audited, left_unaudited FROM rcm.audit_sql_logins()", prepared: false)
+
+    /// Sets pgaudit's read logging on every auditor and analyst login that lacks it (logins made before V0015, or
+    /// while pgaudit was not loaded), as this login (ALTER ROLE needs CREATEROLE). Returns how many it set and how
+    /// many it could not; both 0 when the server has not loaded pgaudit.
+    public func auditSQLLogins() async throws -> (audited: Int, unaudited: Int) {
+        try await postgres.run { session in
+            let row = try session.query(Self.auditLoginsSQL).first!
+            return (try row.decode("audited"), try row.decode("left_unaudited"))
+        }
+    }
+
     /// Creates the group roles (idempotent; a login with CREATEROLE).
     public func bootstrapRoles() async throws {
         try await postgres.run { session in try session.executeScript(Migration.bootstrapSQL, name: "bootstrap") }

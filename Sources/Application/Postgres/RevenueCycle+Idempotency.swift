@@ -65,9 +65,8 @@ extension RevenueCycle {
         UPDATE rcm.api_idempotency SET status = $3, content_type = $4, body = $5, completed_at = clock_timestamp()
         WHERE tenant_id = $1 AND role = rcm.acting_role() AND idem_key = $2 AND status IS NULL
         """)
-    static let releaseKeySQL = SQL(
-        "idempotency_release",
-        "DELETE FROM rcm.api_idempotency WHERE tenant_id = $1 AND role = rcm.acting_role() AND idem_key = $2 AND status IS NULL")
+    /// Through the owner's function: staff hold no DELETE on the shared table (V0015).
+    static let releaseKeySQL = SQL("idempotency_release", "SELECT rcm.release_idempotency_key($1, $2) AS released")
 
     /// Claims `key` for a request whose canonical form hashes to `requestSHA256`, in the practice `tenant`, as the
     /// acting role; waits up to `wait` for a first request still running.

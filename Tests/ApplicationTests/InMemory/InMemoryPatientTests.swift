@@ -141,9 +141,7 @@ struct InMemoryPatientTests {
         let key = try await world.insuredPatient("Zebediah", "Quaxworth", memberID: "W998877661")
         try await world.core.logSession(world.session("s-sud-1", patient: key, diagnoses: ["F10.20"]), tenant: Self.slug)
         let (_, events) = try await world.appended { try await world.core.showPatient(key, tenant: Self.slug, reason: "treatment") }
-        // No command runs Patient.flagSubstanceUseRecords, so the patient is never marked sensitive.
-        withKnownIssue("a patient's substance-use sessions do not mark the patient's reads sensitive") {
-            #expect(events.first?.object["sensitive"] as? Bool == true)
-        }
+        // No command runs Patient.flagSubstanceUseRecords: the store marks the read from the patient's sessions (V0015).
+        #expect(events.first?.object["sensitive"] as? Bool == true)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Application
 
 /// `rcm migrate`: applies the embedded SQL migrations.
@@ -8,7 +9,8 @@ struct MigrateCommand: AsyncParsableCommand {
         abstract: "Apply the pending schema migrations (forward only; safe to run twice or concurrently).",
         discussion: """
             Each migration runs in its own transaction as the owner role and is recorded with its SHA-256. \
-            A migration file changed after it was applied is refused.
+            A migration file changed after it was applied is refused. Afterwards, auditor and analyst logins \
+            that lack it get pgaudit's read logging (this login needs CREATEROLE for that).
 
             Example:
               RCM_DATABASE_URL=$(Scripts/db url) rcm migrate
@@ -17,9 +19,16 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let report = try await Core.connect().migrate()
+            let core = try await Core.connect()
+            let report = try await core.migrate()
             for name in report.applied { print("applied \(name)") }
             print("\(report.applied.count) applied, \(report.alreadyApplied.count) already applied")
+            // Auditor and analyst logins made earlier get pgaudit's read logging too (docs/security.md).
+            let audit = try await core.auditSQLLogins()
+            if audit.audited > 0 { print("pgaudit read logging set on \(audit.audited) auditor and analyst login(s)") }
+            if audit.unaudited > 0 {
+                printError("note: \(audit.unaudited) auditor or analyst login(s) still lack pgaudit read logging: run rcm migrate as a login with CREATEROLE")
+            }
         }
     }
 }
