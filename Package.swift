@@ -129,5 +129,6 @@ enum Migrations {
         "V0008__acting_role.sql",
         "V0009__server_credentials.sql",
         "V0010__phi_sealed.sql",
+        "V0017__citus_ready.sql",
     ]
 }

@@ -26,7 +26,7 @@ enum PostgresPHIFiles {
     static let replaceRedactedSQL = SQL(
         "phi_file_redact",
         """
-        UPDATE rcm_phi.x12_files SET bytes = $3, sealed = true, mentions = $4::text[], redacted_at = clock_timestamp()
+        UPDATE rcm_phi.x12_files SET bytes = $3, sealed = true, mentions = $4::text[], redacted_at = now()
         WHERE tenant_id = $1 AND sha256 = $2
         """)
 
