@@ -129,6 +129,7 @@ enum Migrations {
         "V0008__acting_role.sql",
         "V0009__server_credentials.sql",
         "V0010__phi_sealed.sql",
+        "V0011__write_path_closed.sql",
         "V0017__citus_ready.sql",
     ]
 }

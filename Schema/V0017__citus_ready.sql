@@ -208,12 +208,16 @@ INSERT INTO rcm_schema.placement (table_name, placement) VALUES
 INSERT INTO rcm_schema.placement (table_name, placement)
 SELECT 'rcm_analytics_store.' || t, 'distributed' FROM unnest(rcm_analytics_store.projection_tables()) t;
 
--- The write functions that take the tenant as p_tenant and touch only that tenant's shards (and reference
--- tables read-only): on Citus they run on the tenant's worker, inside the caller's own connection.
+-- The product's definer functions that take the tenant as their first argument, p_tenant, and touch only
+-- that tenant's shards (reference tables read-only): on Citus they run on the tenant's worker, inside the
+-- caller's own connection, so the owner's writes and the caller's reads never meet on two connections.
+-- Onboarding and assignments write reference tables and run as the owner in their own transaction instead.
 CREATE TABLE rcm_schema.delegated_functions (signature text PRIMARY KEY);
-INSERT INTO rcm_schema.delegated_functions (signature) VALUES
-    ('rcm.append_events(uuid,text[],bigint[],text[],uuid[],text[],integer[],jsonb[],jsonb[],date[],text)'),
-    ('rcm.record_access(uuid,uuid,text,integer,jsonb,jsonb,date)');
+INSERT INTO rcm_schema.delegated_functions (signature)
+SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname IN ('rcm', 'rcm_phi', 'rcm_analytics_store') AND p.prosecdef
+  AND p.proargnames[1] = 'p_tenant' AND p.proargtypes[0] = 'uuid'::regtype
+  AND p.proname NOT IN ('create_tenant', 'assign_staff', 'set_tenant_status', 'may_access');
 
 -- The one engine branch: distribute when the citus extension is present (decision 0013).
 DO $citus$

@@ -38,12 +38,16 @@ COMMENT ON ROLE rcm_server IS 'RevenueCycle: rcm serve; acts only as the person 
 -- (ALTER ROLE … SET log_statement = 'all'), which otherwise needs a superuser.
 GRANT SET ON PARAMETER log_statement TO rcm_owner;
 
+-- pgaudit (preloaded by Scripts/db; the operator's postgresql.conf in production): administrators set the audit of
+-- SQL reads per login (rcm.create_login gives auditor and analyst logins pgaudit.log = 'read').
+GRANT SET ON PARAMETER pgaudit.log, pgaudit.log_relation TO rcm_owner;
+
 -- On Citus (run in the database that has the extension), the same grant on every worker: parameter
 -- privileges are not propagated by Citus.
 DO $workers$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
-        PERFORM run_command_on_workers('GRANT SET ON PARAMETER log_statement TO rcm_owner');
+        PERFORM run_command_on_workers('GRANT SET ON PARAMETER log_statement, pgaudit.log, pgaudit.log_relation TO rcm_owner');
     END IF;
 END
 $workers$;

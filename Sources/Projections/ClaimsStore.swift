@@ -89,11 +89,17 @@ struct ClaimsStore {
             prepared: false)
         let parameters = TableWriter.arrays(rows, count: columns.count)
         try session.query(sql, parameters)
-        let prune = SQL(
-            "proj_prune_open",
-            "DELETE FROM \(tables.open) WHERE (tenant_id, side, payer_id, rendering_provider, service_date) IN "
-                + "(SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[])) AND claims = 0",
-            prepared: false)
+        // The live table is pruned through a definer function: staff hold no DELETE on shared tables (V0011).
+        let prune =
+            tables.open == ProjectionTables.live.open
+            ? SQL(
+                "proj_prune_open_live",
+                "SELECT rcm_analytics_store.prune_ar_open($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[])")
+            : SQL(
+                "proj_prune_open",
+                "DELETE FROM \(tables.open) WHERE (tenant_id, side, payer_id, rendering_provider, service_date) IN "
+                    + "(SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[])) AND claims = 0",
+                prepared: false)
         try session.query(prune, Array(parameters.prefix(5)))
     }
 

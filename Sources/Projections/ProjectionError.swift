@@ -8,6 +8,7 @@ public struct ProjectionError: Error, Sendable, Equatable, CustomStringConvertib
         case unknownTenant(String)
         case unknownClaim(String)
         case unsupported(String)
+        case behind(String)
         case injected
     }
 
@@ -26,6 +27,8 @@ public struct ProjectionError: Error, Sendable, Equatable, CustomStringConvertib
     public static func unknownTenant(_ name: String) -> ProjectionError { .init(kind: .unknownTenant(name)) }
     /// No claim has this id or number in the tenant.
     public static func unknownClaim(_ name: String) -> ProjectionError { .init(kind: .unknownClaim(name)) }
+    /// A projection stays behind a practice's log (with a sentence naming it and where it stands).
+    public static func behind(_ what: String) -> ProjectionError { .init(kind: .behind(what)) }
     /// The request is not supported (with a sentence saying why).
     public static func unsupported(_ why: String) -> ProjectionError { .init(kind: .unsupported(why)) }
 
@@ -38,6 +41,7 @@ public struct ProjectionError: Error, Sendable, Equatable, CustomStringConvertib
         case .unknownTenant(let name): "no practice named \(name) is visible to this login"
         case .unknownClaim(let name): "no claim \(name) in this practice"
         case .unsupported(let why): why
+        case .behind(let what): what
         case .injected: "a fault was injected after the table writes"
         }
     }

@@ -52,7 +52,7 @@ public enum KeyRotation {
         let keys = PostgresDataKeys(wrapping: wrapping)
         for row in try session.query(clearIdentitiesSQL).rows {
             let tenant = try row.decode("tenant_id", as: TenantID.self), patient = PatientKey(try row.decode("patient_key", as: String.self))
-            guard let identity = try PostgresPHI.identity(key: patient, tenant: tenant, keys: keys, in: session) else { continue }
+            guard let identity = try PostgresPHI.identity(key: patient, tenant: tenant, keys: keys, asOwner: true, in: session) else { continue }
             let dataKey = try keys.key(for: tenant, creating: true, in: session)!
             let sealed = try dataKey.seal(SealedIdentity(identity).bytes(), context: PostgresPHI.context(patient, tenant: tenant))
             let name = PostgresPHI.nameIndex(

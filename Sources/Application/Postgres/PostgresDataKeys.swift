@@ -16,7 +16,8 @@ final class PostgresDataKeys {
         self.wrapping = wrapping
     }
 
-    static let selectSQL = SQL("phi_data_key_select", "SELECT wrapped_key, kek_id FROM rcm_phi.data_keys WHERE tenant_id = $1")
+    /// Through the PHI store's function (staff hold no SELECT on the PHI store, V0011).
+    static let selectSQL = SQL("phi_data_key_select", "SELECT wrapped_key, kek_id FROM rcm_phi.data_key($1)")
     static let insertSQL = SQL(
         "phi_data_key_insert", "INSERT INTO rcm_phi.data_keys (tenant_id, wrapped_key, kek_id) VALUES ($1, $2, $3) ON CONFLICT (tenant_id) DO NOTHING")
     static let deleteSQL = SQL("phi_data_key_delete", "DELETE FROM rcm_phi.data_keys WHERE tenant_id = $1")

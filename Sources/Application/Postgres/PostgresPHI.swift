@@ -16,22 +16,31 @@ enum PostgresPHI {
         INSERT INTO rcm_phi.patient_identities (tenant_id, patient_key, sealed, member_index, name_index, salt, digest)
         VALUES ($1, $2, $3, $4, $5, $6, $7)
         """)
+    /// The identity through the PHI store's read function, which checks the practice and records the read
+    /// (`access.phi_viewed`) in this transaction unless the command recorded it already (V0011).
     static let selectSQL = SQL(
         "phi_identity_select",
+        """
+        SELECT sealed, first_name, last_name, dob, address, phone, member_id, subscriber_id, wrapped_key, kek_id
+        FROM rcm_phi.read_identity($1, $2, $3)
+        """)
+    /// The owner's direct read, for key rotation (administration reads every practice's records to seal them).
+    static let ownerSelectSQL = SQL(
+        "phi_identity_select_owner",
         """
         SELECT i.sealed, i.first_name, i.last_name, to_char(i.date_of_birth, 'YYYY-MM-DD') AS dob, i.address, i.phone, i.member_id,
                i.subscriber_id, k.wrapped_key, k.kek_id
         FROM rcm_phi.patient_identities i LEFT JOIN rcm_phi.data_keys k ON k.tenant_id = i.tenant_id
         WHERE i.tenant_id = $1 AND i.patient_key = $2
         """)
-    static let deleteSQL = SQL("phi_identity_delete", "DELETE FROM rcm_phi.patient_identities WHERE tenant_id = $1 AND patient_key = $2")
+    /// Why the product reads an identity when the command did not say (building a claim, an inquiry, a status request).
+    static let productPurpose = "read by the product (claim, eligibility or status file)"
+    static let deleteSQL = SQL("phi_identity_delete", "SELECT rcm_phi.forget_identity($1, $2) AS forgotten")
     static let deleteTenantSQL = SQL("phi_identity_delete_tenant", "DELETE FROM rcm_phi.patient_identities WHERE tenant_id = $1")
     static let keysByMemberSQL = SQL(
         "phi_keys_by_member",
         """
-        SELECT patient_key FROM rcm_phi.patient_identities
-        WHERE tenant_id = $1 AND member_index = $2 AND ($3::boolean IS NOT TRUE OR name_index = $4)
-        ORDER BY created_at, patient_key
+        SELECT patient_key FROM rcm_phi.patient_keys($1, $2, $3::boolean, $4) AS k (patient_key)
         """)
 
     /// Where a sealed identity belongs (the AES-GCM associated data).
@@ -56,8 +65,12 @@ enum PostgresPHI {
         try session.execute(insertSQL, [tenant, key.rawValue, sealed, member, name, salt, digest])
     }
 
-    static func identity(key: PatientKey, tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws -> PatientIdentity? {
-        guard let row = try session.query(selectSQL, [tenant, key.rawValue]).first else { return nil }
+    static func identity(
+        key: PatientKey, tenant: TenantID, keys: PostgresDataKeys, asOwner: Bool = false, in session: DatabaseSession
+    ) throws -> PatientIdentity? {
+        let rows = asOwner
+            ? try session.query(ownerSelectSQL, [tenant, key.rawValue]) : try session.query(selectSQL, [tenant, key.rawValue, productPurpose])
+        guard let row = rows.first else { return nil }
         if let sealed = try row.decodeIfPresent("sealed", as: Data.self) {
             // The practice's wrapped key came with the row (one round trip for a command's first read).
             if let wrapped = try row.decodeIfPresent("wrapped_key", as: Data.self) {
@@ -73,10 +86,11 @@ enum PostgresPHI {
     }
 
     static func forget(key: PatientKey, tenant: TenantID, in session: DatabaseSession) throws -> Bool {
-        try session.execute(deleteSQL, [tenant, key.rawValue]) > 0
+        try session.query(deleteSQL, [tenant, key.rawValue]).first?.decode("forgotten") ?? false
     }
 
     static func destroyAll(tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws -> (identities: Int, files: Int) {
+        // Offboarding is the owner's administration, which keeps DELETE on the PHI store.
         let identities = try session.execute(deleteTenantSQL, [tenant])
         let files = try session.execute(PostgresPHIFiles.deleteFilesSQL, [tenant])
         _ = try keys.destroy(tenant: tenant, in: session)

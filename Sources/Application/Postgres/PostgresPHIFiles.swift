@@ -15,19 +15,19 @@ enum PostgresPHIFiles {
         VALUES ($1, $2, $3, $4, $5, $6, true, $7::text[])
         ON CONFLICT (tenant_id, sha256) DO NOTHING
         """)
-    static let selectFileSQL = SQL("phi_file_select", "SELECT bytes, sealed FROM rcm_phi.x12_files WHERE tenant_id = $1 AND sha256 = $2")
+    /// Reads go through the PHI store's functions, which check the practice and record each read (V0011).
+    static let selectFileSQL = SQL("phi_file_select", "SELECT bytes, sealed FROM rcm_phi.read_file($1, $2, $3)")
+    /// Why the product reads a kept file when the command did not say.
+    static let productPurpose = "read by the product (unapplied work, redaction)"
     static let filesMentioningSQL = SQL(
         "phi_files_mentioning",
         """
-        SELECT sha256, bytes, sealed FROM rcm_phi.x12_files f
-        WHERE tenant_id = $1 AND mentions && $2::text[]
-        ORDER BY sha256
+        SELECT sha256, bytes, sealed FROM rcm_phi.files_mentioning($1, $2::text[], $3)
         """)
     static let replaceRedactedSQL = SQL(
         "phi_file_redact",
         """
-        UPDATE rcm_phi.x12_files SET bytes = $3, sealed = true, mentions = $4::text[], redacted_at = now()
-        WHERE tenant_id = $1 AND sha256 = $2
+        SELECT rcm_phi.replace_redacted($1, $2, $3, $4::text[])
         """)
 
     /// Where a sealed file belongs (the AES-GCM associated data).
@@ -56,7 +56,7 @@ enum PostgresPHIFiles {
     }
 
     static func file(sha256: String, tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws -> [UInt8]? {
-        guard let row = try session.query(selectFileSQL, [tenant.sqlParameter, sha256.sqlParameter]).first else { return nil }
+        guard let row = try session.query(selectFileSQL, [tenant.sqlParameter, sha256.sqlParameter, productPurpose.sqlParameter]).first else { return nil }
         return try opened(row, sha256: sha256, tenant: tenant, keys: keys, in: session)
     }
 
@@ -75,7 +75,8 @@ enum PostgresPHIFiles {
     {
         let key = try keys.key(for: tenant, creating: false, in: session)
         let hashes = key.map { key in Set(needles.map(X12Mentions.normalized).filter { !$0.isEmpty }).map { mention(normalized: $0, key) }.sorted() } ?? []
-        let rows = try session.query(filesMentioningSQL, [tenant.sqlParameter, SQLParameter.textArray(hashes)])
+        let rows = try session.query(
+            filesMentioningSQL, [tenant.sqlParameter, SQLParameter.textArray(hashes), "redacting a forgotten patient's files".sqlParameter])
         return try rows.rows.map { row in
             let sha: String = try row.decode("sha256")
             return (sha256: sha, bytes: try opened(row, sha256: sha, tenant: tenant, keys: keys, in: session))
@@ -86,7 +87,7 @@ enum PostgresPHIFiles {
     static func replaceRedacted(sha256: String, bytes: [UInt8], tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws {
         let key = try keys.existingKey(for: tenant, in: session)
         let sealed = try key.seal(bytes, context: context(sha256, tenant: tenant))
-        try session.execute(
+        try session.query(
             replaceRedactedSQL, [tenant.sqlParameter, sha256.sqlParameter, sealed.sqlParameter, SQLParameter.textArray(mentions(bytes, key))])
     }
 }

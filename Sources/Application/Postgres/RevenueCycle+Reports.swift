@@ -6,7 +6,11 @@ import Projections
 extension RevenueCycle {
     /// A report (aging, ar, denials, kpis) from the analyst tables, or as of a date / as known at a time from the log.
     public func report(_ name: String, options: ReportOptions) async throws -> Report {
-        try await postgres.run { session in try Reports.run(name, options, in: session) }
+        try await postgres.run { session in
+            // A live report from tables short of the log would print an incomplete answer as if it were true.
+            if !options.isHistorical && Reports.names.contains(name) { try ProjectionFreshness.check(tenant: options.tenant, in: session) }
+            return try Reports.run(name, options, in: session)
+        }
     }
 
     /// A claim's whole history (each event with actor, times, source, reason and the balance after it).
