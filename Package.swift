@@ -130,6 +130,6 @@ enum Migrations {
         "V0009__server_credentials.sql",
         "V0010__phi_sealed.sql",
         "V0011__write_path_closed.sql",
-        "V0017__citus_ready.sql",
+        "V0012__citus_ready.sql",
     ]
 }

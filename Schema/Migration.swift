@@ -44,7 +44,7 @@ extension Migration {
         Migration(fileName: "V0009__server_credentials.sql", bytes: PackageResources.V0009__server_credentials_sql),
         Migration(fileName: "V0010__phi_sealed.sql", bytes: PackageResources.V0010__phi_sealed_sql),
         Migration(fileName: "V0011__write_path_closed.sql", bytes: PackageResources.V0011__write_path_closed_sql),
-        Migration(fileName: "V0017__citus_ready.sql", bytes: PackageResources.V0017__citus_ready_sql),
+        Migration(fileName: "V0012__citus_ready.sql", bytes: PackageResources.V0012__citus_ready_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

@@ -1,4 +1,4 @@
--- Ready for Citus (issue #15, decision 0013): one schema for a single PostgreSQL and for a Citus cluster.
+-- Ready for Citus (issue #15, decision 0013; V0012 on its branch, V0017 once merged): one schema for a single PostgreSQL and for a Citus cluster.
 -- Everything above the last block holds on both engines; the last block (a DO that checks for the citus
 -- extension) distributes the tables, and is the only place the engine is asked about.
 
@@ -204,7 +204,8 @@ INSERT INTO rcm_schema.placement (table_name, placement) VALUES
     ('rcm_phi.patient_identities', 'distributed'),
     ('rcm_phi.x12_files', 'distributed'),
     ('rcm_schema.migrations', 'coordinator'),
-    ('rcm_schema.placement', 'coordinator');
+    ('rcm_schema.placement', 'coordinator'),
+    ('rcm_schema.delegated_functions', 'coordinator');
 INSERT INTO rcm_schema.placement (table_name, placement)
 SELECT 'rcm_analytics_store.' || t, 'distributed' FROM unnest(rcm_analytics_store.projection_tables()) t;
 
