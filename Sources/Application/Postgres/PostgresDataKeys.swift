@@ -18,8 +18,9 @@ final class PostgresDataKeys {
 
     /// Through the PHI store's function (staff hold no SELECT on the PHI store, V0011).
     static let selectSQL = SQL("phi_data_key_select", "SELECT wrapped_key, kek_id FROM rcm_phi.data_key($1)")
+    /// No conflict target: naming one needs SELECT on the table, which staff do not hold (V0011).
     static let insertSQL = SQL(
-        "phi_data_key_insert", "INSERT INTO rcm_phi.data_keys (tenant_id, wrapped_key, kek_id) VALUES ($1, $2, $3) ON CONFLICT (tenant_id) DO NOTHING")
+        "phi_data_key_insert", "INSERT INTO rcm_phi.data_keys (tenant_id, wrapped_key, kek_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
     static let deleteSQL = SQL("phi_data_key_delete", "DELETE FROM rcm_phi.data_keys WHERE tenant_id = $1")
 
     /// The wrapping, or the sentence that says none is configured.

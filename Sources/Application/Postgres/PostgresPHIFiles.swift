@@ -8,12 +8,13 @@ import X12
 /// that mention a patient without opening the others.
 enum PostgresPHIFiles {
     static let deleteFilesSQL = SQL("phi_files_delete_tenant", "DELETE FROM rcm_phi.x12_files WHERE tenant_id = $1")
+    /// No conflict target (the primary key is the only unique index): naming one needs SELECT, which staff lack.
     static let insertFileSQL = SQL(
         "phi_file_insert",
         """
         INSERT INTO rcm_phi.x12_files (tenant_id, sha256, direction, kind, file_name, bytes, sealed, mentions)
         VALUES ($1, $2, $3, $4, $5, $6, true, $7::text[])
-        ON CONFLICT (tenant_id, sha256) DO NOTHING
+        ON CONFLICT DO NOTHING
         """)
     /// Reads go through the PHI store's functions, which check the practice and record each read (V0011).
     static let selectFileSQL = SQL("phi_file_select", "SELECT bytes, sealed FROM rcm_phi.read_file($1, $2, $3)")
