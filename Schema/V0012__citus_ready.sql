@@ -209,6 +209,32 @@ INSERT INTO rcm_schema.placement (table_name, placement) VALUES
 INSERT INTO rcm_schema.placement (table_name, placement)
 SELECT 'rcm_analytics_store.' || t, 'distributed' FROM unnest(rcm_analytics_store.projection_tables()) t;
 
+-- Pruning the live open-AR table takes one tenant, first, as p_tenant, so it is delegated like the write
+-- functions below: the runner has just written that tenant's ar_open rows over its own connection, and the
+-- owner's DELETE must run inside that connection on the tenant's worker, not on a second one (SQLSTATE 25001).
+DROP FUNCTION rcm_analytics_store.prune_ar_open(uuid[], text[], text[], text[], date[]);
+CREATE FUNCTION rcm_analytics_store.prune_ar_open(
+    p_tenant uuid, p_sides text[], p_payers text[], p_providers text[], p_dates date[]
+) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rcm AS $$
+DECLARE
+    v_count bigint;
+BEGIN
+    IF NOT p_tenant = ANY (rcm.accessible_tenants()) THEN
+        RETURN 0;
+    END IF;
+    DELETE FROM rcm_analytics_store.ar_open o
+    WHERE o.tenant_id = p_tenant AND o.claims = 0
+      AND (o.side, o.payer_id, o.rendering_provider, o.service_date) IN (
+          SELECT k.side, k.payer_id, k.provider, k.service_date
+          FROM unnest(p_sides, p_payers, p_providers, p_dates) AS k (side, payer_id, provider, service_date));
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END
+$$;
+REVOKE ALL ON FUNCTION rcm_analytics_store.prune_ar_open(uuid, text[], text[], text[], date[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rcm_analytics_store.prune_ar_open(uuid, text[], text[], text[], date[]) TO rcm_staff;
+
 -- The product's definer functions that take the tenant as their first argument, p_tenant, and touch only
 -- that tenant's shards (reference tables read-only): on Citus they run on the tenant's worker, inside the
 -- caller's own connection, so the owner's writes and the caller's reads never meet on two connections.
