@@ -146,6 +146,7 @@ enum Migrations {
         "V0013__webhooks.sql",
         "V0014__second_factor.sql",
         "V0015__write_path_closed.sql",
+        "V0016__citus_ready.sql",
         "V0017__console_sessions_and_idle_policy.sql",
         "V0018__passkeys.sql",
     ]

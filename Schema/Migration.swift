@@ -48,6 +48,7 @@ extension Migration {
         Migration(fileName: "V0013__webhooks.sql", bytes: PackageResources.V0013__webhooks_sql),
         Migration(fileName: "V0014__second_factor.sql", bytes: PackageResources.V0014__second_factor_sql),
         Migration(fileName: "V0015__write_path_closed.sql", bytes: PackageResources.V0015__write_path_closed_sql),
+        Migration(fileName: "V0016__citus_ready.sql", bytes: PackageResources.V0016__citus_ready_sql),
         Migration(fileName: "V0017__console_sessions_and_idle_policy.sql", bytes: PackageResources.V0017__console_sessions_and_idle_policy_sql),
         Migration(fileName: "V0018__passkeys.sql", bytes: PackageResources.V0018__passkeys_sql),
     ]

@@ -1,10 +1,15 @@
 -- Role bootstrap: the cluster-wide group roles of RevenueCycle. Idempotent; run as a superuser
 -- (Scripts/db start does it locally; `rcm admin bootstrap` against a production server).
--- Group roles never log in; each person logs in as their own role, a member of exactly one group.
+-- Group roles never log in; each person logs in as their own role, a member of exactly one group. The one
+-- exception is rcm_owner (decision 0006/0013): Citus opens its connections to the workers as the current
+-- user, and migrations run as the owner, so it is a login without a password; the operator lets it in from
+-- the coordinator only (pg_hba), never from anywhere else.
 DO $bootstrap$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rcm_owner') THEN
-        CREATE ROLE rcm_owner NOLOGIN;
+        CREATE ROLE rcm_owner LOGIN;
+    ELSE
+        ALTER ROLE rcm_owner LOGIN;
     END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rcm_staff') THEN
         CREATE ROLE rcm_staff NOLOGIN;
@@ -36,3 +41,13 @@ GRANT SET ON PARAMETER log_statement TO rcm_owner;
 -- pgaudit (preloaded by Scripts/db; the operator's postgresql.conf in production): administrators set the audit of
 -- SQL reads per login (rcm.create_login gives auditor and analyst logins pgaudit.log = 'read').
 GRANT SET ON PARAMETER pgaudit.log, pgaudit.log_relation TO rcm_owner;
+
+-- On Citus (run in the database that has the extension), the same grant on every worker: parameter
+-- privileges are not propagated by Citus.
+DO $workers$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+        PERFORM run_command_on_workers('GRANT SET ON PARAMETER log_statement, pgaudit.log, pgaudit.log_relation TO rcm_owner');
+    END IF;
+END
+$workers$;

@@ -100,6 +100,8 @@ final class BenchContext: @unchecked Sendable {
     let executable: String
     /// The practices, created at setup.
     var practices: [TenantID] = []
+    /// A Citus coordinator's owner login (`RCM_CITUS_URL`), for the `citus` step; nil skips it.
+    var citusSettings: ConnectionSettings?
     /// The figures so far (a benchmark may read earlier ones).
     var figures: [Figure] = []
     /// Peak resident memory of this process after each phase (VmHWM never goes down).

@@ -26,12 +26,16 @@ enum Benchmarks {
         Benchmark(name: "eligibility-import", run: eligibilityImportBenchmark),
         Benchmark(name: "sealing", run: sealingBenchmark),
         Benchmark(name: "http", run: httpBenchmark),
+        Benchmark(name: "citus", run: citusBenchmark),
     ]
 }
 
 struct Options {
     var scale = Scale.small
     var adminURL = ProcessInfo.processInfo.environment["RCM_BENCH_ADMIN_URL"] ?? ""
+    /// A Citus coordinator's owner URL (`RCM_CITUS_URL`): the `citus` step uses that database as it is (emptied of
+    /// the product's schemas, migrated, so distributed) and distributes the limit's table like the log's.
+    var citusURL: String? = ProcessInfo.processInfo.environment["RCM_CITUS_URL"].flatMap { $0.isEmpty ? nil : $0 }
     var database = "rcm_bench"
     var jsonPath = "bench/results.json"
     var only: Set<String>? = nil
@@ -86,17 +90,39 @@ func prepareDatabase(_ options: Options) throws -> (ConnectionSettings, [TenantI
     let settings = admin.database(options.database)
     let session = try DatabaseSession(conninfo: settings.conninfo)
     _ = try Migrator().migrate(session)
+    let practices = try onboardPractices(options.scale, in: session)
+    try LimitTable.create(in: session)
+    return (settings, practices)
+}
+
+/// On a Citus coordinator: the product's schemas emptied and migrated again (V0017 distributes them), the
+/// limit's table distributed by tenant_id and co-located with the log, so both run on the same workers.
+func prepareCitusDatabase(_ scale: Scale, _ settings: ConnectionSettings) throws -> (ConnectionSettings, [TenantID]) {
+    progress("Citus coordinator from RCM_CITUS_URL: its product schemas are emptied")
+    let session = try DatabaseSession(conninfo: settings.conninfo)
+    try session.executeScript(
+        "DROP SCHEMA IF EXISTS bench, rcm_analytics, rcm_analytics_store, rcm_phi, rcm_auth, rcm, rcm_schema CASCADE", name: "bench_citus_reset")
+    _ = try Migrator().migrate(session)
+    let practices = try onboardPractices(scale, in: session)
+    try LimitTable.create(in: session)
+    try session.executeScript(
+        "SELECT create_distributed_table('\(LimitTable.name)', 'tenant_id', colocate_with := '\(EventLog.tableName)')",
+        name: "bench_citus_distribute_limit")
+    return (settings, practices)
+}
+
+/// The benchmark's practices, onboarded in one transaction.
+func onboardPractices(_ scale: Scale, in session: DatabaseSession) throws -> [TenantID] {
     var practices: [TenantID] = []
     try session.withTransaction { session in
-        for index in 1...options.scale.practices {
+        for index in 1...scale.practices {
             let id = TenantID(UUID())
             let slug = "bench-practice-" + String(index).leftPadded(2)
             _ = try TenantDirectory.create(id: id, slug: slug, kind: .practice, timeZone: "America/New_York", in: session)
             practices.append(id)
         }
     }
-    try LimitTable.create(in: session)
-    return (settings, practices)
+    return practices
 }
 
 func runBenchmarks(_ options: Options) throws {
@@ -108,6 +134,7 @@ func runBenchmarks(_ options: Options) throws {
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     let context = BenchContext(scale: options.scale, settings: settings, executable: executable)
     context.practices = practices
+    context.citusSettings = options.citusURL.map { ConnectionSettings(conninfo: $0) }
     let postgres = try Machine.postgresSettings(in: try context.session())
     for benchmark in Benchmarks.all where options.only?.contains(benchmark.name) ?? true || benchmark.name == "load" {
         progress("\(benchmark.name)…")

@@ -97,11 +97,21 @@ public struct DemoSeeder: Sendable {
         return summary
     }
 
-    /// The set-up, in one transaction on an owner's connection: company, submitter, payer catalog, staff
-    /// login (created if missing, assigned to each practice), practices, providers, fee schedules, enrolments.
+    /// The set-up on an owner's connection: the company (its own owner transaction), the staff login (created
+    /// if missing, as the login itself, which holds CREATEROLE), then in one owner transaction the submitter,
+    /// payer catalog, practices, providers, fee schedules, enrolments and the staff login's assignments. Every
+    /// write to a shared table runs as the owner role with the reads around it (decision 0013).
     public func setUp(plan: DemoPlan, admin: any Backend, progress: @escaping @Sendable (DemoProgress) -> Void = { _ in }) async throws -> [DemoTenant] {
         progress(DemoProgress(phase: "setup", done: 0, total: plan.sessionCount))
-        return try await admin.transaction { tx in try Self.setUp(plan, in: tx) }
+        try await admin.ownerTransaction { tx in _ = try CompanyService().ensureCompany(in: tx) }
+        if let login = plan.options.staffLogin {
+            let day = plan.options.start.adding(days: -90)
+            try await admin.transaction { tx in
+                guard try CompanyService().state(in: tx).staff[login] == nil else { return }
+                try CompanyService().addStaff(login: login, group: "staff", password: nil, actor: tx.login, today: day, in: tx)
+            }
+        }
+        return try await admin.ownerTransaction { tx in try Self.setUp(plan, in: tx) }
     }
 
     /// The daily work of the year on `worker` (a staff login assigned to the practices, or an owner): patients,
@@ -178,9 +188,6 @@ public struct DemoSeeder: Sendable {
                 SubmitterProfile(
                     name: "Demo Billing Company", etin: "DEMOETIN01", senderID: "DEMOBILLCO", receiverID: "DEMOCLEARING",
                     receiverName: "Demo Clearinghouse", contactPhone: "5550100100"), actor: actor, today: catalogDay, in: tx)
-        }
-        if let login = options.staffLogin, state.staff[login] == nil {
-            try company.addStaff(login: login, group: "staff", password: nil, actor: actor, today: catalogDay, in: tx)
         }
         let payers = Dictionary(uniqueKeysWithValues: DemoCatalog.payers.map { (PayerID($0.payerID), $0) })
         var result: [DemoTenant] = []

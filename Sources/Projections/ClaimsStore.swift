@@ -89,18 +89,23 @@ struct ClaimsStore {
             prepared: false)
         let parameters = TableWriter.arrays(rows, count: columns.count)
         try session.query(sql, parameters)
-        // The live table is pruned through a definer function: staff hold no DELETE on shared tables (V0015).
-        let prune =
-            tables.open == ProjectionTables.live.open
-            ? SQL(
-                "proj_prune_open_live",
-                "SELECT rcm_analytics_store.prune_ar_open($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[])")
-            : SQL(
+        guard tables.open == ProjectionTables.live.open else {
+            let prune = SQL(
                 "proj_prune_open",
                 "DELETE FROM \(tables.open) WHERE (tenant_id, side, payer_id, rendering_provider, service_date) IN "
                     + "(SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[])) AND claims = 0",
                 prepared: false)
-        try session.query(prune, Array(parameters.prefix(5)))
+            try session.query(prune, Array(parameters.prefix(5)))
+            return
+        }
+        // The live table is pruned through a definer function (staff hold no DELETE on shared tables, V0015), one
+        // tenant per call: on Citus the call runs on the tenant's worker inside this connection (V0016).
+        let prune = SQL(
+            "proj_prune_open_live", "SELECT rcm_analytics_store.prune_ar_open($1::uuid, $2::text[], $3::text[], $4::text[], $5::date[])")
+        for tenant in Set(rows.map { $0[0] ?? "" }).sorted() {
+            let keys = rows.filter { $0[0] == tenant }.map { Array($0[1...4]) }
+            try session.query(prune, [SQLParameter(text: tenant)] + TableWriter.arrays(keys, count: 4))
+        }
     }
 
     static func claim(_ row: Row) throws -> ClaimRow {

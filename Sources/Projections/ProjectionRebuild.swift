@@ -56,9 +56,19 @@ public struct ProjectionRebuild: Sendable {
         return finished
     }
 
+    /// The switch reads the rebuild tables and then alters them, all as one role on one connection per node: an
+    /// owner acts as the owner role itself (the definer's DDL and the catch-up's reads must not be two users' on
+    /// Citus, SQLSTATE 25001), and multi-shard reads stay sequential so that no shard is read over two
+    /// connections before the DDL (on a single PostgreSQL the Citus setting is merely unused).
+    static let oneConnectionSQL = SQL(
+        "proj_rebuild_one_connection",
+        "SELECT set_config('citus.multi_shard_modify_mode', 'sequential', true), "
+            + "CASE WHEN rcm.acts_in('rcm_owner') THEN set_config('role', 'rcm_owner', true) END", prepared: false)
+
     /// Catches the rebuild tables up to the heads and switches them in, in one transaction.
     public func switchOver(in session: DatabaseSession) throws {
         try session.withTransaction { session in
+            try session.query(Self.oneConnectionSQL)
             let runner = ProjectionRunner(tables: .rebuild, batchSize: batchSize)
             for tenant in try TenantDirectory.list(in: session) { try runner.catchUp(tenant: tenant.id, in: session) }
             try session.query(Self.finishSQL)

@@ -37,6 +37,12 @@ public struct TestDatabase: Sendable {
         TestDatabase(settings: admin.database(name), name: name, admin: admin)
     }
 
+    /// A database that exists already (a Citus coordinator's, named by `RCM_CITUS_URL`): nothing is created,
+    /// and `drop()` must not be called on it.
+    public static func existing(_ settings: ConnectionSettings, name: String) -> TestDatabase {
+        TestDatabase(settings: settings, name: name, admin: settings)
+    }
+
     /// Opens a connection to the test database as the owner's login.
     public func connect() async throws -> Connection {
         try await Connection.connect(settings)

@@ -128,7 +128,7 @@ struct GrantCatalogTests {
         "rcm_staff EXECUTE rcm.text_field(text)",
         "rcm_staff EXECUTE rcm_analytics.aging_bucket(integer)",
         "rcm_staff EXECUTE rcm_analytics_store.projection_tables()",
-        "rcm_staff EXECUTE rcm_analytics_store.prune_ar_open(uuid[],text[],text[],text[],date[])",
+        "rcm_staff EXECUTE rcm_analytics_store.prune_ar_open(uuid,text[],text[],text[],date[])",
         "rcm_staff EXECUTE rcm_phi.data_key(uuid)",
         "rcm_staff EXECUTE rcm_phi.files_mentioning(uuid,text[],text)",
         "rcm_staff EXECUTE rcm_phi.forget_identity(uuid,text)",

@@ -185,7 +185,7 @@ struct WritePathAttackTests {
         _ = try await scene.owner.query(SQL("open_row", row, prepared: false), [scene.other])
         _ = try await scene.staff.query(SQL("open_row", row, prepared: false), [scene.acme])
         let prune = """
-            SELECT rcm_analytics_store.prune_ar_open(ARRAY[$1::uuid], ARRAY['insurance'], ARRAY['aetna'], ARRAY['dr-lee'], ARRAY['2026-06-01'::date]) AS n
+            SELECT rcm_analytics_store.prune_ar_open($1::uuid, ARRAY['insurance'], ARRAY['aetna'], ARRAY['dr-lee'], ARRAY['2026-06-01'::date]) AS n
             """
         #expect(try await scene.count(prune, [scene.other], as: scene.staff) == 0)
         #expect(try await scene.count(prune, [scene.acme], as: scene.staff) == 1)

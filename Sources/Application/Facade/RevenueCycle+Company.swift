@@ -15,7 +15,7 @@ public struct StaffMember: Sendable, Equatable {
 extension RevenueCycle {
     /// Onboards a practice: its tenant, log and billing-provider details (owner login).
     public func onboardPractice(_ profile: PracticeProfile) async throws -> Tenant {
-        try await administration { tx, actor, today in try CompanyService().onboard(profile, actor: actor, today: today, in: tx) }
+        try await administration(asOwner: true) { tx, actor, today in try CompanyService().onboard(profile, actor: actor, today: today, in: tx) }
     }
 
     /// The tenants this login may see.
@@ -25,16 +25,18 @@ extension RevenueCycle {
 
     /// Offboards a practice: destroys its identifying data, records it; returns (identities, files) destroyed.
     public func offboardPractice(_ tenant: String, reason: String) async throws -> (identities: Int, files: Int) {
-        try await inTenant(tenant, reason: reason) { tx, context in try OffboardingService().offboard(context: context, in: tx) }
+        try await inTenant(tenant, reason: reason, asOwner: true) { tx, context in try OffboardingService().offboard(context: context, in: tx) }
     }
 
     /// Sets the submitter identity used on every 837P (owner login).
     public func configureSubmitter(_ submitter: SubmitterProfile) async throws {
+        try await ensureCompany()
         try await administration { tx, actor, today in try CompanyService().configureSubmitter(submitter, actor: actor, today: today, in: tx) }
     }
 
     /// Adds a payer to the company's catalog (owner login).
     public func addPayer(_ payer: PayerProfile) async throws {
+        try await ensureCompany()
         try await administration { tx, actor, today in try CompanyService().addPayer(payer, actor: actor, today: today, in: tx) }
     }
 
@@ -44,6 +46,7 @@ extension RevenueCycle {
         _ payerID: String, name: String? = nil, x12PayerID: String? = nil, addAliases: [String] = [], removeAliases: [String] = [],
         effectiveFrom: LocalDate
     ) async throws {
+        try await ensureCompany()
         try await administration { tx, actor, today in
             let state = try CompanyService().state(in: tx)
             guard let current = state.payers[payerID] else { throw CommandRejected("payer \(payerID) is not in the catalog") }
@@ -78,14 +81,15 @@ extension RevenueCycle {
     /// Creates a person's login in a group (staff, auditor, analyst) and records it; true when it was created.
     @discardableResult
     public func addStaff(login: String, group: String, password: String?) async throws -> Bool {
-        try await administration { tx, actor, today in
+        try await ensureCompany()
+        return try await administration { tx, actor, today in
             try CompanyService().addStaff(login: login, group: group, password: password, actor: actor, today: today, in: tx)
         }
     }
 
     /// Assigns a login to a practice.
     public func assignStaff(login: String, to tenant: String) async throws {
-        try await inTenant(tenant) { tx, context in
+        try await inTenant(tenant, asOwner: true) { tx, context in
             try CompanyService().assign(login: login, to: context.tenant, actor: context.actor, today: context.today, in: tx)
         }
     }
@@ -102,6 +106,15 @@ extension RevenueCycle {
 
     /// After restoring a backup: rebuilds head rows, idempotency keys and staff assignments; returns tenants.
     public func restoreDerivedState() async throws -> Int {
-        try await backend.transaction { tx in try tx.directory.restoreDerived() }
+        try await backend.ownerTransaction { tx in try tx.directory.restoreDerived() }
+    }
+
+    /// Creates the company's tenant when it does not exist yet (owners only), in a transaction of its own
+    /// as the owner role: the commands that then append company events run as the person who acts, and no
+    /// transaction mixes the owner's writes of shared tables with that person's reads (decision 0013).
+    func ensureCompany() async throws {
+        try await backend.ownerTransaction { tx in
+            _ = try CompanyService().ensureCompany(in: tx)
+        }
     }
 }

@@ -22,13 +22,14 @@ public struct RevenueCycle: Sendable {
 
     /// Runs `body` in one transaction for one tenant (its slug or id, as this login may see it), with a
     /// context (actor = the login, today in the tenant's time zone); then wakes followers and catches the
-    /// analyst tables up.
+    /// analyst tables up. `asOwner`: the command writes shared tables through the owner's functions, so an owner
+    /// runs all of it as the owner role (`Backend.ownerTransaction`).
     @discardableResult
     func inTenant<T: Sendable>(
-        _ name: String, reason: String? = nil, source: String = "cli",
+        _ name: String, reason: String? = nil, source: String = "cli", asOwner: Bool = false,
         _ body: @escaping @Sendable (any StoreTransaction, CommandContext) throws -> T
     ) async throws -> T {
-        let (value, tenant) = try await transactionRetryingConflicts { tx, retry in
+        let (value, tenant) = try await transactionRetryingConflicts(asOwner: asOwner) { tx, retry in
             let tenant = try Self.resolve(name, in: tx)
             if retry { try tx.takeRetryTurn(tenant: tenant.id) }
             let context = CommandContext(
@@ -42,14 +43,22 @@ public struct RevenueCycle: Sendable {
     /// Runs `body` in one transaction; when its append loses a race, runs all of it again in a new transaction
     /// against the new state (`ConflictRetry`). The CLI and the server share it through every facade call.
     /// `body` is told whether this is a retry (it then takes the tenant's retry turn once it knows the tenant).
-    func transactionRetryingConflicts<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction, Bool) throws -> T) async throws -> T {
-        try await ConflictRetry().run { attempt in try await backend.transaction { tx in try body(tx, attempt > 1) } }
+    func transactionRetryingConflicts<T: Sendable>(
+        asOwner: Bool = false, _ body: @escaping @Sendable (any StoreTransaction, Bool) throws -> T
+    ) async throws -> T {
+        try await ConflictRetry().run { attempt in
+            if asOwner { return try await backend.ownerTransaction { tx in try body(tx, attempt > 1) } }
+            return try await backend.transaction { tx in try body(tx, attempt > 1) }
+        }
     }
 
-    /// Runs `body` in one transaction as administration of the company (the login, today in the company's zone).
+    /// Runs `body` in one transaction as administration of the company (the login, today in the company's zone);
+    /// `asOwner` as in `inTenant`.
     @discardableResult
-    func administration<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction, String, LocalDate) throws -> T) async throws -> T {
-        try await transactionRetryingConflicts { tx, _ in try body(tx, tx.login, CommandContext.today(in: "America/New_York")) }
+    func administration<T: Sendable>(
+        asOwner: Bool = false, _ body: @escaping @Sendable (any StoreTransaction, String, LocalDate) throws -> T
+    ) async throws -> T {
+        try await transactionRetryingConflicts(asOwner: asOwner) { tx, _ in try body(tx, tx.login, CommandContext.today(in: "America/New_York")) }
     }
 
     /// Runs what follows a commit for the tenants written.

@@ -44,6 +44,8 @@ extension DataInventory {
         Table("rcm.staff_assignments", ["login": .notPHI]),
         Table("rcm.tenants", ["slug": .notPHI, "kind": .notPHI, "time_zone": .notPHI, "status": .notPHI]),
         Table("rcm_schema.migrations", ["file_name": .notPHI, "checksum": .notPHI, "applied_by": .notPHI]),
+        Table("rcm_schema.placement", ["table_name": .notPHI, "placement": .notPHI]),
+        Table("rcm_schema.delegated_functions", ["signature": .notPHI]),
         Table("rcm_analytics_store.account_index", ["patient_key": .pseudonymous, "opened_on": .pseudonymous]),
         Table("rcm_analytics_store.ar_activity", ["activity_date": .pseudonymous, "service_date": .pseudonymous]),
         Table("rcm_analytics_store.ar_open", ["side": .notPHI, "payer_id": .notPHI, "rendering_provider": .notPHI, "service_date": .pseudonymous]),

@@ -27,12 +27,24 @@ public protocol StoreTransaction: AnyObject {
 public protocol Backend: Sendable {
     /// Runs `body` in one transaction: all of its writes, or none.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T
+    /// Runs `body` in one transaction of the company's administration: as the owner role itself when the login
+    /// acts as an owner, so that every statement, the definer functions' writes to shared tables and the
+    /// command's own reads, runs as one role (on Citus: one connection per node, decision 0013); otherwise as
+    /// the login, whose rights the database checks as in `transaction`.
+    func ownerTransaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T
     /// After a command committed: wake the log's followers and bring the analyst tables up to date for the
     /// tenants written to. Never undoes the command; returns a note when something could not be done.
     func afterCommit(tenants: [TenantID]) async -> String?
     /// A counter of interchange control numbers per sender, usable inside a transaction but committed outside
     /// it (a gap is harmless, a reuse is not).
     func interchangeCounter() async throws -> InterchangeCounter
+}
+
+extension Backend {
+    /// One store keeps no roles apart: the owner's transaction is an ordinary one.
+    public func ownerTransaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
+        try await transaction(body)
+    }
 }
 
 /// Draws the next interchange control number of a sender (ISA13/GS06), committed on its own.

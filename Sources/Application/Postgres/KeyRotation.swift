@@ -20,7 +20,7 @@ public enum KeyRotation {
     static let keysSQL = SQL(
         "keys_for_rotation", "SELECT tenant_id, wrapped_key, kek_id FROM rcm_phi.data_keys ORDER BY tenant_id FOR UPDATE")
     static let rewrapSQL = SQL(
-        "key_rewrap", "UPDATE rcm_phi.data_keys SET wrapped_key = $2, kek_id = $3, rewrapped_at = clock_timestamp() WHERE tenant_id = $1")
+        "key_rewrap", "UPDATE rcm_phi.data_keys SET wrapped_key = $2, kek_id = $3, rewrapped_at = now() WHERE tenant_id = $1")
     static let clearIdentitiesSQL = SQL(
         "identities_in_clear", "SELECT tenant_id, patient_key FROM rcm_phi.patient_identities WHERE sealed IS NULL FOR UPDATE")
     static let sealIdentitySQL = SQL(

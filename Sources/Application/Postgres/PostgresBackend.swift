@@ -54,6 +54,9 @@ public final class PostgresBackend: Backend {
     }
 
     static let actAsSQL = SQL("act_as_role", "SELECT set_config('role', $1, true)")
+    /// An owner's administration acts as `rcm_owner` itself (decision 0013); anyone else stays as they are.
+    static let actAsOwnerSQL = SQL(
+        "act_as_owner", "SELECT CASE WHEN rcm.acts_in('rcm_owner') THEN set_config('role', 'rcm_owner', true) END AS role")
 
     /// Lends a connection: the command line's own, or one from the pool.
     func withConnection<T: Sendable>(_ body: (Connection) async throws -> T) async throws -> T {
@@ -71,12 +74,16 @@ public final class PostgresBackend: Backend {
         }
     }
 
-    /// Runs `body` in one transaction, first taking the acting role when there is one.
-    func withTransaction<T: Sendable>(_ body: @escaping @Sendable (DatabaseSession) throws -> T) async throws -> T {
+    /// Runs `body` in one transaction, first taking the acting role when there is one (then the owner role,
+    /// for an owner's administration).
+    func withTransaction<T: Sendable>(
+        asOwner: Bool = false, _ body: @escaping @Sendable (DatabaseSession) throws -> T
+    ) async throws -> T {
         let role = actingRole
         return try await withConnection { connection in
             try await connection.withTransaction { session in
                 if let role { try session.query(Self.actAsSQL, [role]) }
+                if asOwner { try session.query(Self.actAsOwnerSQL) }
                 return try body(session)
             }
         }
@@ -96,6 +103,10 @@ public final class PostgresBackend: Backend {
     func run<T: Sendable>(_ body: @escaping @Sendable (DatabaseSession) throws -> T) async throws -> T {
         if actingRole != nil { return try await withTransaction(body) }
         return try await withConnection { try await $0.run(body) }
+    }
+
+    public func ownerTransaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
+        try await withTransaction(asOwner: true) { [self] session in try body(storeTransaction(on: session)) }
     }
 
     public func afterCommit(tenants: [TenantID]) async -> String? {

@@ -37,7 +37,7 @@ enum PostgresPHIClearBaseline {
         ORDER BY sha256
         """)
     static let replaceRedactedSQL = SQL(
-        "phi_file_redact_clear", "UPDATE rcm_phi.x12_files SET bytes = $3, redacted_at = clock_timestamp() WHERE tenant_id = $1 AND sha256 = $2")
+        "phi_file_redact_clear", "UPDATE rcm_phi.x12_files SET bytes = $3, redacted_at = now() WHERE tenant_id = $1 AND sha256 = $2")
 
     static func insert(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String, in session: DatabaseSession) throws {
         try session.execute(
