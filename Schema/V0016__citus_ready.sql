@@ -205,9 +205,35 @@ INSERT INTO rcm_schema.placement (table_name, placement) VALUES
     ('rcm_phi.x12_files', 'distributed'),
     ('rcm_schema.migrations', 'coordinator'),
     ('rcm_schema.placement', 'coordinator'),
-    ('rcm_schema.delegated_functions', 'coordinator');
+    ('rcm_schema.delegated_functions', 'coordinator'),
+    -- V0011–V0014: company-wide sign-in state beside credentials and sessions; tenant data beside the log.
+    ('rcm_auth.second_factor_policy', 'reference'),
+    ('rcm_auth.totp_factors', 'reference'),
+    ('rcm_auth.recovery_codes', 'reference'),
+    ('rcm.api_idempotency', 'distributed'),
+    ('rcm.webhook_subscriptions', 'distributed'),
+    ('rcm.webhook_attempts', 'distributed'),
+    ('rcm.webhook_dead_letters', 'distributed'),
+    ('rcm_analytics_store.alerts', 'distributed');
 INSERT INTO rcm_schema.placement (table_name, placement)
 SELECT 'rcm_analytics_store.' || t, 'distributed' FROM unnest(rcm_analytics_store.projection_tables()) t;
+
+-- A table a later migration creates takes its place here: recorded, and placed at once on Citus.
+CREATE FUNCTION rcm_schema.place(p_table text, p_placement text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, rcm AS $$
+BEGIN
+    INSERT INTO rcm_schema.placement (table_name, placement) VALUES (p_table, p_placement);
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+        RETURN;
+    END IF;
+    IF p_placement = 'reference' THEN
+        PERFORM create_reference_table(p_table::regclass);
+    ELSIF p_placement = 'distributed' THEN
+        PERFORM create_distributed_table(p_table::regclass, 'tenant_id', colocate_with := 'rcm.events');
+    END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION rcm_schema.place(text, text) FROM PUBLIC;
 
 -- Pruning the live open-AR table takes one tenant, first, as p_tenant, so it is delegated like the write
 -- functions below: the runner has just written that tenant's ar_open rows over its own connection, and the

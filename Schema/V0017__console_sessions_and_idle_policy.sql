@@ -18,6 +18,8 @@ FROM (SELECT DISTINCT ON (e.tenant_id, l.line ->> 'sessionID') e.tenant_id, l.li
       WHERE e.event_type = 'claim.created'
       ORDER BY e.tenant_id, l.line ->> 'sessionID', e.position) c
 WHERE s.tenant_id = c.tenant_id AND s.session_id = c.session_id;
+-- Staff's column grants cover the new columns (V0015's rule: every column but tenant_id).
+GRANT UPDATE (claim_id, rendering) ON rcm_analytics_store.session_index TO rcm_staff;
 CREATE INDEX session_index_unclaimed ON rcm_analytics_store.session_index (tenant_id, date_of_service, logged_position)
     WHERE claim_id IS NULL AND NOT voided;
 CREATE OR REPLACE VIEW rcm_analytics.session_index WITH (security_invoker = true) AS
@@ -36,16 +38,9 @@ CREATE TABLE rcm_auth.session_policy (
 );
 INSERT INTO rcm_auth.session_policy (idle_timeout) VALUES (interval '30 minutes');
 
--- A new session's idle timeout is the company's, whatever the server asked for.
-CREATE FUNCTION rcm_auth.apply_session_policy() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog AS $$
-BEGIN
-    SELECT p.idle_timeout INTO NEW.idle_timeout FROM rcm_auth.session_policy p;
-    RETURN NEW;
-END
-$$;
-CREATE TRIGGER sessions_idle_policy BEFORE INSERT ON rcm_auth.sessions
-    FOR EACH ROW EXECUTE FUNCTION rcm_auth.apply_session_policy();
+-- A new session's idle timeout is the company's, whatever the server asked for: rcm.sign_in reads it (V0018),
+-- no trigger (Citus refuses triggers on reference tables without an unsafe setting).
+SELECT rcm_schema.place('rcm_auth.session_policy', 'reference');
 
 -- Owners' administration: the idle timeout in seconds (1 second to 24 hours), for new and open sessions.
 CREATE FUNCTION rcm.set_session_policy(p_idle_seconds integer, p_event_id uuid) RETURNS integer
@@ -75,4 +70,4 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
     SELECT extract(epoch FROM idle_timeout)::integer FROM rcm_auth.session_policy
 $$;
 
-REVOKE ALL ON FUNCTION rcm_auth.apply_session_policy(), rcm.set_session_policy(integer, uuid), rcm.session_policy() FROM PUBLIC;
+REVOKE ALL ON FUNCTION rcm.set_session_policy(integer, uuid), rcm.session_policy() FROM PUBLIC;

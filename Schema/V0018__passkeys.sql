@@ -21,8 +21,8 @@ CREATE TABLE rcm_auth.passkeys (
 CREATE INDEX passkeys_by_login ON rcm_auth.passkeys (login);
 ALTER TABLE rcm_auth.passkeys ENABLE ROW LEVEL SECURITY;
 CREATE POLICY passkeys_by_tenant ON rcm_auth.passkeys FOR ALL
-    USING (tenant_id = ANY ((SELECT rcm.accessible_tenants())::uuid[]))
-    WITH CHECK (tenant_id = ANY ((SELECT rcm.accessible_tenants())::uuid[]));
+    USING (tenant_id = ANY (rcm.accessible_tenants()))
+    WITH CHECK (tenant_id = ANY (rcm.accessible_tenants()));
 
 -- The challenge of a ceremony under way: one per session and purpose, two minutes, taken (deleted) once.
 CREATE TABLE rcm_auth.webauthn_challenges (
@@ -32,6 +32,9 @@ CREATE TABLE rcm_auth.webauthn_challenges (
     expires_at timestamptz NOT NULL,
     PRIMARY KEY (token_hash, purpose)
 );
+
+SELECT rcm_schema.place('rcm_auth.passkeys', 'reference');
+SELECT rcm_schema.place('rcm_auth.webauthn_challenges', 'reference');
 
 -- Whether a person has a second factor: a confirmed TOTP secret or a passkey.
 CREATE FUNCTION rcm_auth.has_factor(p_login text) RETURNS boolean
@@ -99,7 +102,7 @@ BEGIN
     INSERT INTO rcm_auth.sessions (token_hash, session_id, login, created_at, last_seen_at, expires_at, idle_timeout, stage, lifetime)
     VALUES (p_token_hash, p_session_id, p_login, v_now, v_now,
             v_now + CASE WHEN v_stage = 'complete' THEN p_lifetime ELSE least(p_lifetime, interval '5 minutes') END,
-            p_idle_timeout, v_stage, p_lifetime);
+            coalesce((SELECT p.idle_timeout FROM rcm_auth.session_policy p), p_idle_timeout), v_stage, p_lifetime);
     IF v_stage = 'complete' THEN
         PERFORM rcm_auth.record(p_event_id, 'identity.signed_in',
                                 jsonb_build_object('login', p_login, 'sessionID', p_session_id, 'method', 'password'), 'server');

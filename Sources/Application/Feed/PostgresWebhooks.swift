@@ -20,7 +20,7 @@ enum PostgresWebhooks {
     static let deleteSQL = SQL(
         "webhook_delete",
         """
-        UPDATE rcm.webhook_subscriptions SET deleted_at = clock_timestamp()
+        UPDATE rcm.webhook_subscriptions SET deleted_at = now()
         WHERE tenant_id = $1 AND subscription_id = $2 AND deleted_at IS NULL RETURNING subscription_id
         """)
     static let deadLettersSQL = SQL(
@@ -67,10 +67,10 @@ enum PostgresWebhooks {
     static let failSQL = SQL(
         "webhook_fail",
         """
-        UPDATE rcm.webhook_subscriptions SET attempts = attempts + 1, first_failure_at = coalesce(first_failure_at, clock_timestamp()),
-            next_attempt_at = clock_timestamp() + $3::bigint * interval '1 millisecond'
+        UPDATE rcm.webhook_subscriptions SET attempts = attempts + 1, first_failure_at = coalesce(first_failure_at, now()),
+            next_attempt_at = now() + $3::bigint * interval '1 millisecond'
         WHERE tenant_id = $1 AND subscription_id = $2
-        RETURNING attempts, first_failure_at, clock_timestamp() AS now
+        RETURNING attempts, first_failure_at, now() AS now
         """)
     static let attemptSQL = SQL(
         "webhook_attempt",
@@ -82,7 +82,7 @@ enum PostgresWebhooks {
         "webhook_park",
         """
         INSERT INTO rcm.webhook_dead_letters (tenant_id, subscription_id, position) VALUES ($1, $2, $3)
-        ON CONFLICT (tenant_id, subscription_id, position) DO UPDATE SET state = 'parked', parked_at = clock_timestamp()
+        ON CONFLICT (tenant_id, subscription_id, position) DO UPDATE SET state = 'parked', parked_at = now()
         """)
     static let replayedSQL = SQL(
         "webhook_replayed",
@@ -90,7 +90,7 @@ enum PostgresWebhooks {
     static let replayFailedSQL = SQL(
         "webhook_replay_failed",
         """
-        UPDATE rcm.webhook_subscriptions SET next_attempt_at = clock_timestamp() + $3::bigint * interval '1 millisecond'
+        UPDATE rcm.webhook_subscriptions SET next_attempt_at = now() + $3::bigint * interval '1 millisecond'
         WHERE tenant_id = $1 AND subscription_id = $2
         """)
 

@@ -48,21 +48,21 @@ extension RevenueCycle {
         "idempotency_read",
         """
         SELECT request_sha256, status, content_type, body,
-               (status IS NULL AND created_at < clock_timestamp() - make_interval(secs => $3)) AS abandoned
+               (status IS NULL AND created_at < now() - make_interval(secs => $3)) AS abandoned
         FROM rcm.api_idempotency WHERE tenant_id = $1 AND role = rcm.acting_role() AND idem_key = $2
         """)
     static let takeOverSQL = SQL(
         "idempotency_take_over",
         """
-        UPDATE rcm.api_idempotency SET created_at = clock_timestamp()
+        UPDATE rcm.api_idempotency SET created_at = now()
         WHERE tenant_id = $1 AND role = rcm.acting_role() AND idem_key = $2 AND status IS NULL
-          AND created_at < clock_timestamp() - make_interval(secs => $3)
+          AND created_at < now() - make_interval(secs => $3)
         RETURNING idem_key
         """)
     static let completeKeySQL = SQL(
         "idempotency_complete",
         """
-        UPDATE rcm.api_idempotency SET status = $3, content_type = $4, body = $5, completed_at = clock_timestamp()
+        UPDATE rcm.api_idempotency SET status = $3, content_type = $4, body = $5, completed_at = now()
         WHERE tenant_id = $1 AND role = rcm.acting_role() AND idem_key = $2 AND status IS NULL
         """)
     /// Through the owner's function: staff hold no DELETE on the shared table (V0015).
