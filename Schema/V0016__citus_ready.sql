@@ -276,6 +276,9 @@ WHERE n.nspname IN ('rcm', 'rcm_phi', 'rcm_analytics_store') AND p.prosecdef
 DO $citus$
 DECLARE
     t record;
+    v_add_keys text[];
+    v_drop_keys text[];
+    v_statement text;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
         RETURN;
@@ -285,9 +288,23 @@ BEGIN
         PERFORM create_reference_table(t.table_name::regclass);
     END LOOP;
     PERFORM create_distributed_table('rcm.events', 'tenant_id');
+    -- Citus refuses a foreign key between a local and a distributed table in either direction, so keys between
+    -- tables to be distributed (webhook attempts → subscriptions) are dropped, the tables distributed, and the
+    -- keys made again (both sides co-located by tenant_id, which every such key includes).
+    SELECT coalesce(array_agg(format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))), '{}'),
+           coalesce(array_agg(format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname)), '{}')
+      INTO v_add_keys, v_drop_keys
+    FROM pg_constraint c JOIN rcm_schema.placement q ON q.table_name = c.confrelid::regclass::text
+    WHERE c.contype = 'f' AND q.placement = 'distributed';
+    FOREACH v_statement IN ARRAY v_drop_keys LOOP
+        EXECUTE v_statement;
+    END LOOP;
     FOR t IN SELECT table_name FROM rcm_schema.placement
              WHERE placement = 'distributed' AND table_name <> 'rcm.events' ORDER BY table_name LOOP
         PERFORM create_distributed_table(t.table_name::regclass, 'tenant_id', colocate_with := 'rcm.events');
+    END LOOP;
+    FOREACH v_statement IN ARRAY v_add_keys LOOP
+        EXECUTE v_statement;
     END LOOP;
     FOR t IN SELECT signature FROM rcm_schema.delegated_functions LOOP
         PERFORM create_distributed_function(t.signature::regprocedure, 'p_tenant',
