@@ -1,5 +1,7 @@
 -- The console's missing pieces (issue #18, decision 0012): the sessions not yet on a claim, and the company's
 -- idle timeout for server sessions.
+-- On Citus, DDL on distributed tables and new functions share one connection per node in this transaction.
+SELECT set_config('citus.multi_shard_modify_mode', 'sequential', true) WHERE EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus');
 
 -- 1. Sessions not yet on a claim (the console's work queue): session_index says which claim first billed each
 -- session (claim_id, from claim.created; NULL while none has) and its rendering provider. Filled here from the

@@ -2,6 +2,8 @@
 -- person's credentials (id and public key only: the private key never leaves the authenticator) and the
 -- single-use challenges of the ceremonies. The server verifies the WebAuthn answers in Swift (CBOR, COSE,
 -- signatures); the database keeps the challenge, the counter and the session's stage, and decides atomically.
+-- On Citus, DDL on distributed tables and new functions share one connection per node in this transaction.
+SELECT set_config('citus.multi_shard_modify_mode', 'sequential', true) WHERE EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus');
 
 -- A person's passkeys. Company data (tenant = the company's tenant), so tenant_id leads the key and row-level
 -- security applies as to every tenant table (decision 0005); the owner-only schema keeps staff out entirely.
