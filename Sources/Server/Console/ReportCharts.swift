@@ -75,10 +75,14 @@ enum ReportCharts {
 
     private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    /// `part` of `whole` scaled to `scale`, rounded down, in integers (no money passes through floating point).
+    /// `part` (≥ 0) of `whole` (> 0) scaled to `scale`, rounded half up, in integers (no money passes through
+    /// floating point): (2·part·scale + whole) ÷ 2·whole, in double width.
     static func share(_ part: Int64, of whole: Int64, scaledTo scale: Int64) -> Int64 {
-        let (high, low) = part.multipliedFullWidth(by: scale)
-        return whole.dividingFullWidth((high, low)).quotient
+        var (high, low) = part.multipliedFullWidth(by: 2 * scale)
+        let (sum, carry) = low.addingReportingOverflow(UInt64(whole))
+        low = sum
+        if carry { high += 1 }
+        return (2 * whole).dividingFullWidth((high, low)).quotient
     }
 
     /// Tenths of a pixel as an SVG length ("123.4").
