@@ -49,12 +49,17 @@ struct WebhookDeliveryTests {
         let bodies = received.map { String(decoding: $0.body, as: UTF8.self) }
         #expect(bodies.allSatisfy { !$0.contains("F41.1") })
 
-        let attempts = try await again.get("/practices/acme/webhooks/\(subscription)/attempts")
-        let recorded = attempts.json["attempts"] as? [[String: Any]] ?? []
-        let outcomes = recorded.compactMap { $0["outcome"] as? String }
         // Every expected event has exactly one delivered attempt (an event appended after the feed was read may be
-        // delivered meanwhile too, once), and the failures before the recovery are recorded.
-        let deliveredPositions = recorded.filter { $0["outcome"] as? String == "delivered" }.compactMap { $0["position"] as? Int64 }
+        // delivered meanwhile too, once), and the failures before the recovery are recorded. The worker records an
+        // attempt after the receiver has answered, so the last record may trail the receiver by a moment.
+        @Sendable func deliveredAttempts() async throws -> (positions: [Int64], outcomes: [String]) {
+            let attempts = try await again.get("/practices/acme/webhooks/\(subscription)/attempts")
+            let recorded = attempts.json["attempts"] as? [[String: Any]] ?? []
+            return (recorded.filter { $0["outcome"] as? String == "delivered" }.compactMap { $0["position"] as? Int64 },
+                    recorded.compactMap { $0["outcome"] as? String })
+        }
+        try await Self.waitUntil { (try? await deliveredAttempts()).map { Set(expected).isSubset(of: Set($0.positions)) } ?? false }
+        let (deliveredPositions, outcomes) = try await deliveredAttempts()
         #expect(Set(expected).isSubset(of: Set(deliveredPositions)) && deliveredPositions.count == Set(deliveredPositions).count, "\(deliveredPositions) vs \(expected)")
         #expect(outcomes.contains("failed"))
         let metrics = try await HTTPClient(baseURL: server.baseURL).get("/metrics")
