@@ -231,7 +231,8 @@ class SignInTests(unittest.TestCase):
         rcm("staff", "revoke", login)
         self.driver.get(LOCAL + f"/app/p/{FIRST}")
         self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, "form.signout"), "the revoked session shows no console")
-        self.driver.find_element(By.LINK_TEXT, "Sign in").click()
+        # The ended session lands on the signed-out page, whose link leads back to sign-in ("Sign in again").
+        self.driver.find_element(By.PARTIAL_LINK_TEXT, "Sign in").click()
         self.wait_path("/app/sign-in")
         self.assertTrue(self.driver.find_elements(By.ID, "password"))
 
