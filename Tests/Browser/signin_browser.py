@@ -14,6 +14,7 @@ import subprocess
 import time
 import unittest
 
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.virtual_authenticator import VirtualAuthenticatorOptions
 from selenium.webdriver.support import expected_conditions
@@ -65,7 +66,7 @@ class SignInTests(unittest.TestCase):
         rcm("staff", "mfa", "policy", "--require", "phi_readers")
 
     def wait_path(self, path):
-        WebDriverWait(self.driver, 10).until(lambda d: d.current_url.split("?")[0].endswith(path))
+        WebDriverWait(self.driver, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda d: d.current_url.split("?")[0].endswith(path))
 
     def accessible(self, what):
         self.assertEqual([], accessibility_problems(self.driver), f"accessibility of {what}")
@@ -191,7 +192,7 @@ class SignInTests(unittest.TestCase):
         self.driver.get(LOCAL + "/app/passkeys")
         self.accessible("the passkeys page")
         self.driver.find_element(By.ID, "passkey-add").click()
-        WebDriverWait(self.driver, 10).until(lambda d: "Passkey added." in d.find_element(By.TAG_NAME, "main").text)
+        WebDriverWait(self.driver, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda d: "Passkey added." in d.find_element(By.TAG_NAME, "main").text)
         self.assertEqual(1, len(self.driver.find_elements(By.CSS_SELECTOR, "#passkeys tbody form")))
         self.assertIn("identity.factor_enrolled", rcm("audit", "access-changes", "--format", "csv"))
         self.sign_out()
@@ -221,7 +222,7 @@ class SignInTests(unittest.TestCase):
         # Removing the passkey is recorded as an access change.
         self.driver.get(LOCAL + "/app/passkeys")
         self.driver.find_element(By.CSS_SELECTOR, "#passkeys tbody form button").click()
-        WebDriverWait(self.driver, 10).until(lambda d: "Passkey removed." in d.find_element(By.TAG_NAME, "main").text)
+        WebDriverWait(self.driver, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda d: "Passkey removed." in d.find_element(By.TAG_NAME, "main").text)
         self.assertIn("identity.factor_removed", rcm("audit", "access-changes", "--format", "csv"))
 
     def test_a_revoked_person_is_signed_out_in_the_middle_of_a_session(self):
