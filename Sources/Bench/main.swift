@@ -7,7 +7,7 @@ import Schema
 // Scripts/bench builds it in release mode, starts the local cluster and runs it; see docs/benchmarks.md.
 //
 //   rcm-bench --admin-url URL [--scale small|full] [--database rcm_bench] [--json bench/results.json]
-//             [--only NAME,NAME] [--command TEXT] [--git-commit SHA]
+//             [--only NAME,NAME] [--reuse] [--command TEXT] [--git-commit SHA]
 //   rcm-bench --child x12-read FILE        (used by the harness itself: a phase with a peak memory of its own)
 
 /// The steps of a run, in order (the load first: the other figures run over its data).
@@ -39,6 +39,8 @@ struct Options {
     var database = "rcm_bench"
     var jsonPath = "bench/results.json"
     var only: Set<String>? = nil
+    /// Keep the database an earlier run of the same scale loaded (no drop, no load step): to measure one step again.
+    var reuse = false
     var command = "rcm-bench"
     var gitCommit: String? = nil
     var child: [String]? = nil
@@ -61,13 +63,14 @@ struct Options {
             case "--database": options.database = try value()
             case "--json": options.jsonPath = try value()
             case "--only": options.only = Set(try value().split(separator: ",").map(String.init))
+            case "--reuse": options.reuse = true
             case "--command": options.command = try value()
             case "--git-commit": options.gitCommit = try value()
             case "--child":
                 options.child = Array(arguments[(index + 1)...])
                 return options
             case "-h", "--help":
-                print("usage: rcm-bench --admin-url URL [--scale small|full] [--database NAME] [--json PATH] [--only NAME,…]")
+                print("usage: rcm-bench --admin-url URL [--scale small|full] [--database NAME] [--json PATH] [--only NAME,…] [--reuse]")
                 print("steps: " + Benchmarks.all.map(\.name).joined(separator: ", "))
                 exit(0)
             default: throw BenchError.failed("unknown argument \(arguments[index])")
@@ -92,6 +95,17 @@ func prepareDatabase(_ options: Options) throws -> (ConnectionSettings, [TenantI
     _ = try Migrator().migrate(session)
     let practices = try onboardPractices(options.scale, in: session)
     try LimitTable.create(in: session)
+    return (settings, practices)
+}
+
+/// The database an earlier run loaded, as it is (`--reuse`): its practices read back from the directory.
+func reuseDatabase(_ options: Options) throws -> (ConnectionSettings, [TenantID]) {
+    let settings = ConnectionSettings(conninfo: options.adminURL).database(options.database)
+    let session = try DatabaseSession(conninfo: settings.conninfo)
+    let practices = try TenantDirectory.list(in: session).filter { $0.slug.hasPrefix("bench-practice-") }.map(\.id)
+    guard practices.count == options.scale.practices else {
+        throw BenchError.failed("--reuse: \(options.database) holds \(practices.count) bench practices, a \(options.scale.rawValue) run makes \(options.scale.practices)")
+    }
     return (settings, practices)
 }
 
@@ -130,13 +144,13 @@ func runBenchmarks(_ options: Options) throws {
     let runStart = nanoseconds()
     let loadStart = Machine.loadAverage()
     progress("scale \(options.scale.rawValue): preparing database \(options.database)")
-    let (settings, practices) = try prepareDatabase(options)
+    let (settings, practices) = options.reuse ? try reuseDatabase(options) : try prepareDatabase(options)
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     let context = BenchContext(scale: options.scale, settings: settings, executable: executable)
     context.practices = practices
     context.citusSettings = options.citusURL.map { ConnectionSettings(conninfo: $0) }
     let postgres = try Machine.postgresSettings(in: try context.session())
-    for benchmark in Benchmarks.all where options.only?.contains(benchmark.name) ?? true || benchmark.name == "load" {
+    for benchmark in Benchmarks.all where options.only?.contains(benchmark.name) ?? true || (benchmark.name == "load" && !options.reuse) {
         progress("\(benchmark.name)…")
         let start = nanoseconds()
         let figures = try benchmark.run(context)
