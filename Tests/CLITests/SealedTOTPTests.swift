@@ -100,7 +100,7 @@ struct SealedTOTPTests {
         await scene.stop()
     }
 
-    @Test("a secret kept in clear before V0020 still signs in; rcm admin keys rotate seals it under the company's key, leaves no clear secret, and it signs in after")
+    @Test("a secret kept in clear before V0020 still signs in and rcm migrate points at the rotation; rcm admin keys rotate seals it under the company's key, leaves no clear secret, and it signs in after")
     func rotationSealsSecretsKeptInClear() async throws {
         let scene = try await ServerScene.make("totp_legacy", secondFactor: "phi_readers")
         try await SecondFactorTests.freshStep(unlessAtLeast: 20)
@@ -113,6 +113,9 @@ struct SealedTOTPTests {
             _ = try session.execute(SQL("totp_unseal", "UPDATE rcm_auth.totp_factors SET secret = $2, sealed = NULL WHERE login = $1"), [login, clear])
         }
         #expect(try await Self.clearSecrets(owner) == 1)
+        let migrated = try scene.cli.run(["migrate"])
+        #expect(migrated.status == 0 && migrated.standardError.contains("1 TOTP secret(s) enrolled before V0020 are still in clear text: run rcm admin keys rotate"),
+            "rcm migrate says what is left to seal: \(migrated.standardError)")
 
         let (_, before) = try await SecondFactorTests.passwordStep(scene, scene.ana)
         let code = try PythonTOTP.code(secret: enrolled.secret, stepsFromNow: 1)
