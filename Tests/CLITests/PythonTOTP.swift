@@ -1,8 +1,8 @@
 import Foundation
 import TestSupport
 
-/// RFC 6238 codes computed independently of the product, by Python's hmac (the product computes them in
-/// PostgreSQL with pgcrypto): what an authenticator app would show.
+/// RFC 6238 codes computed independently of the product, by Python's hmac (the product computes them in Swift,
+/// `TOTP`, after opening the sealed secret): what an authenticator app would show.
 enum PythonTOTP {
     /// The code of a base32 secret `stepsFromNow` 30-second steps from now.
     static func code(secret: String, stepsFromNow: Int = 0) throws -> String {

@@ -8,7 +8,8 @@ import TestSupport
 /// - staff's writes, the PHI functions, the prune and the missing UPDATE/DELETE/TRUNCATE: WritePathAttackTests;
 /// - the append function and the log's SELECT: PrivilegeTests, AppendTests; record_access: WritePathAttackTests;
 /// - the analysts' heads and checkpoints: the report's freshness check (CLITests.ProjectionFreshnessTests);
-/// - the server's functions: ServerHTTPTests, SecondFactorTests, WebhookDeliveryTests (the worker's list, the lag
+/// - the server's functions: ServerHTTPTests, SecondFactorTests, SealedTOTPTests (the company's data key, the sealed TOTP
+///   functions, the data keys' policy function staff evaluate), WebhookDeliveryTests (the worker's list, the lag
 ///   metric); the analyst and auditor views: SecurityTests (CLI), AlertsAnalystTableTests;
 /// - idempotency records (INSERT, column UPDATE, the release function): WritePathAttackTests and
 ///   ServerPracticeResourceTests; webhook tables (column grants, no secret read back): WebhookDeliveryTests;
@@ -108,16 +109,20 @@ struct GrantCatalogTests {
         "rcm_server EXECUTE rcm.take_passkey_challenge(bytea,text)",
         "rcm_server EXECUTE rcm.acts_in(text)",
         "rcm_server EXECUTE rcm.api_key_role(text,bytea)",
-        "rcm_server EXECUTE rcm.begin_totp_enrolment(bytea,bytea,bytea[])",
+        "rcm_server EXECUTE rcm.add_company_data_key(bytea,text)",
+        "rcm_server EXECUTE rcm.begin_totp_enrolment(bytea,text,bytea,bytea[])",
+        "rcm_server EXECUTE rcm.company_data_key()",
         "rcm_server EXECUTE rcm.cents(text)",
-        "rcm_server EXECUTE rcm.confirm_totp_enrolment(bytea,text,uuid,uuid)",
+        "rcm_server EXECUTE rcm.confirm_totp_enrolment(bytea,bigint,uuid,uuid)",
         "rcm_server EXECUTE rcm.projection_lag()",
         "rcm_server EXECUTE rcm.prove_second_factor(bytea,text,text,bytea,uuid)",
+        "rcm_server EXECUTE rcm.prove_totp(bytea,bigint,uuid)",
         "rcm_server EXECUTE rcm.schema_version()",
         "rcm_server EXECUTE rcm.session_role(bytea)",
         "rcm_server EXECUTE rcm.sign_in(text,bytea,bytea,uuid,uuid,interval,interval)",
         "rcm_server EXECUTE rcm.sign_in_parameters(text)",
         "rcm_server EXECUTE rcm.sign_out(bytea)",
+        "rcm_server EXECUTE rcm.totp_factor(bytea,text)",
         "rcm_server EXECUTE rcm.webhooks_due(integer)",
         "rcm_server EXECUTE rcm_analytics.aging_bucket(integer)",
         "rcm_server EXECUTE rcm_analytics_store.projection_tables()",
@@ -139,6 +144,7 @@ struct GrantCatalogTests {
         "rcm_staff EXECUTE rcm_phi.data_key(uuid)",
         "rcm_staff EXECUTE rcm_phi.files_mentioning(uuid,text[],text)",
         "rcm_staff EXECUTE rcm_phi.forget_identity(uuid,text)",
+        "rcm_staff EXECUTE rcm_phi.is_company(uuid)",
         "rcm_staff EXECUTE rcm_phi.patient_keys(uuid,text,boolean,text)",
         "rcm_staff EXECUTE rcm_phi.read_file(uuid,text,text)",
         "rcm_staff EXECUTE rcm_phi.read_identity(uuid,text,text)",

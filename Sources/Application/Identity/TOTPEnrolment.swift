@@ -2,7 +2,8 @@ import Foundation
 
 /// A TOTP enrolment as the person sees it once (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits): the
 /// secret as base32, an `otpauth://` URI for an authenticator app, and ten recovery codes. The database
-/// keeps the secret (owner-only) and the codes' hashes; none of this can be shown again.
+/// keeps the secret only sealed under the company's data key (owner-only table) and the codes' hashes; none of
+/// this can be shown again.
 public struct TOTPEnrolment: Sendable, Equatable {
     /// The secret, base32 without padding.
     public let secret: String

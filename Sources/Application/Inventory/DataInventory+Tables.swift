@@ -17,7 +17,7 @@ extension DataInventory {
         ]),
         Table("rcm_auth.credentials", ["login": .notPHI, "algorithm": .notPHI, "salt": .credentialHash, "verifier": .credentialHash]),
         Table("rcm_auth.sessions", ["login": .notPHI, "token_hash": .credentialHash, "stage": .notPHI]),
-        Table("rcm_auth.totp_factors", ["login": .notPHI, "secret": .credentialSecret]),
+        Table("rcm_auth.totp_factors", ["login": .notPHI, "sealed": .sealedSecret, "secret": .credentialSecret]),
         Table("rcm_auth.passkeys", [
             "login": .notPHI, "credential_id": .notPHI, "public_key": .notPHI, "attestation_format": .notPHI,  // a public key, not a secret
         ]),

@@ -19,10 +19,12 @@ public enum DataInventory {
         case freeText = "free text typed by staff (reasons, notes); the product writes no identifier there"
         /// A credential's verifier: a slow or keyed hash of a password, session token or API key, never the secret.
         case credentialHash = "credential verifier: a slow or keyed hash of a password, token or key; never the secret"
-        /// A secret the product must use in clear: a second factor's TOTP seed (owner-only table, compared only
-        /// inside the database's definer functions, decision 0011) or a webhook's signing secret (no column
-        /// privilege for staff, decision 0017); not PHI, not yet sealed under a data key.
-        case credentialSecret = "credential secret (a TOTP seed, a webhook signing secret) no staff login can read; not PHI"
+        /// A secret the product must use in clear: a webhook's signing secret (no column privilege for staff,
+        /// decision 0017), or a second factor's TOTP seed kept in clear before V0020 (owner-only table) until
+        /// `rcm admin keys rotate` seals it; not PHI.
+        case credentialSecret = "credential secret (a webhook signing secret; a TOTP seed only in rows kept before V0020, until rcm admin keys rotate) no staff login can read; not PHI"
+        /// A credential secret sealed with AES-256-GCM under the company's data key: a TOTP seed (decision 0018).
+        case sealedSecret = "credential secret sealed (AES-256-GCM under the company's data key); not PHI"
         /// Not PHI: the company's and practices' own business data, hashes, names of things.
         case notPHI = "not PHI"
 
@@ -37,12 +39,13 @@ public enum DataInventory {
             case .freeText: "free text"
             case .credentialHash: "credential hash"
             case .credentialSecret: "credential secret"
+            case .sealedSecret: "sealed secret"
             case .notPHI: "not PHI"
             }
         }
 
         /// Whether the inventory lists it as a place PHI is (or derives from).
-        public var isPHI: Bool { self != .notPHI && self != .credentialHash && self != .credentialSecret }
+        public var isPHI: Bool { self != .notPHI && self != .credentialHash && self != .credentialSecret && self != .sealedSecret }
     }
 
     /// One table and the classification of its columns that can hold text, bytes, JSON or dates.

@@ -3,8 +3,9 @@ import EventStore
 import Foundation
 import Postgres
 
-/// `rcm admin keys rotate`: every practice's data key re-wrapped under the key ring's current key, and any
-/// record kept before sealing (V0010) sealed, in one transaction (owners only). Commands running meanwhile
+/// `rcm admin keys rotate`: every data key (the practices' and the company's) re-wrapped under the key ring's current
+/// key, and any record kept before sealing sealed (identities and files before V0010, TOTP secrets before V0020), in
+/// one transaction (owners only). Commands running meanwhile
 /// keep working as long as their key ring holds both keys (docs/security.md, "Rotating the key").
 public enum KeyRotation {
     /// What a rotation did.
@@ -15,6 +16,8 @@ public enum KeyRotation {
         public var rewrapped: Int, alreadyCurrent: Int
         /// Identities and raw files that were still in clear text and are now sealed.
         public var identitiesSealed: Int, filesSealed: Int
+        /// TOTP secrets that were still in clear text (enrolled before V0020) and are now sealed under the company's key.
+        public var secondFactorsSealed: Int
     }
 
     static let keysSQL = SQL(
@@ -34,9 +37,15 @@ public enum KeyRotation {
         "files_in_clear", "SELECT tenant_id, sha256, bytes FROM rcm_phi.x12_files WHERE NOT sealed FOR UPDATE")
     static let sealFileSQL = SQL(
         "file_seal", "UPDATE rcm_phi.x12_files SET bytes = $3, sealed = true, mentions = $4::text[] WHERE tenant_id = $1 AND sha256 = $2")
+    static let clearFactorCountSQL = SQL("totp_in_clear_count", "SELECT count(*) AS n FROM rcm_auth.totp_factors WHERE secret IS NOT NULL")
+    static let clearFactorsSQL = SQL(
+        "totp_in_clear", "SELECT login, secret FROM rcm_auth.totp_factors WHERE secret IS NOT NULL ORDER BY login FOR UPDATE")
+    static let sealFactorSQL = SQL(
+        "totp_seal", "UPDATE rcm_auth.totp_factors SET sealed = $2, secret = NULL WHERE login = $1 AND secret IS NOT NULL")
 
     static func rotate(wrapping: any DataKeyWrapping, in session: DatabaseSession) throws -> Report {
-        var report = Report(currentKeyID: wrapping.currentKeyID, rewrapped: 0, alreadyCurrent: 0, identitiesSealed: 0, filesSealed: 0)
+        var report = Report(
+            currentKeyID: wrapping.currentKeyID, rewrapped: 0, alreadyCurrent: 0, identitiesSealed: 0, filesSealed: 0, secondFactorsSealed: 0)
         for row in try session.query(keysSQL).rows {
             let tenant = try row.decode("tenant_id", as: TenantID.self)
             let keyID: String = try row.decode("kek_id")
@@ -70,16 +79,39 @@ public enum KeyRotation {
                 sealFileSQL, [tenant.sqlParameter, sha.sqlParameter, sealed.sqlParameter, SQLParameter.textArray(PostgresPHIFiles.mentions(bytes, dataKey))])
             report.filesSealed += 1
         }
+        report.secondFactorsSealed = try sealSecondFactors(wrapping: wrapping, in: session)
         return report
     }
 }
 
+extension KeyRotation {
+    /// Seals every TOTP secret kept in clear text (enrolled before V0020) under the company's data key and empties
+    /// its clear column, in the caller's transaction; returns how many. The company's key is made if it has none.
+    static func sealSecondFactors(wrapping: any DataKeyWrapping, in session: DatabaseSession) throws -> Int {
+        let rows = try session.query(clearFactorsSQL).rows
+        guard !rows.isEmpty else { return 0 }
+        let company = try PostgresCompanyKey.key(creating: true, wrapping: wrapping, in: session)
+        for row in rows {
+            let login: String = try row.decode("login")
+            let secret = [UInt8](try row.decode("secret", as: Data.self))
+            let sealed = try TOTPSecretSeal.seal(secret, login: login, company: company.company, key: company.key)
+            try session.execute(sealFactorSQL, [login, sealed])
+        }
+        return rows.count
+    }
+}
+
 extension RevenueCycle {
-    /// Re-wraps every practice's data key under the current key-encryption key and seals what was kept in
-    /// clear text before V0010 (owners only; one transaction).
+    /// Re-wraps every data key under the current key-encryption key and seals what was kept in clear text before
+    /// V0010 (identities, files) and V0020 (TOTP secrets) (owners only; one transaction).
     public func rotateKeys() async throws -> KeyRotation.Report {
         let backend = try postgres
         guard let wrapping = backend.wrapping else { throw SealingError(KeyRing.notConfigured) }
         return try await backend.connection.withTransaction { session in try KeyRotation.rotate(wrapping: wrapping, in: session) }
+    }
+
+    /// How many TOTP secrets are still in clear text (enrolled before V0020, until `rotateKeys` seals them); owners only.
+    public func secondFactorsInClear() async throws -> Int {
+        try await postgres.withTransaction { try $0.query(KeyRotation.clearFactorCountSQL).first!.decode("n") }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 
-/// The second factor of the server's sign-in (issue #24, decision 0011; Schema/V0014__second_factor.sql):
-/// TOTP and recovery codes are checked by the database, which keeps the secret; the server only passes
-/// the code and the session token's hash. Failures count towards the same lock as wrong passwords.
+/// The second factor of the server's sign-in (issue #24, decisions 0011 and 0018; Schema/V0014__second_factor.sql,
+/// Schema/V0020__totp_sealed.sql): the TOTP secret is sealed under the company's data key, opened here and the code
+/// checked in Swift; the database decides in the same transaction (the lock, each step once, the session's stage).
+/// Recovery codes are compared as hashes by the database. Failures count towards the same lock as wrong passwords.
 extension RevenueCycle {
     /// A second factor as typed.
     public enum SecondFactor: Sendable {
@@ -16,29 +17,42 @@ extension RevenueCycle {
     /// Proves the second factor of a session waiting for one: the session becomes a full one, or the
     /// attempt is refused (recorded as `identity.second_factor_failed`) or the login is locked.
     public func proveSecondFactor(sessionToken token: String, _ factor: SecondFactor) async throws -> SignInOutcome {
-        let parameters: [any SQLBindable]
+        let backend = try postgres
+        let wrapping = backend.wrapping
+        let row: Row
         switch factor {
         case .totp(let code):
-            let digits = code.filter { !$0.isWhitespace }
-            let valid = digits.count == 6 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
-            parameters = [SecretToken.hash(token), "totp", SQLParameter(text: valid ? digits : nil), SQLParameter(binary: nil), UUID()]
+            let digits = PostgresTOTP.sixDigits(code)
+            row = try await backend.withTransaction { session in
+                let hash = SecretToken.hash(token)
+                let step = try PostgresTOTP.matchedStep(tokenHash: hash, purpose: .signIn, code: digits, wrapping: wrapping, in: session)
+                return try session.query(PostgresTOTP.proveSQL, [hash, SQLParameter(text: step.map { "\($0)" }), UUID()]).first!
+            }
         case .recoveryCode(let code):
             // A code that cannot be one is still tried (and refused, and counted) as a hash no code has.
-            parameters = [SecretToken.hash(token), "recovery_code", SQLParameter.null, RecoveryCode.hash(code) ?? [UInt8](repeating: 0, count: 32), UUID()]
+            let parameters: [any SQLBindable] = [
+                SecretToken.hash(token), "recovery_code", SQLParameter.null, RecoveryCode.hash(code) ?? [UInt8](repeating: 0, count: 32), UUID(),
+            ]
+            row = try await backend.withTransaction { try $0.query(PostgresSecondFactor.proveSQL, parameters).first! }
         }
-        let row = try await postgres.withTransaction { try $0.query(PostgresSecondFactor.proveSQL, parameters).first! }
         return try Self.outcome(row, token: token)
     }
 
     /// Starts a TOTP enrolment for the person of a live session (a full one, or one the policy sent to
-    /// enrol): a new secret and ten recovery codes, shown once. Nil when the session may not enrol.
+    /// enrol): a new secret, sealed under the company's data key before it is stored, and ten recovery codes,
+    /// shown once. Nil when the session may not enrol.
     public func beginTOTPEnrolment(sessionToken token: String) async throws -> TOTPEnrolment? {
+        let backend = try postgres
+        let wrapping = backend.wrapping
         let secret = SecretToken.bytes(TOTPEnrolment.secretBytes)
         let codes = RecoveryCode.make()
         let hashes = codes.map { "\\x" + RecoveryCode.hash($0)!.map { String(format: "%02x", $0) }.joined() }
-        let login: String? = try await postgres.withTransaction { session in
-            try session.query(PostgresSecondFactor.beginSQL, [SecretToken.hash(token), secret, SQLParameter.textArray(hashes)])
-                .first?.decodeIfPresent("login")
+        let login: String? = try await backend.withTransaction { session in
+            let hash = SecretToken.hash(token)
+            guard let login = try PostgresTOTP.enrollingLogin(tokenHash: hash, in: session) else { return nil }
+            let company = try PostgresCompanyKey.key(creating: true, wrapping: wrapping, in: session)
+            let sealed = try TOTPSecretSeal.seal(secret, login: login, company: company.company, key: company.key)
+            return try session.query(PostgresTOTP.beginSQL, [hash, login, sealed, SQLParameter.textArray(hashes)]).first?.decodeIfPresent("login")
         }
         return login.map { TOTPEnrolment(login: $0, secret: secret, recoveryCodes: codes) }
     }
@@ -46,10 +60,13 @@ extension RevenueCycle {
     /// Confirms an enrolment with the first code the app shows; a session the policy sent to enrol becomes
     /// a full one. A wrong code is refused and recorded like any failed second factor.
     public func confirmTOTPEnrolment(sessionToken token: String, code: String) async throws -> SignInOutcome {
-        let digits = code.filter { !$0.isWhitespace }
-        let valid = digits.count == 6 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
-        let row = try await postgres.withTransaction {
-            try $0.query(PostgresSecondFactor.confirmSQL, [SecretToken.hash(token), SQLParameter(text: valid ? digits : nil), UUID(), UUID()]).first!
+        let backend = try postgres
+        let wrapping = backend.wrapping
+        let digits = PostgresTOTP.sixDigits(code)
+        let row = try await backend.withTransaction { session in
+            let hash = SecretToken.hash(token)
+            let step = try PostgresTOTP.matchedStep(tokenHash: hash, purpose: .confirm, code: digits, wrapping: wrapping, in: session)
+            return try session.query(PostgresTOTP.confirmSQL, [hash, SQLParameter(text: step.map { "\($0)" }), UUID(), UUID()]).first!
         }
         return try Self.outcome(row, token: token)
     }

@@ -34,7 +34,7 @@ public struct DataKey: @unchecked Sendable {
     public func open(_ sealed: [UInt8], context: String) throws -> [UInt8] {
         guard sealed.first == Self.format, let box = try? AES.GCM.SealedBox(combined: sealed.dropFirst()),
             let bytes = try? AES.GCM.open(box, using: key, authenticating: Array(context.utf8))
-        else { throw SealingError("a sealed record (\(context.split(separator: "|").first ?? "")) does not open under its practice's data key: it was altered") }
+        else { throw SealingError("a sealed record (\(context.split(separator: "|").first ?? "")) does not open under its tenant's data key: it was altered, or copied from another record") }
         return [UInt8](bytes)
     }
 
