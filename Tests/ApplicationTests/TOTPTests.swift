@@ -3,7 +3,7 @@ import EventStore
 import Foundation
 import Testing
 
-/// The product's RFC 6238 computation (the server checks codes in Swift since V0020) against the RFCs' published
+/// The product's RFC 6238 computation (the server checks codes in Swift since V0019) against the RFCs' published
 /// vectors, and the sealing of the secret under the company's data key; pure, no database.
 @Suite("TOTP: RFC 6238's vectors and the sealed secret")
 struct TOTPTests {

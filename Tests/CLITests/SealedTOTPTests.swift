@@ -3,7 +3,7 @@ import Postgres
 import Testing
 import TestSupport
 
-/// The TOTP secret sealed under the company's data key and checked by the server (V0020, decision 0018), over HTTP
+/// The TOTP secret sealed under the company's data key and checked by the server (V0019, decision 0018), over HTTP
 /// against `rcm serve` on loopback and the real database; codes computed by Python, sealed rows opened by
 /// `SealedTOTPReader` from the format alone.
 @Suite("Sealed TOTP: the secret at rest, each code once under a race, rows kept in clear")
@@ -100,7 +100,7 @@ struct SealedTOTPTests {
         await scene.stop()
     }
 
-    @Test("a secret kept in clear before V0020 still signs in and rcm migrate points at the rotation; rcm admin keys rotate seals it under the company's key, leaves no clear secret, and it signs in after")
+    @Test("a secret kept in clear before V0019 still signs in and rcm migrate points at the rotation; rcm admin keys rotate seals it under the company's key, leaves no clear secret, and it signs in after")
     func rotationSealsSecretsKeptInClear() async throws {
         let scene = try await ServerScene.make("totp_legacy", secondFactor: "phi_readers")
         try await SecondFactorTests.freshStep(unlessAtLeast: 20)
@@ -114,7 +114,7 @@ struct SealedTOTPTests {
         }
         #expect(try await Self.clearSecrets(owner) == 1)
         let migrated = try scene.cli.run(["migrate"])
-        #expect(migrated.status == 0 && migrated.standardError.contains("1 TOTP secret(s) enrolled before V0020 are still in clear text: run rcm admin keys rotate"),
+        #expect(migrated.status == 0 && migrated.standardError.contains("1 TOTP secret(s) enrolled before V0019 are still in clear text: run rcm admin keys rotate"),
             "rcm migrate says what is left to seal: \(migrated.standardError)")
 
         let (_, before) = try await SecondFactorTests.passwordStep(scene, scene.ana)
@@ -122,7 +122,7 @@ struct SealedTOTPTests {
         #expect(try await before.post("/sign-in/second-factor", json: ["totp": code]).status == 200, "a clear row reads as before")
 
         let rotated = try scene.cli.ok(["admin", "keys", "rotate"])
-        #expect(rotated.contains("sealed 1 TOTP secret(s) kept in clear text before V0020"), "\(rotated)")
+        #expect(rotated.contains("sealed 1 TOTP secret(s) kept in clear text before V0019"), "\(rotated)")
         #expect(try await Self.clearSecrets(owner) == 0, "no clear secret survives the rotation")
         let sealed = [UInt8](try await owner.query(
             SQL("totp_sealed_after", "SELECT sealed FROM rcm_auth.totp_factors WHERE login = $1"), [scene.ana]

@@ -20,9 +20,9 @@ public enum DataInventory {
         /// A credential's verifier: a slow or keyed hash of a password, session token or API key, never the secret.
         case credentialHash = "credential verifier: a slow or keyed hash of a password, token or key; never the secret"
         /// A secret the product must use in clear: a webhook's signing secret (no column privilege for staff,
-        /// decision 0017), or a second factor's TOTP seed kept in clear before V0020 (owner-only table) until
+        /// decision 0017), or a second factor's TOTP seed kept in clear before V0019 (owner-only table) until
         /// `rcm admin keys rotate` seals it; not PHI.
-        case credentialSecret = "credential secret (a webhook signing secret; a TOTP seed only in rows kept before V0020, until rcm admin keys rotate) no staff login can read; not PHI"
+        case credentialSecret = "credential secret (a webhook signing secret; a TOTP seed only in rows kept before V0019, until rcm admin keys rotate) no staff login can read; not PHI"
         /// A credential secret sealed with AES-256-GCM under the company's data key: a TOTP seed (decision 0018).
         case sealedSecret = "credential secret sealed (AES-256-GCM under the company's data key); not PHI"
         /// Not PHI: the company's and practices' own business data, hashes, names of things.

@@ -4,7 +4,7 @@ import Foundation
 import Postgres
 
 /// `rcm admin keys rotate`: every data key (the practices' and the company's) re-wrapped under the key ring's current
-/// key, and any record kept before sealing sealed (identities and files before V0010, TOTP secrets before V0020), in
+/// key, and any record kept before sealing sealed (identities and files before V0010, TOTP secrets before V0019), in
 /// one transaction (owners only). Commands running meanwhile
 /// keep working as long as their key ring holds both keys (docs/security.md, "Rotating the key").
 public enum KeyRotation {
@@ -16,7 +16,7 @@ public enum KeyRotation {
         public var rewrapped: Int, alreadyCurrent: Int
         /// Identities and raw files that were still in clear text and are now sealed.
         public var identitiesSealed: Int, filesSealed: Int
-        /// TOTP secrets that were still in clear text (enrolled before V0020) and are now sealed under the company's key.
+        /// TOTP secrets that were still in clear text (enrolled before V0019) and are now sealed under the company's key.
         public var secondFactorsSealed: Int
     }
 
@@ -85,7 +85,7 @@ public enum KeyRotation {
 }
 
 extension KeyRotation {
-    /// Seals every TOTP secret kept in clear text (enrolled before V0020) under the company's data key and empties
+    /// Seals every TOTP secret kept in clear text (enrolled before V0019) under the company's data key and empties
     /// its clear column, in the caller's transaction; returns how many. The company's key is made if it has none.
     static func sealSecondFactors(wrapping: any DataKeyWrapping, in session: DatabaseSession) throws -> Int {
         let rows = try session.query(clearFactorsSQL).rows
@@ -103,14 +103,14 @@ extension KeyRotation {
 
 extension RevenueCycle {
     /// Re-wraps every data key under the current key-encryption key and seals what was kept in clear text before
-    /// V0010 (identities, files) and V0020 (TOTP secrets) (owners only; one transaction).
+    /// V0010 (identities, files) and V0019 (TOTP secrets) (owners only; one transaction).
     public func rotateKeys() async throws -> KeyRotation.Report {
         let backend = try postgres
         guard let wrapping = backend.wrapping else { throw SealingError(KeyRing.notConfigured) }
         return try await backend.connection.withTransaction { session in try KeyRotation.rotate(wrapping: wrapping, in: session) }
     }
 
-    /// How many TOTP secrets are still in clear text (enrolled before V0020, until `rotateKeys` seals them); owners only.
+    /// How many TOTP secrets are still in clear text (enrolled before V0019, until `rotateKeys` seals them); owners only.
     public func secondFactorsInClear() async throws -> Int {
         try await postgres.withTransaction { try $0.query(KeyRotation.clearFactorCountSQL).first!.decode("n") }
     }

@@ -4,7 +4,7 @@ import Postgres
 
 /// The company tenant's data key (`rcm_phi.data_keys`, wrapped by the operator's key-encryption key like every
 /// practice's), which seals the people's TOTP secrets (decision 0018). Read and made through the server's and
-/// owners' definer functions (Schema/V0020__totp_sealed.sql): staff can neither read it nor plant one. Made the
+/// owners' definer functions (Schema/V0019__totp_sealed.sql): staff can neither read it nor plant one. Made the
 /// first time a secret is sealed; re-wrapped by `rcm admin keys rotate` with the practices' keys; never destroyed
 /// by offboarding (only practices are offboarded).
 enum PostgresCompanyKey {

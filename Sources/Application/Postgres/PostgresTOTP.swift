@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
 
-/// The TOTP factor over PostgreSQL (Schema/V0020__totp_sealed.sql, decision 0018): the database hands the server a
+/// The TOTP factor over PostgreSQL (Schema/V0019__totp_sealed.sql, decision 0018): the database hands the server a
 /// live session's sealed secret and the step now, the server opens it under the company's data key and finds the
 /// code's step, and the database decides (the lock, "each step once") in the same transaction.
 enum PostgresTOTP {
@@ -39,7 +39,7 @@ enum PostgresTOTP {
             let company = try PostgresCompanyKey.key(creating: false, wrapping: wrapping, in: session)
             secret = try TOTPSecretSeal.open([UInt8](sealed), login: login, company: company.company, key: company.key)
         } else if let clear = try row.decodeIfPresent("secret", as: Data.self) {
-            secret = [UInt8](clear)  // kept in clear before V0020, until `rcm admin keys rotate` seals it
+            secret = [UInt8](clear)  // kept in clear before V0019, until `rcm admin keys rotate` seals it
         } else {
             return nil
         }

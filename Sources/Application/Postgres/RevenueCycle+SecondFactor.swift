@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// The second factor of the server's sign-in (issue #24, decisions 0011 and 0018; Schema/V0014__second_factor.sql,
-/// Schema/V0020__totp_sealed.sql): the TOTP secret is sealed under the company's data key, opened here and the code
+/// Schema/V0019__totp_sealed.sql): the TOTP secret is sealed under the company's data key, opened here and the code
 /// checked in Swift; the database decides in the same transaction (the lock, each step once, the session's stage).
 /// Recovery codes are compared as hashes by the database. Failures count towards the same lock as wrong passwords.
 extension RevenueCycle {

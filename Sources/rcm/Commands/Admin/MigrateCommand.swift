@@ -29,9 +29,9 @@ struct MigrateCommand: AsyncParsableCommand {
             if audit.unaudited > 0 {
                 printError("note: \(audit.unaudited) auditor or analyst login(s) still lack pgaudit read logging: run rcm migrate as a login with CREATEROLE")
             }
-            // TOTP secrets enrolled before V0020 are sealed by the key rotation, which needs the operator's key (decision 0018).
+            // TOTP secrets enrolled before V0019 are sealed by the key rotation, which needs the operator's key (decision 0018).
             if let clear = try? await core.secondFactorsInClear(), clear > 0 {
-                printError("note: \(clear) TOTP secret(s) enrolled before V0020 are still in clear text: run rcm admin keys rotate to seal them")
+                printError("note: \(clear) TOTP secret(s) enrolled before V0019 are still in clear text: run rcm admin keys rotate to seal them")
             }
         }
     }

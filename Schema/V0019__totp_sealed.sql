@@ -8,7 +8,7 @@
 -- On Citus, DDL on distributed tables and new functions share one connection per node in this transaction.
 SELECT set_config('citus.multi_shard_modify_mode', 'sequential', true) WHERE EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus');
 
--- 1. The secret: sealed (format byte, 12-byte nonce, 20 bytes, 16-byte tag), or, only in rows kept before V0020,
+-- 1. The secret: sealed (format byte, 12-byte nonce, 20 bytes, 16-byte tag), or, only in rows kept before V0019,
 --    in clear until `rcm admin keys rotate` seals it; never both, never neither.
 ALTER TABLE rcm_auth.totp_factors
     ALTER COLUMN secret DROP NOT NULL,
@@ -17,7 +17,7 @@ ALTER TABLE rcm_auth.totp_factors
 COMMENT ON COLUMN rcm_auth.totp_factors.sealed IS
     'TOTP secret sealed with AES-256-GCM under the company''s data key, bound to the login; opened only by the product.';
 COMMENT ON COLUMN rcm_auth.totp_factors.secret IS
-    'TOTP secret in clear, only in rows kept before V0020; rcm admin keys rotate seals and empties it.';
+    'TOTP secret in clear, only in rows kept before V0019; rcm admin keys rotate seals and empties it.';
 
 -- 2. The company's data key is made only through rcm.add_company_data_key (the server's or an owner's): a staff
 --    login, which may insert its practices' keys, may not plant one for the company tenant.
@@ -62,7 +62,7 @@ END
 $$;
 
 -- 3. What the server needs to check a code for a live session, and only then: the person's login, their TOTP secret
---    (sealed, or clear in a row kept before V0020), the newest step accepted and the step now (the database's clock,
+--    (sealed, or clear in a row kept before V0019), the newest step accepted and the step now (the database's clock,
 --    as before). p_purpose 'enrol' (a complete session or one sent to enrol; no secret), 'confirm' (the same
 --    sessions; the unconfirmed secret) or 'sign_in' (a session waiting for its second factor; the confirmed secret).
 --    No row when the session may not; the secret's columns are NULL when the person has no such factor. The
