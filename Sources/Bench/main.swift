@@ -7,7 +7,9 @@ import Schema
 // Scripts/bench builds it in release mode, starts the local cluster and runs it; see docs/benchmarks.md.
 //
 //   rcm-bench --admin-url URL [--scale small|full] [--database rcm_bench] [--json bench/results.json]
-//             [--only NAME,NAME] [--command TEXT] [--git-commit SHA]
+//             [--only NAME,NAME] [--command TEXT] [--git-commit SHA] [--reuse-database]
+//   --reuse-database measures the database as it is (no drop, migration, onboarding or load): for steps that read
+//   what is there, e.g. `--only reports --database rcm_demo` over `rcm demo seed`'s practices.
 //   rcm-bench --child x12-read FILE        (used by the harness itself: a phase with a peak memory of its own)
 
 /// The steps of a run, in order (the load first: the other figures run over its data).
@@ -42,6 +44,7 @@ struct Options {
     var command = "rcm-bench"
     var gitCommit: String? = nil
     var child: [String]? = nil
+    var reuseDatabase = false
 
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -63,11 +66,12 @@ struct Options {
             case "--only": options.only = Set(try value().split(separator: ",").map(String.init))
             case "--command": options.command = try value()
             case "--git-commit": options.gitCommit = try value()
+            case "--reuse-database": options.reuseDatabase = true
             case "--child":
                 options.child = Array(arguments[(index + 1)...])
                 return options
             case "-h", "--help":
-                print("usage: rcm-bench --admin-url URL [--scale small|full] [--database NAME] [--json PATH] [--only NAME,…]")
+                print("usage: rcm-bench --admin-url URL [--scale small|full] [--database NAME] [--json PATH] [--only NAME,…] [--reuse-database]")
                 print("steps: " + Benchmarks.all.map(\.name).joined(separator: ", "))
                 exit(0)
             default: throw BenchError.failed("unknown argument \(arguments[index])")
@@ -129,14 +133,18 @@ func runBenchmarks(_ options: Options) throws {
     guard !options.adminURL.isEmpty else { throw BenchError.failed("--admin-url (or RCM_BENCH_ADMIN_URL) is required") }
     let runStart = nanoseconds()
     let loadStart = Machine.loadAverage()
-    progress("scale \(options.scale.rawValue): preparing database \(options.database)")
-    let (settings, practices) = try prepareDatabase(options)
+    progress("scale \(options.scale.rawValue): \(options.reuseDatabase ? "reusing" : "preparing") database \(options.database)")
+    let (settings, practices): (ConnectionSettings, [TenantID]) =
+        try options.reuseDatabase
+        ? (ConnectionSettings(conninfo: options.adminURL).database(options.database), [])
+        : prepareDatabase(options)
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     let context = BenchContext(scale: options.scale, settings: settings, executable: executable)
     context.practices = practices
     context.citusSettings = options.citusURL.map { ConnectionSettings(conninfo: $0) }
     let postgres = try Machine.postgresSettings(in: try context.session())
-    for benchmark in Benchmarks.all where options.only?.contains(benchmark.name) ?? true || benchmark.name == "load" {
+    let loadAlways = !options.reuseDatabase
+    for benchmark in Benchmarks.all where options.only?.contains(benchmark.name) ?? true || (loadAlways && benchmark.name == "load") {
         progress("\(benchmark.name)…")
         let start = nanoseconds()
         let figures = try benchmark.run(context)
