@@ -149,6 +149,7 @@ enum Migrations {
         "V0016__citus_ready.sql",
         "V0017__console_sessions_and_idle_policy.sql",
         "V0018__passkeys.sql",
-        "V0020__totp_sealed.sql",
+        "V0019__totp_sealed.sql",
+        "V0020__ar_open_rollup.sql",
     ]
 }

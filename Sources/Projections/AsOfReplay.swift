@@ -10,7 +10,7 @@ public enum AsOfReplay {
     /// Every projection table, empty, as a temporary table of this transaction.
     static let createSQL = SQL(
         "proj_asof_create",
-        ProjectionTables.baseNames.map { name in
+        ProjectionTables.replayedBaseNames.map { name in
             "CREATE TEMP TABLE IF NOT EXISTS \(name)_asof (LIKE rcm_analytics_store.\(name) INCLUDING ALL) ON COMMIT DROP;"
         }.joined(separator: "\n"), prepared: false)
 

@@ -21,6 +21,7 @@ enum BatchApplier {
         try remittances.load(tenant: tenant, streams: touched.payments.sorted(), into: &fold.remittances, in: session)
         for event in events { fold.apply(event) }
         try claims.write(fold.claims, in: session)
+        try OpenRollupStore(tables: tables).write(fold.claims, in: session)
         try index.write(fold.index, in: session)
         try remittances.write(fold.remittances, in: session)
     }

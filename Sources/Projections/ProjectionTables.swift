@@ -21,16 +21,22 @@ public struct ProjectionTables: Sendable, Hashable {
     public let remittancePLB: String
     /// `remittance_unapplied`: one row per unapplied item.
     public let remittanceUnapplied: String
+    /// `ar_open_rollup`: `ar_open` by aging anchor over blocks of anchor dates, the live reports' source; nil in an
+    /// as-of replay, whose reports scan its own `ar_open` and `claim_status` (decision 0304).
+    public let openRollup: String?
     /// The checkpoint consumer that goes with these tables (nil: no checkpoint, as in an as-of replay).
     public let consumer: String?
 
     /// Every table's base name, in the order the rebuild switches them (the SQL functions list the same).
     public static let baseNames = [
         "claim_status", "denials", "ar_activity", "ar_open", "claim_index", "session_index", "account_index",
-        "remittances", "remittance_plb", "remittance_unapplied",
+        "remittances", "remittance_plb", "remittance_unapplied", "ar_open_rollup",
     ]
 
-    private init(_ name: (String) -> String, consumer: String?) {
+    /// The tables an as-of replay makes in its session: all but the rollup.
+    static let replayedBaseNames = baseNames.filter { $0 != "ar_open_rollup" }
+
+    private init(_ name: (String) -> String, consumer: String?, rollup: Bool = true) {
         claimStatus = name("claim_status")
         denials = name("denials")
         activity = name("ar_activity")
@@ -41,6 +47,7 @@ public struct ProjectionTables: Sendable, Hashable {
         remittances = name("remittances")
         remittancePLB = name("remittance_plb")
         remittanceUnapplied = name("remittance_unapplied")
+        openRollup = rollup ? name("ar_open_rollup") : nil
         self.consumer = consumer
     }
 
@@ -52,7 +59,7 @@ public struct ProjectionTables: Sendable, Hashable {
         { "rcm_analytics_store.\($0)_rebuild" }, consumer: ClaimsProjection.name + ".rebuild")
 
     /// A session's temporary tables for an as-of replay (dropped at commit).
-    public static let temporary = ProjectionTables({ "pg_temp.\($0)_asof" }, consumer: nil)
+    public static let temporary = ProjectionTables({ "pg_temp.\($0)_asof" }, consumer: nil, rollup: false)
 
     /// What reports and the read models read for the live state: the analyst views.
     public static let analystViews = ProjectionTables({ "rcm_analytics.\($0)" }, consumer: nil)

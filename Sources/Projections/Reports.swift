@@ -55,15 +55,31 @@ public enum Reports {
     /// Open balances by tenant, side (insurance / patient), payer and rendering provider, in buckets of
     /// 0–30, 31–60, 61–90, 91–120 and 121+ days from the anchor, with credit balances apart.
     /// The age is counted to the as-of date, else to the known-at time's date, else today, in the tenant's time zone.
+    /// Live, it reads `ar_open_rollup` (decision 0304); as of a date or known at a time, it scans the replayed tables.
     public static func aging(_ options: ReportOptions, in session: DatabaseSession) throws -> Report {
+        try aging(options, source: options.isHistorical ? .scan : .rollup, in: session)
+    }
+
+    /// The aging report from a chosen source, aged to `day` (`YYYY-MM-DD`) instead of today when given: the rollup
+    /// and the scan of the live tables give the same report to the cent (AgingRollupTests); the benchmark times both.
+    @_spi(Benchmark)
+    public static func aging(
+        _ options: ReportOptions, source: BalanceSource, agedTo day: String? = nil, in session: DatabaseSession
+    ) throws -> Report {
         let columns: [Report.Column] = [
             .init("tenant", .text), .init("side", .text), .init("payer", .text), .init("provider", .text),
             .init("0-30", .money), .init("31-60", .money), .init("61-90", .money), .init("91-120", .money),
             .init("121+", .money), .init("total", .money), .init("credits", .money),
         ]
+        if source == .rollup {
+            return try query("aging", columns, options, agedTo: day, in: session) { t in
+                guard let rollup = t.openRollup else { throw ProjectionError.unsupported("an as-of report has no rollup; scan") }
+                return RollupReportSQL.aging(rollup)
+            }
+        }
         if options.anchor == .service {
-            // The fast path: open balances already summed by date of service.
-            return try query("aging", columns, options, in: session) { t in
+            // The scan's fast path: open balances already summed by date of service.
+            return try query("aging", columns, options, agedTo: day, in: session) { t in
                 """
                 WITH aged AS (
                     SELECT o.*, tn.slug, r.day - o.service_date AS age
@@ -84,7 +100,7 @@ public enum Reports {
                 """
             }
         }
-        return try query("aging", columns, options, in: session) { t in
+        return try query("aging", columns, options, agedTo: day, in: session) { t in
             """
             WITH open AS (
                 SELECT c.tenant_id, 'insurance' AS side, c.payer_id, c.rendering_provider, c.insurance_balance AS amount,
@@ -120,11 +136,24 @@ public enum Reports {
     /// (its 835 money not applied to a claim: open or held, owed back to the payer until applied or refunded,
     /// negative like the claims' credits) and the net. A payer with unapplied money and no open claim has a
     /// row of its own; `net = insurance + patient + credits + payer_credit`.
+    /// Live, it reads `ar_open_rollup`'s top blocks (decision 0304); as of a date or known at a time, it scans.
     public static func accountsReceivable(_ options: ReportOptions, in session: DatabaseSession) throws -> Report {
+        try accountsReceivable(options, source: options.isHistorical ? .scan : .rollup, in: session)
+    }
+
+    /// The A/R report from a chosen source (the benchmark times both; AgingRollupTests compares them).
+    @_spi(Benchmark)
+    public static func accountsReceivable(_ options: ReportOptions, source: BalanceSource, in session: DatabaseSession) throws -> Report {
         let columns: [Report.Column] = [
             .init("tenant", .text), .init("payer", .text), .init("claims", .count), .init("insurance", .money),
             .init("patient", .money), .init("credits", .money), .init("payer_credit", .money), .init("net", .money),
         ]
+        if source == .rollup {
+            return try query("ar", columns, options, in: session) { t in
+                guard let rollup = t.openRollup else { throw ProjectionError.unsupported("an as-of report has no rollup; scan") }
+                return RollupReportSQL.accountsReceivable(rollup, remittances: t.remittances)
+            }
+        }
         return try query("ar", columns, options, in: session) { t in
             """
             WITH balances AS (
@@ -206,9 +235,10 @@ public enum Reports {
     }
 
     /// Resolves the tenant, materialises the as-of tables when needed, runs the SQL and decodes the rows.
+    /// `day` ages balances to that date instead of today without replaying anything (the live tables as they are).
     static func query(
-        _ name: String, _ columns: [Report.Column], _ options: ReportOptions, in session: DatabaseSession,
-        sql: (ProjectionTables) -> String
+        _ name: String, _ columns: [Report.Column], _ options: ReportOptions, agedTo day: String? = nil,
+        in session: DatabaseSession, sql: (ProjectionTables) throws -> String
     ) throws -> Report {
         var tenantID: TenantID?
         if let wanted = options.tenant {
@@ -221,9 +251,12 @@ public enum Reports {
             throw ProjectionError.unsupported("--as-of wants a date as YYYY-MM-DD, not \(asOf)")
         }
         let tables: ProjectionTables = options.isHistorical ? .temporary : .analystViews
-        let statement = SQL("report_\(name)_\(options.isHistorical ? "asof" : "live")", sql(tables), prepared: false)
+        if let day, LocalDateText.isValid(day) == false {
+            throw ProjectionError.unsupported("a report ages to a date as YYYY-MM-DD, not \(day)")
+        }
+        let statement = SQL("report_\(name)_\(options.isHistorical ? "asof" : "live")", try sql(tables), prepared: false)
         let parameters: [SQLParameter] = [
-            tenantID?.sqlParameter ?? .null, SQLParameter(text: options.asOf), options.knownAt?.sqlParameter ?? .null,
+            tenantID?.sqlParameter ?? .null, SQLParameter(text: options.asOf ?? day), options.knownAt?.sqlParameter ?? .null,
             SQLParameter(text: options.anchor.rawValue),
         ]
         let result = try session.withTransaction(.repeatableRead) { session -> QueryResult in

@@ -48,7 +48,7 @@ struct GrantCatalogTests {
 
     /// The projection tables (rcm_analytics_store) and the analyst views over them (rcm_analytics).
     static let storeTables = [
-        "account_index", "ar_activity", "ar_open", "claim_index", "claim_status", "denials", "remittance_plb", "remittance_unapplied",
+        "account_index", "ar_activity", "ar_open", "ar_open_rollup", "claim_index", "claim_status", "denials", "remittance_plb", "remittance_unapplied",
         "remittances", "session_index",
     ]
     static let analystViews = storeTables + ["ar_aging", "ar_balances", "kpis_monthly"]
@@ -141,6 +141,7 @@ struct GrantCatalogTests {
         "rcm_staff EXECUTE rcm_analytics.aging_bucket(integer)",
         "rcm_staff EXECUTE rcm_analytics_store.projection_tables()",
         "rcm_staff EXECUTE rcm_analytics_store.prune_ar_open(uuid,text[],text[],text[],date[])",
+        "rcm_staff EXECUTE rcm_analytics_store.prune_ar_open_rollup(uuid,text[],integer[],date[],text[],text[],text[])",
         "rcm_staff EXECUTE rcm_phi.data_key(uuid)",
         "rcm_staff EXECUTE rcm_phi.files_mentioning(uuid,text[],text)",
         "rcm_staff EXECUTE rcm_phi.forget_identity(uuid,text)",

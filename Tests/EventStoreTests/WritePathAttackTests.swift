@@ -172,7 +172,7 @@ struct WritePathAttackTests {
         var tables = ["rcm.checkpoints", "rcm.events", "rcm.log_heads", "rcm.tenants", "rcm.api_idempotency", "rcm.webhook_subscriptions",
                       "rcm.webhook_attempts", "rcm.webhook_dead_letters", "rcm_analytics_store.alerts"]
         tables += ["claim_status", "denials", "ar_activity", "ar_open", "claim_index", "session_index", "account_index",
-                   "remittances", "remittance_plb", "remittance_unapplied"].map { "rcm_analytics_store.\($0)" }
+                   "remittances", "remittance_plb", "remittance_unapplied", "ar_open_rollup"].map { "rcm_analytics_store.\($0)" }
         for table in tables {
             for statement in ["LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE", "LOCK TABLE \(table) IN SHARE MODE", "TRUNCATE \(table)", "DELETE FROM \(table)"] {
                 #expect(await scene.refusal(statement, as: scene.staff) == "42501", "\(statement)")
@@ -190,6 +190,21 @@ struct WritePathAttackTests {
         #expect(try await scene.count(prune, [scene.other], as: scene.staff) == 0)
         #expect(try await scene.count(prune, [scene.acme], as: scene.staff) == 1)
         #expect(try await scene.count("SELECT count(*) AS n FROM rcm_analytics_store.ar_open") == 1)
+        // The rollup's prune likewise (V0022).
+        let rollupRow = """
+            INSERT INTO rcm_analytics_store.ar_open_rollup (tenant_id, anchor, grain, period_start, side, payer_id, rendering_provider,
+                open_amount, credit_amount, claims, claims_once)
+            VALUES ($1, 'service', 4, '2026-06-01', 'insurance', 'aetna', 'dr-lee', 0, 0, 0, 0)
+            """
+        _ = try await scene.owner.query(SQL("rollup_row", rollupRow, prepared: false), [scene.other])
+        _ = try await scene.staff.query(SQL("rollup_row", rollupRow, prepared: false), [scene.acme])
+        let rollupPrune = """
+            SELECT rcm_analytics_store.prune_ar_open_rollup($1::uuid, ARRAY['service'], ARRAY[4], ARRAY['2026-06-01'::date],
+                ARRAY['insurance'], ARRAY['aetna'], ARRAY['dr-lee']) AS n
+            """
+        #expect(try await scene.count(rollupPrune, [scene.other], as: scene.staff) == 0)
+        #expect(try await scene.count(rollupPrune, [scene.acme], as: scene.staff) == 1)
+        #expect(try await scene.count("SELECT count(*) AS n FROM rcm_analytics_store.ar_open_rollup") == 1)
         await scene.database.drop()
     }
 

@@ -49,6 +49,9 @@ extension DataInventory {
         Table("rcm_analytics_store.account_index", ["patient_key": .pseudonymous, "opened_on": .pseudonymous]),
         Table("rcm_analytics_store.ar_activity", ["activity_date": .pseudonymous, "service_date": .pseudonymous]),
         Table("rcm_analytics_store.ar_open", ["side": .notPHI, "payer_id": .notPHI, "rendering_provider": .notPHI, "service_date": .pseudonymous]),
+        Table("rcm_analytics_store.ar_open_rollup", [
+            "anchor": .notPHI, "side": .notPHI, "payer_id": .notPHI, "rendering_provider": .notPHI, "period_start": .pseudonymous,
+        ]),
         Table("rcm_analytics_store.claim_index", [
             "claim_id": .pseudonymous, "claim_number": .pseudonymous, "patient_key": .pseudonymous, "payer_id": .notPHI, "created_on": .pseudonymous,
         ]),
