@@ -50,7 +50,7 @@ struct OpenRollupStore {
             return
         }
         // The live table is pruned through a definer function (staff hold no DELETE on shared tables), one tenant per
-        // call, delegated to the tenant's worker on Citus (V0022, as prune_ar_open in V0016).
+        // call, delegated to the tenant's worker on Citus (V0020, as prune_ar_open in V0016).
         let prune = SQL("proj_prune_open_rollup_live", "SELECT rcm_analytics_store.prune_ar_open_rollup($1::uuid, \(arrays))")
         try session.query(prune, [SQLParameter(text: fold.tenantID)] + keys)
     }

@@ -190,7 +190,7 @@ struct WritePathAttackTests {
         #expect(try await scene.count(prune, [scene.other], as: scene.staff) == 0)
         #expect(try await scene.count(prune, [scene.acme], as: scene.staff) == 1)
         #expect(try await scene.count("SELECT count(*) AS n FROM rcm_analytics_store.ar_open") == 1)
-        // The rollup's prune likewise (V0022).
+        // The rollup's prune likewise (V0020).
         let rollupRow = """
             INSERT INTO rcm_analytics_store.ar_open_rollup (tenant_id, anchor, grain, period_start, side, payer_id, rendering_provider,
                 open_amount, credit_amount, claims, claims_once)
