@@ -149,5 +149,6 @@ enum Migrations {
         "V0016__citus_ready.sql",
         "V0017__console_sessions_and_idle_policy.sql",
         "V0018__passkeys.sql",
+        "V0021__aging_history.sql",
     ]
 }

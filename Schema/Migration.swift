@@ -51,6 +51,7 @@ extension Migration {
         Migration(fileName: "V0016__citus_ready.sql", bytes: PackageResources.V0016__citus_ready_sql),
         Migration(fileName: "V0017__console_sessions_and_idle_policy.sql", bytes: PackageResources.V0017__console_sessions_and_idle_policy_sql),
         Migration(fileName: "V0018__passkeys.sql", bytes: PackageResources.V0018__passkeys_sql),
+        Migration(fileName: "V0021__aging_history.sql", bytes: PackageResources.V0021__aging_history_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

@@ -19,9 +19,11 @@ enum BatchApplier {
         try claims.load(tenant: tenant, claims: touched.claims.sorted(), into: &fold.claims, in: session)
         try index.load(tenant: tenant, sessions: touched.sessions.sorted(), into: &fold.index, in: session)
         try remittances.load(tenant: tenant, streams: touched.payments.sorted(), into: &fold.remittances, in: session)
+        try aging.load(tenant: tenant, claims: touched.claims.sorted(), into: &fold.aging, in: session)
         for event in events { fold.apply(event) }
         try claims.write(fold.claims, in: session)
         try index.write(fold.index, in: session)
         try remittances.write(fold.remittances, in: session)
+        try aging.write(fold.aging, in: session)
     }
 }

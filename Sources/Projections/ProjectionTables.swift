@@ -21,13 +21,15 @@ public struct ProjectionTables: Sendable, Hashable {
     public let remittancePLB: String
     /// `remittance_unapplied`: one row per unapplied item.
     public let remittanceUnapplied: String
+    /// `aging_history`: each claim's aging state by business date (aging as of a date).
+    public let agingHistory: String
     /// The checkpoint consumer that goes with these tables (nil: no checkpoint, as in an as-of replay).
     public let consumer: String?
 
     /// Every table's base name, in the order the rebuild switches them (the SQL functions list the same).
     public static let baseNames = [
         "claim_status", "denials", "ar_activity", "ar_open", "claim_index", "session_index", "account_index",
-        "remittances", "remittance_plb", "remittance_unapplied",
+        "remittances", "remittance_plb", "remittance_unapplied", "aging_history",
     ]
 
     private init(_ name: (String) -> String, consumer: String?) {
@@ -41,6 +43,7 @@ public struct ProjectionTables: Sendable, Hashable {
         remittances = name("remittances")
         remittancePLB = name("remittance_plb")
         remittanceUnapplied = name("remittance_unapplied")
+        agingHistory = name("aging_history")
         self.consumer = consumer
     }
 

@@ -41,10 +41,11 @@ public enum Reports {
     /// Every report's name.
     public static let names = ["aging", "ar", "denials", "kpis"]
 
-    /// Runs a report by name.
+    /// Runs a report by name. Aging as of a date (as known now) reads `aging_history` (`agingFromHistory`);
+    /// every other historical report replays the log.
     public static func run(_ name: String, _ options: ReportOptions, in session: DatabaseSession) throws -> Report {
         switch name {
-        case "aging": try aging(options, in: session)
+        case "aging": try readsAgingHistory(options) ? agingFromHistory(options, in: session) : aging(options, in: session)
         case "ar": try accountsReceivable(options, in: session)
         case "denials": try denials(options, in: session)
         case "kpis": try kpis(options, in: session)
@@ -205,10 +206,11 @@ public enum Reports {
         }
     }
 
-    /// Resolves the tenant, materialises the as-of tables when needed, runs the SQL and decodes the rows.
+    /// Resolves the tenant, materialises the as-of tables when needed (unless `replaying` is false: the SQL then
+    /// answers the historical options from the live tables itself), runs the SQL and decodes the rows.
     static func query(
         _ name: String, _ columns: [Report.Column], _ options: ReportOptions, in session: DatabaseSession,
-        sql: (ProjectionTables) -> String
+        replaying: Bool = true, sql: (ProjectionTables) -> String
     ) throws -> Report {
         var tenantID: TenantID?
         if let wanted = options.tenant {
@@ -220,15 +222,16 @@ public enum Reports {
         if let asOf = options.asOf, LocalDateText.isValid(asOf) == false {
             throw ProjectionError.unsupported("--as-of wants a date as YYYY-MM-DD, not \(asOf)")
         }
-        let tables: ProjectionTables = options.isHistorical ? .temporary : .analystViews
-        let statement = SQL("report_\(name)_\(options.isHistorical ? "asof" : "live")", sql(tables), prepared: false)
+        let replays = options.isHistorical && replaying
+        let tables: ProjectionTables = replays ? .temporary : .analystViews
+        let statement = SQL("report_\(name)_\(replays ? "asof" : "live")", sql(tables), prepared: false)
         let parameters: [SQLParameter] = [
             tenantID?.sqlParameter ?? .null, SQLParameter(text: options.asOf), options.knownAt?.sqlParameter ?? .null,
             SQLParameter(text: options.anchor.rawValue),
         ]
         let result = try session.withTransaction(.repeatableRead) { session -> QueryResult in
             try session.query(BatchApplier.dateStyleSQL)
-            if options.isHistorical {
+            if replays {
                 let tenants = try tenantID.map { [$0] } ?? TenantDirectory.list(in: session).map(\.id)
                 try AsOfReplay.materialize(tenants: tenants, asOf: options.asOf, knownAt: options.knownAt, in: session)
             }
