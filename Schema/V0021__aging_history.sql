@@ -60,8 +60,16 @@ BEGIN
 END
 $list$;
 
--- Fill it: the claims consumer starts afresh (as V0006 did for its new tables), so the next catch-up replays every
--- practice's log into every table, this one included. A failed rebuild's tables go too.
+-- The console's "failing the scrubber" queue: whether a claim's last scrub found errors (no correction since).
+-- `scrub_failed` stays what it was, a scrub failure before the first submission (the clean-claim rate's input);
+-- the queue read it, so a corrected claim failing its scrub never showed and a draft fixed by a later scrub stayed.
+ALTER TABLE rcm_analytics_store.claim_status ADD COLUMN last_scrub_failed boolean NOT NULL DEFAULT false;
+GRANT UPDATE (last_scrub_failed) ON rcm_analytics_store.claim_status TO rcm_staff;
+CREATE OR REPLACE VIEW rcm_analytics.claim_status WITH (security_invoker = true) AS
+    SELECT * FROM rcm_analytics_store.claim_status;
+
+-- Fill them: the claims consumer starts afresh (as V0006 did for its new tables), so the next catch-up replays every
+-- practice's log into every table, aging_history and the new column included. A failed rebuild's tables go too.
 DELETE FROM rcm.checkpoints WHERE consumer IN ('claims', 'claims.rebuild');
 DO $reset$
 DECLARE
