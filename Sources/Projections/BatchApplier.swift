@@ -15,6 +15,7 @@ enum BatchApplier {
         let touched = ProjectionFold.touched(by: events)
         var fold = ProjectionFold(tenantID: tenant)
         let claims = ClaimsStore(tables: tables), index = IndexStore(tables: tables), remittances = RemittanceStore(tables: tables)
+        let aging = AgingHistoryStore(tables: tables)
         try session.query(dateStyleSQL)
         try claims.load(tenant: tenant, claims: touched.claims.sorted(), into: &fold.claims, in: session)
         try index.load(tenant: tenant, sessions: touched.sessions.sorted(), into: &fold.index, in: session)
