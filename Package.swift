@@ -151,5 +151,6 @@ enum Migrations {
         "V0018__passkeys.sql",
         "V0019__totp_sealed.sql",
         "V0020__ar_open_rollup.sql",
+        "V0021__aging_history.sql",
     ]
 }

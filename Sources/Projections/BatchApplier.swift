@@ -15,14 +15,17 @@ enum BatchApplier {
         let touched = ProjectionFold.touched(by: events)
         var fold = ProjectionFold(tenantID: tenant)
         let claims = ClaimsStore(tables: tables), index = IndexStore(tables: tables), remittances = RemittanceStore(tables: tables)
+        let aging = AgingHistoryStore(tables: tables)
         try session.query(dateStyleSQL)
         try claims.load(tenant: tenant, claims: touched.claims.sorted(), into: &fold.claims, in: session)
         try index.load(tenant: tenant, sessions: touched.sessions.sorted(), into: &fold.index, in: session)
         try remittances.load(tenant: tenant, streams: touched.payments.sorted(), into: &fold.remittances, in: session)
+        try aging.load(tenant: tenant, claims: touched.claims.sorted(), into: &fold.aging, in: session)
         for event in events { fold.apply(event) }
         try claims.write(fold.claims, in: session)
         try OpenRollupStore(tables: tables).write(fold.claims, in: session)
         try index.write(fold.index, in: session)
         try remittances.write(fold.remittances, in: session)
+        try aging.write(fold.aging, in: session)
     }
 }

@@ -73,6 +73,8 @@ public struct ClaimRow: Sendable, Hashable {
     public var rejectionCount = 0
     /// A scrub failed before the first submission.
     public var scrubFailed = false
+    /// The last scrub found errors, and no correction came after it (the console's "failing the scrubber" queue).
+    public var lastScrubFailed = false
     /// Charges of the first adjudication's lines, cents.
     public var firstAdjudicationCharges: Int64?
     /// Paid at the first adjudication, cents.
@@ -119,7 +121,7 @@ public struct ClaimRow: Sendable, Hashable {
         ("first_adjudication_paid", "bigint"), ("first_adjudication_denied", "bigint"),
         ("first_pass_denied", "boolean"), ("clean_claim", "boolean"), ("first_pass_paid", "boolean"),
         ("sensitive", "boolean"), ("last_position", "bigint"),
-        ("line_codes", "text"),
+        ("line_codes", "text"), ("last_scrub_failed", "boolean"),
     ]
 
     /// The values of `columns`, as text (nil for NULL).
@@ -135,7 +137,7 @@ public struct ClaimRow: Sendable, Hashable {
             firstAdjudicationCharges.map(String.init), firstAdjudicationPaid.map(String.init),
             firstAdjudicationDenied.map(String.init), firstPassDenied.map { String($0) },
             cleanClaim.map { String($0) }, firstPassPaid.map { String($0) }, String(sensitive),
-            String(lastPosition), ClaimRow.encodeLineCodes(lineCodes),
+            String(lastPosition), ClaimRow.encodeLineCodes(lineCodes), String(lastScrubFailed),
         ]
     }
 

@@ -10,6 +10,7 @@ extension ClaimsProjection {
         setLines(e.lines, on: &row, keepServiceDates: true)
         resolve(e.resolvedDenials, of: &row, in: &fold, at: place) { _ in .corrected }
         row.status = .draft
+        row.lastScrubFailed = false  // not scrubbed since the correction
         fold.addActivity(row, on: place.effectiveDate) { $0.charges += change }
     }
 

@@ -29,6 +29,7 @@ extension ClaimsProjection {
         switch event {
         case .scrubbed(let e):
             if !e.passed && row.firstSubmittedOn == nil { row.scrubFailed = true }
+            row.lastScrubFailed = !e.passed
         case .submitted(let e) where e.frequency == .void:
             // The void sent (frequency 8): the claim is voided; it is no submission of the claim itself.
             row.status = .voided

@@ -143,6 +143,7 @@ struct ClaimsStore {
         c.resubmissionCount = try row.decode("resubmission_count")
         c.rejectionCount = try row.decode("rejection_count")
         c.scrubFailed = try row.decode("scrub_failed")
+        c.lastScrubFailed = try row.decode("last_scrub_failed")
         c.firstAdjudicationCharges = try row.decodeIfPresent("first_adjudication_charges")
         c.firstAdjudicationPaid = try row.decodeIfPresent("first_adjudication_paid")
         c.firstAdjudicationDenied = try row.decodeIfPresent("first_adjudication_denied")

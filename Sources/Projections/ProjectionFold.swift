@@ -1,7 +1,7 @@
 import Billing
 
 /// Everything one batch folds, for one tenant: the claim tables, the read models' indexes and the remittance
-/// tables. Each event goes to the projections that read its family; all of them are pure.
+/// tables, and `aging_history`. Each event goes to the projections that read its family; all of them are pure.
 public struct ProjectionFold: Sendable {
     /// `claim_status`, `denials`, `ar_activity`, `ar_open`.
     public var claims: ClaimsFold
@@ -9,12 +9,15 @@ public struct ProjectionFold: Sendable {
     public var index: IndexFold
     /// `remittances`, `remittance_plb`, `remittance_unapplied`.
     public var remittances: RemittanceFold
+    /// `aging_history`.
+    public var aging: AgingHistoryFold
 
     /// An empty fold for a tenant (its id as PostgreSQL prints a `uuid`).
     public init(tenantID: String) {
         claims = ClaimsFold(tenantID: tenantID)
         index = IndexFold(tenantID: tenantID)
         remittances = RemittanceFold(tenantID: tenantID)
+        aging = AgingHistoryFold(tenantID: tenantID)
     }
 
     /// Applies one event.
@@ -23,6 +26,7 @@ public struct ProjectionFold: Sendable {
         switch projected.event {
         case .claim(let event):
             ClaimsProjection.apply(event, at: place, to: &claims)
+            AgingHistoryProjection.apply(event, at: place, to: &aging)
             IndexProjection.apply(projected.event, at: place, to: &index)
         case .session, .account:
             IndexProjection.apply(projected.event, at: place, to: &index)

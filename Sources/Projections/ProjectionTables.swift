@@ -24,13 +24,15 @@ public struct ProjectionTables: Sendable, Hashable {
     /// `ar_open_rollup`: `ar_open` by aging anchor over blocks of anchor dates, the live reports' source; nil in an
     /// as-of replay, whose reports scan its own `ar_open` and `claim_status` (decision 0304).
     public let openRollup: String?
+    /// `aging_history`: each claim's aging state by business date (aging as of a date).
+    public let agingHistory: String
     /// The checkpoint consumer that goes with these tables (nil: no checkpoint, as in an as-of replay).
     public let consumer: String?
 
     /// Every table's base name, in the order the rebuild switches them (the SQL functions list the same).
     public static let baseNames = [
         "claim_status", "denials", "ar_activity", "ar_open", "claim_index", "session_index", "account_index",
-        "remittances", "remittance_plb", "remittance_unapplied", "ar_open_rollup",
+        "remittances", "remittance_plb", "remittance_unapplied", "ar_open_rollup", "aging_history",
     ]
 
     /// The tables an as-of replay makes in its session: all but the rollup.
@@ -48,6 +50,7 @@ public struct ProjectionTables: Sendable, Hashable {
         remittancePLB = name("remittance_plb")
         remittanceUnapplied = name("remittance_unapplied")
         openRollup = rollup ? name("ar_open_rollup") : nil
+        agingHistory = name("aging_history")
         self.consumer = consumer
     }
 

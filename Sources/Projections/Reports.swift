@@ -41,10 +41,11 @@ public enum Reports {
     /// Every report's name.
     public static let names = ["aging", "ar", "denials", "kpis"]
 
-    /// Runs a report by name.
+    /// Runs a report by name. Aging as of a date (as known now) reads `aging_history` (`agingFromHistory`);
+    /// every other historical report replays the log.
     public static func run(_ name: String, _ options: ReportOptions, in session: DatabaseSession) throws -> Report {
         switch name {
-        case "aging": try aging(options, in: session)
+        case "aging": try readsAgingHistory(options) ? agingFromHistory(options, in: session) : aging(options, in: session)
         case "ar": try accountsReceivable(options, in: session)
         case "denials": try denials(options, in: session)
         case "kpis": try kpis(options, in: session)
@@ -234,11 +235,12 @@ public enum Reports {
         }
     }
 
-    /// Resolves the tenant, materialises the as-of tables when needed, runs the SQL and decodes the rows.
+    /// Resolves the tenant, materialises the as-of tables when needed (unless `replaying` is false: the SQL then
+    /// answers the historical options from the live tables itself), runs the SQL and decodes the rows.
     /// `day` ages balances to that date instead of today without replaying anything (the live tables as they are).
     static func query(
         _ name: String, _ columns: [Report.Column], _ options: ReportOptions, agedTo day: String? = nil,
-        in session: DatabaseSession, sql: (ProjectionTables) throws -> String
+        in session: DatabaseSession, replaying: Bool = true, sql: (ProjectionTables) throws -> String
     ) throws -> Report {
         var tenantID: TenantID?
         if let wanted = options.tenant {
@@ -250,18 +252,19 @@ public enum Reports {
         if let asOf = options.asOf, LocalDateText.isValid(asOf) == false {
             throw ProjectionError.unsupported("--as-of wants a date as YYYY-MM-DD, not \(asOf)")
         }
-        let tables: ProjectionTables = options.isHistorical ? .temporary : .analystViews
+        let replays = options.isHistorical && replaying
+        let tables: ProjectionTables = replays ? .temporary : .analystViews
         if let day, LocalDateText.isValid(day) == false {
             throw ProjectionError.unsupported("a report ages to a date as YYYY-MM-DD, not \(day)")
         }
-        let statement = SQL("report_\(name)_\(options.isHistorical ? "asof" : "live")", try sql(tables), prepared: false)
+        let statement = SQL("report_\(name)_\(replays ? "asof" : "live")", try sql(tables), prepared: false)
         let parameters: [SQLParameter] = [
             tenantID?.sqlParameter ?? .null, SQLParameter(text: options.asOf ?? day), options.knownAt?.sqlParameter ?? .null,
             SQLParameter(text: options.anchor.rawValue),
         ]
         let result = try session.withTransaction(.repeatableRead) { session -> QueryResult in
             try session.query(BatchApplier.dateStyleSQL)
-            if options.isHistorical {
+            if replays {
                 let tenants = try tenantID.map { [$0] } ?? TenantDirectory.list(in: session).map(\.id)
                 try AsOfReplay.materialize(tenants: tenants, asOf: options.asOf, knownAt: options.knownAt, in: session)
             }

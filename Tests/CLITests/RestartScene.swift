@@ -34,7 +34,7 @@ struct RestartScene {
     func projectionDigest() throws -> String {
         let tables = [
             "claim_status", "denials", "ar_activity", "ar_open", "claim_index", "session_index", "account_index",
-            "remittances", "remittance_plb", "remittance_unapplied", "ar_open_rollup",
+            "remittances", "remittance_plb", "remittance_unapplied", "ar_open_rollup", "aging_history",
         ]
         return try tables.map { table in
             let sql = "SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM rcm_analytics_store.\(table) t"

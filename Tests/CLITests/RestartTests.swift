@@ -17,7 +17,7 @@ struct RestartTests {
             "DELETE FROM rcm.checkpoints WHERE consumer = 'claims'; TRUNCATE rcm_analytics_store.claim_status, rcm_analytics_store.denials, "
                 + "rcm_analytics_store.ar_activity, rcm_analytics_store.ar_open, rcm_analytics_store.claim_index, rcm_analytics_store.session_index, "
                 + "rcm_analytics_store.account_index, rcm_analytics_store.remittances, rcm_analytics_store.remittance_plb, rcm_analytics_store.remittance_unapplied, "
-                + "rcm_analytics_store.ar_open_rollup",
+                + "rcm_analytics_store.ar_open_rollup, rcm_analytics_store.aging_history",
             database: scene.cli.database.name)
         let follower = try BackgroundProcess(
             [Repository.rcmBinary.path, "projections", "run", "--batch-size", "3", "--poll-interval", "1"],

@@ -48,7 +48,8 @@ struct GrantCatalogTests {
 
     /// The projection tables (rcm_analytics_store) and the analyst views over them (rcm_analytics).
     static let storeTables = [
-        "account_index", "ar_activity", "ar_open", "ar_open_rollup", "claim_index", "claim_status", "denials", "remittance_plb", "remittance_unapplied",
+        "account_index", "aging_history", "ar_activity", "ar_open", "ar_open_rollup", "claim_index", "claim_status", "denials", "remittance_plb",
+        "remittance_unapplied",
         "remittances", "session_index",
     ]
     static let analystViews = storeTables + ["ar_aging", "ar_balances", "kpis_monthly"]

@@ -172,7 +172,7 @@ struct WritePathAttackTests {
         var tables = ["rcm.checkpoints", "rcm.events", "rcm.log_heads", "rcm.tenants", "rcm.api_idempotency", "rcm.webhook_subscriptions",
                       "rcm.webhook_attempts", "rcm.webhook_dead_letters", "rcm_analytics_store.alerts"]
         tables += ["claim_status", "denials", "ar_activity", "ar_open", "claim_index", "session_index", "account_index",
-                   "remittances", "remittance_plb", "remittance_unapplied", "ar_open_rollup"].map { "rcm_analytics_store.\($0)" }
+                   "remittances", "remittance_plb", "remittance_unapplied", "ar_open_rollup", "aging_history"].map { "rcm_analytics_store.\($0)" }
         for table in tables {
             for statement in ["LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE", "LOCK TABLE \(table) IN SHARE MODE", "TRUNCATE \(table)", "DELETE FROM \(table)"] {
                 #expect(await scene.refusal(statement, as: scene.staff) == "42501", "\(statement)")

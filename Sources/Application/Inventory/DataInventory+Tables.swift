@@ -48,6 +48,9 @@ extension DataInventory {
         Table("rcm_schema.delegated_functions", ["signature": .notPHI]),
         Table("rcm_analytics_store.account_index", ["patient_key": .pseudonymous, "opened_on": .pseudonymous]),
         Table("rcm_analytics_store.ar_activity", ["activity_date": .pseudonymous, "service_date": .pseudonymous]),
+        Table("rcm_analytics_store.aging_history", pseudonymous([
+            "claim_id", "valid_from", "valid_until", "service_date", "created_on", "payer_submitted_on", "patient_billed_on", "last_activity_on",
+        ]).merging(notPHI(["payer_id", "rendering_provider"])) { $1 }),
         Table("rcm_analytics_store.ar_open", ["side": .notPHI, "payer_id": .notPHI, "rendering_provider": .notPHI, "service_date": .pseudonymous]),
         Table("rcm_analytics_store.ar_open_rollup", [
             "anchor": .notPHI, "side": .notPHI, "payer_id": .notPHI, "rendering_provider": .notPHI, "period_start": .pseudonymous,

@@ -6,11 +6,13 @@ import Projections
 /// What the console's work queues read: claims by status from the analyst table, and a few claims' states.
 extension RevenueCycle {
     /// A practice's claims in these statuses, oldest service first, at most `limit` (only those with `claimNumbers` when given).
-    public func queueClaims(tenant: String, statuses: [Claim.Status], claimNumbers: [String]? = nil, limit: Int = 200) async throws
-        -> [WorkQueueClaims.Row]
-    {
+    public func queueClaims(
+        tenant: String, statuses: [Claim.Status], claimNumbers: [String]? = nil, lastScrubFailed: Bool? = nil, limit: Int = 200
+    ) async throws -> [WorkQueueClaims.Row] {
         try await postgres.run { session in
-            try WorkQueueClaims.load(tenant: tenant, statuses: statuses.map(Self.storedStatus), claimNumbers: claimNumbers, limit: limit, in: session)
+            try WorkQueueClaims.load(
+                tenant: tenant, statuses: statuses.map(Self.storedStatus), claimNumbers: claimNumbers, lastScrubFailed: lastScrubFailed,
+                limit: limit, in: session)
         }
     }
 

@@ -4,11 +4,12 @@ import Postgres
 import Projections
 
 extension RevenueCycle {
-    /// A report (aging, ar, denials, kpis) from the analyst tables, or as of a date / as known at a time from the log.
+    /// A report (aging, ar, denials, kpis) from the analyst tables (aging as of a date from `aging_history`), or as
+    /// of a date / as known at a time from the log.
     public func report(_ name: String, options: ReportOptions) async throws -> Report {
         try await postgres.run { session in
-            // A live report from tables short of the log would print an incomplete answer as if it were true.
-            if !options.isHistorical && Reports.names.contains(name) { try ProjectionFreshness.check(tenant: options.tenant, in: session) }
+            // A report from tables short of the log would print an incomplete answer as if it were true.
+            if Reports.readsProjection(name, options) { try ProjectionFreshness.check(tenant: options.tenant, in: session) }
             return try Reports.run(name, options, in: session)
         }
     }

@@ -17,7 +17,8 @@ struct WorkQueuePage {
         let payer = queryText(request, "payer")
         let sort = queryText(request, "sort") ?? "due"
 
-        let drafts = try await core.queueClaims(tenant: slug, statuses: [.draft], limit: 500).filter(\.scrubFailed)
+        // Drafts whose last scrub found errors (a corrected claim included), chosen in SQL: not the first 500 drafts filtered.
+        let drafts = try await core.queueClaims(tenant: slug, statuses: [.draft], lastScrubFailed: true, limit: 500)
         let failing = try await core.claimStates(drafts.prefix(Self.rowLimit).map { ClaimID($0.claimID) }, tenant: slug)
         let rejected = try await core.queueClaims(tenant: slug, statuses: [.rejected], limit: 500)
         let denialReport = try await core.denialWorklist(DenialWorklistFilter(tenant: slug, owner: owner, payer: payer))
