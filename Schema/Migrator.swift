@@ -3,8 +3,9 @@ import Postgres
 
 /// Applies the embedded migrations to a database, forward only.
 ///
-/// Each pending migration runs in its own transaction as the owner role and is recorded with its
-/// checksum. A changed applied file, or an applied migration this binary does not know, is refused.
+/// Each pending migration runs in its own transaction as the owner role, sent statement by statement
+/// (`SQLScript`), and is recorded with its checksum in that same transaction: a failed migration leaves
+/// nothing. A changed applied file, or an applied migration this binary does not know, is refused.
 /// A session-level advisory lock makes two concurrent runs take turns: the second finds nothing to do.
 public struct Migrator: Sendable {
     /// What a run did.
@@ -43,6 +44,28 @@ public struct Migrator: Sendable {
         "INSERT INTO rcm_schema.migrations (version, file_name, checksum) VALUES ($1, $2, $3)",
         prepared: false)
     static let setRole = SQL("migrator_set_role", "SELECT set_config('role', $1, true)", prepared: false)
+    static let migrationsTable = """
+        CREATE SCHEMA IF NOT EXISTS rcm_schema;
+        CREATE TABLE IF NOT EXISTS rcm_schema.migrations (
+            version    integer PRIMARY KEY,
+            file_name  text NOT NULL,
+            checksum   text NOT NULL,
+            applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+            applied_by text NOT NULL DEFAULT session_user
+        );
+        """
+
+    /// Sends a script's statements one at a time, as psql does, inside the caller's transaction.
+    ///
+    /// Citus refuses DDL on distributed tables inside one multi-statement query (SQLSTATE 42601), so a
+    /// migration is never sent whole. Each statement goes through the extended protocol, which takes exactly
+    /// one statement: a cut in the wrong place fails on the server instead of passing two statements as one.
+    /// A failure names the file and the line its statement starts on.
+    static func run(_ script: String, named name: String, in session: DatabaseSession) throws {
+        for statement in SQLScript(script).statements {
+            try session.query(SQL("\(name) line \(statement.line)", statement.text, prepared: false))
+        }
+    }
 
     /// Applies what is pending.
     public func migrate(_ session: DatabaseSession) throws -> Report {
@@ -50,17 +73,7 @@ public struct Migrator: Sendable {
         defer { _ = try? session.query(Self.unlock, [Self.lockKey]) }
         try session.withTransaction { session in
             try session.query(Self.setRole, [ownerRole])
-            try session.executeScript(
-                """
-                CREATE SCHEMA IF NOT EXISTS rcm_schema;
-                CREATE TABLE IF NOT EXISTS rcm_schema.migrations (
-                    version    integer PRIMARY KEY,
-                    file_name  text NOT NULL,
-                    checksum   text NOT NULL,
-                    applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-                    applied_by text NOT NULL DEFAULT session_user
-                );
-                """, name: "migrator_table")
+            try Self.run(Self.migrationsTable, named: "migrator_table", in: session)
         }
         var known: [Int: (name: String, checksum: String)] = [:]
         for row in try session.query(Self.applied).rows {
@@ -83,7 +96,7 @@ public struct Migrator: Sendable {
             }
             try session.withTransaction { session in
                 try session.query(Self.setRole, [ownerRole])
-                try session.executeScript(migration.sql, name: migration.fileName)
+                try Self.run(migration.sql, named: migration.fileName, in: session)
                 try session.query(Self.record, [migration.version, migration.fileName, migration.checksum])
             }
             report.applied.append(migration.fileName)

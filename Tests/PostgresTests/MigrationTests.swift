@@ -69,4 +69,61 @@ struct MigrationTests {
         #expect(output.standardError.contains("V0001__foundation.sql was changed"))
         await database.drop()
     }
+
+    static func migration(_ fileName: String, _ sql: String) -> Migration {
+        Migration(fileName: fileName, bytes: Array(sql.utf8))
+    }
+
+    @Test("a migration's statements run one by one in one transaction: dollar quotes, quoted semicolons, a setting kept")
+    func statementsInOneTransaction() async throws {
+        let database = try await TestDatabase.create("migrate_statements", migrated: false)
+        let connection = try await database.connect()
+        let tricky = Self.migration(
+            "V0001__tricky.sql",
+            """
+            -- A person's setting; set transaction-locally, read by a later statement of the same migration.
+            SELECT set_config('rcm.probe', 'kept; across statements', true);
+            CREATE TABLE probe AS SELECT current_setting('rcm.probe') AS v, 'it''s; one' AS "semi;colon";
+            CREATE FUNCTION probe_body() RETURNS text LANGUAGE plpgsql AS $fn$
+            BEGIN
+                RETURN $$a; b$$ || E'\\\\'';'; /* nested /* comment; */ */
+            END
+            $fn$;
+            """)
+        _ = try await connection.run { try Migrator(migrations: [tricky]).migrate($0) }
+        let row = try #require(
+            try await connection.query(SQL("probe_read", #"SELECT v, "semi;colon" AS s, probe_body() AS b FROM probe"#)).first)
+        #expect(try row.decode("v", as: String.self) == "kept; across statements")
+        #expect(try row.decode("s", as: String.self) == "it's; one")
+        #expect(try row.decode("b", as: String.self) == "a; b\\';")
+        await database.drop()
+    }
+
+    @Test("a statement that fails leaves nothing of its migration, and the error names the file and the line")
+    func failedMigrationLeavesNothing() async throws {
+        let database = try await TestDatabase.create("migrate_failed", migrated: false)
+        let connection = try await database.connect()
+        let first = Self.migration("V0001__first.sql", "CREATE TABLE first (v int);")
+        let failing = Self.migration(
+            "V0002__failing.sql",
+            """
+            CREATE TABLE second (v int);
+            INSERT INTO second VALUES (1);
+
+            SELECT 1 / 0;
+            CREATE TABLE third (v int);
+            """)
+        let error = await #expect(throws: PostgresError.self) {
+            _ = try await connection.run { try Migrator(migrations: [first, failing]).migrate($0) }
+        }
+        #expect(error?.sqlState == "22012")
+        #expect(error?.statement == "V0002__failing.sql line 4")
+        let tables = try await connection.query(
+            SQL("migrate_failed_tables", "SELECT count(*) FILTER (WHERE relname = 'first') AS first, count(*) FILTER (WHERE relname IN ('second', 'third')) AS later FROM pg_class"))
+        #expect(try tables.first!.decode("first", as: Int64.self) == 1)
+        #expect(try tables.first!.decode("later", as: Int64.self) == 0)
+        let applied = try await connection.query(SQL("migrate_failed_applied", "SELECT file_name FROM rcm_schema.migrations ORDER BY version"))
+        #expect(try applied.rows.map { try $0.decode("file_name", as: String.self) } == ["V0001__first.sql"])
+        await database.drop()
+    }
 }
