@@ -9,7 +9,15 @@ extension RevenueCycle {
     public func report(_ name: String, options: ReportOptions) async throws -> Report {
         try await postgres.run { session in
             // A report from tables short of the log would print an incomplete answer as if it were true.
-            if Reports.readsProjection(name, options) { try ProjectionFreshness.check(tenant: options.tenant, in: session) }
+            if Reports.readsProjection(name, options) {
+                do {
+                    try ProjectionFreshness.check(tenant: options.tenant, in: session)
+                } catch is ProjectionError where options.isHistorical {
+                    // Aging as of a date reads aging_history when it has caught up; behind the log, it replays the log
+                    // as every historical report did before V0021, so it stays available (and right) meanwhile.
+                    return try Reports.aging(options, in: session)
+                }
+            }
             return try Reports.run(name, options, in: session)
         }
     }
