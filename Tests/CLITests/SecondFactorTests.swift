@@ -30,11 +30,23 @@ struct SecondFactorTests {
         let (stage, pending) = try await passwordStep(scene, login)
         #expect(stage == "enrol")
         let enrolment = try await pending.post("/second-factor/totp")
+        try #require(enrolment.status == 200, "enrolment of \(login) answered \(enrolment.status): \(enrolment.text)")
         let secret = enrolment.json["secret"] as? String ?? ""
         let codes = enrolment.json["recoveryCodes"] as? [String] ?? []
-        let code = try PythonTOTP.code(secret: secret)
-        let confirmed = try await pending.post("/second-factor/totp/confirm", json: ["code": code])
-        #expect(confirmed.status == 200 && confirmed.json["stage"] as? String == "complete", "\(confirmed.text)")
+        var asked = Date()
+        var code = try PythonTOTP.code(secret: secret)
+        var confirmed = try await pending.post("/second-factor/totp/confirm", json: ["code": code])
+        if confirmed.status == 401, Date().timeIntervalSince(asked) > 30 {
+            // The machine stalled for most of a 30-second step between the code and the server's check (seen once
+            // in CI under a load of 30): the code's window passed, so a person would type the next code. A refusal
+            // within the window is not retried.
+            asked = Date()
+            code = try PythonTOTP.code(secret: secret)
+            confirmed = try await pending.post("/second-factor/totp/confirm", json: ["code": code])
+        }
+        #expect(
+            confirmed.status == 200 && confirmed.json["stage"] as? String == "complete",
+            "\(confirmed.text) (\(Int(Date().timeIntervalSince(asked))) s after the code was computed)")
         return Enrolled(secret: secret, recoveryCodes: codes, client: pending, firstCode: code)
     }
 
