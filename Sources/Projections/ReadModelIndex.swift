@@ -16,6 +16,10 @@ public enum ReadModelIndex {
             + "ON s.tenant_id = i.tenant_id AND s.claim_id = i.claim_id "
             + "WHERE i.tenant_id = $1 AND ($2::text IS NULL OR i.patient_key = $2) "
             + "AND ($3::text IS NULL OR i.payer_id = $3 OR s.payer_id = $3) ORDER BY i.position")
+    static let claimPageSQL = SQL(
+        "index_claim_page",
+        "SELECT claim_id FROM \(tables.claimStatus) WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2) "
+            + "AND ($3::text IS NULL OR claim_id > $3) ORDER BY claim_id LIMIT $4::int")
     static let accountsSQL = SQL(
         "index_accounts", "SELECT patient_key FROM \(tables.accountIndex) WHERE tenant_id = $1 ORDER BY position")
     static let sessionsSQL = SQL(
@@ -31,6 +35,15 @@ public enum ReadModelIndex {
         try catchUp(tenant, in: session)
         let parameters = [tenant.sqlParameter, SQLParameter(text: patient?.rawValue), SQLParameter(text: payer?.rawValue)]
         return try session.query(claimsSQL, parameters).rows.map { ClaimID(try $0.decode("claim_id", as: String.self)) }
+    }
+
+    /// A page of a tenant's claim ids in claim-id order: those after `after` (a cursor), in `status` (as the
+    /// analyst table spells it) when given, at most `limit`. One index range of `claim_status`, whatever the
+    /// practice's size.
+    public static func claimIDs(tenant: TenantID, status: String?, after: String?, limit: Int, in session: DatabaseSession) throws -> [ClaimID] {
+        try catchUp(tenant, in: session)
+        let parameters = [tenant.sqlParameter, SQLParameter(text: status), SQLParameter(text: after), SQLParameter(text: String(limit))]
+        return try session.query(claimPageSQL, parameters).rows.map { ClaimID(try $0.decode("claim_id", as: String.self)) }
     }
 
     /// Patient keys with an account, in opening order.

@@ -22,8 +22,9 @@ struct ClaimRoutes {
                 }
                 return status
             }
-            let claims = try await acting.versionedClaims(tenant: practice.id.description, status: status)
-            let page = try Page(claims, key: { $0.claim.claimID?.rawValue ?? "" }, request: request)
+            let asked = try Page<VersionedClaim>.Asked(request)
+            let cut = try await acting.versionedClaims(tenant: practice.id.description, status: status, after: asked.after, limit: asked.limit)
+            let page = Page(cut: cut.claims, more: cut.more, key: { $0.claim.claimID?.rawValue ?? "" })
             return JSONResponse.make(page.json("claims", Wire.claim))
         }
         routes.add(.get, "/practices/{practice}/claims/{claim}") { _, context in

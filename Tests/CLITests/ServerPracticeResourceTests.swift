@@ -121,6 +121,13 @@ struct ServerPracticeResourceTests {
         let pageTwo = try await ana.get("/practices/acme/claims?limit=2&cursor=\(pageOne.json["nextCursor"] as! String)")
         let paged = [pageOne, pageTwo].flatMap { ($0.json["claims"] as? [[String: Any]] ?? []).compactMap { $0["claimID"] as? String } }
         #expect(allClaims.count == 3 && paged == allClaims && allClaims == allClaims.sorted())
+        // The status filter is applied before the page is cut (claim_status), so a page of drafts is full and a
+        // status no claim has is an empty last page.
+        let drafts = try await ana.get("/practices/acme/claims?status=draft&limit=2")
+        #expect((drafts.json["claims"] as? [[String: Any]])?.compactMap { $0["claimID"] as? String } == Array(allClaims.prefix(2)))
+        #expect(drafts.json["nextCursor"] is String)
+        let closed = try await ana.get("/practices/acme/claims?status=closed")
+        #expect((closed.json["claims"] as? [Any])?.isEmpty == true && closed.json["nextCursor"] is NSNull, "\(closed.text)")
 
         let inquiry = try await ana.post("/practices/acme/patients/\(scene.patientKey)/eligibility-inquiries", json: [:], headers: ["Idempotency-Key": "270-1"])
         #expect(inquiry.status == 201 && inquiry.json["payerID"] as? String == "aetna", "\(inquiry.text)")

@@ -37,15 +37,20 @@ extension RevenueCycle {
         }
     }
 
-    /// A practice's claims with their versions, in claim-id order (stable for cursor pagination).
-    public func versionedClaims(tenant: String, status: Claim.Status?) async throws -> [VersionedClaim] {
+    /// A page of a practice's claims with their versions, in claim-id order (stable for cursor pagination): those
+    /// after the claim id `after`, in `status` when given, at most `limit`; `more` when another page follows. Only
+    /// the page's claims are folded (the ids come from the caught-up `claim_status`), whatever the practice's size.
+    public func versionedClaims(
+        tenant: String, status: Claim.Status?, after: String?, limit: Int
+    ) async throws -> (claims: [VersionedClaim], more: Bool) {
         try await inTenant(tenant, source: "api") { tx, context in
-            let service = ClaimService()
-            return try service.allClaimIDs(context: context, in: tx).sorted { $0.rawValue < $1.rawValue }.compactMap { id in
-                let claim = try service.state(id, context: context, in: tx)
-                guard status == nil || claim.status == status else { return nil }
-                return VersionedClaim(claim: claim, version: try Self.claimVersion(id, context: context, in: tx))
+            let repository = AggregateRepository()
+            let ids = try tx.readModels.claimIDs(tenant: context.tenant.id, status: status, after: after.map { ClaimID($0) }, limit: limit + 1)
+            let claims = try ids.prefix(limit).map { id in
+                let loaded = try repository.load(Claim.self, stream: Claim.streamID(id), tenant: context.tenant.id, in: tx)
+                return VersionedClaim(claim: loaded.state, version: loaded.version)
             }
+            return (claims, ids.count > limit)
         }
     }
 

@@ -296,6 +296,17 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         }
     }
 
+    func claimIDs(tenant: TenantID, status: Claim.Status?, after: ClaimID?, limit: Int) throws -> [ClaimID] {
+        // As `claim_status` answers: every claim's state folded, in claim-id order.
+        let repository = AggregateRepository()
+        let sorted = try claimIDs(tenant: tenant, patient: nil, payer: nil).sorted { $0.rawValue < $1.rawValue }
+        return try sorted.filter { id in
+            guard after.map({ id.rawValue > $0.rawValue }) ?? true else { return false }
+            guard let status else { return true }
+            return try repository.load(Claim.self, stream: Claim.streamID(id), tenant: tenant, in: self).state.status == status
+        }.prefix(limit).map { $0 }
+    }
+
     func patientsWithAccounts(tenant: TenantID) throws -> [PatientKey] {
         try statement {
             decoded(tenant, type: "account.opened").compactMap { event in

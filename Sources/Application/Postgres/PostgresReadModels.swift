@@ -16,6 +16,11 @@ final class PostgresReadModels: ReadModelPort {
         try ReadModelIndex.claimIDs(tenant: tenant, patient: patient, payer: payer, in: session)
     }
 
+    func claimIDs(tenant: TenantID, status: Claim.Status?, after: ClaimID?, limit: Int) throws -> [ClaimID] {
+        try ReadModelIndex.claimIDs(
+            tenant: tenant, status: status.map(RevenueCycle.storedStatus), after: after?.rawValue, limit: limit, in: session)
+    }
+
     func patientsWithAccounts(tenant: TenantID) throws -> [PatientKey] {
         try ReadModelIndex.accounts(tenant: tenant, in: session)
     }
