@@ -100,6 +100,33 @@ extension EventLog {
         return try records(session.query(sql, parameters), upcasters)
     }
 
+    static let newestByTypeShapes = StatementShapes(
+        name: "event_newest_by_type", fixed: 3,
+        head: "SELECT " + RecordedEvent.columns + " FROM rcm.events WHERE tenant_id = $1 AND event_type = ANY($2::text[])",
+        filters: [
+            .init(tag: "user") { "db_user = $\($0)" },
+            .init(tag: "since") { "recorded_at >= $\($0)::timestamptz" },
+            .init(tag: "payload") { "payload @> ANY($\($0)::jsonb[])" },
+        ],
+        tail: "ORDER BY position DESC LIMIT $3")
+
+    /// A tenant's newest `limit` events of some types, newest first: one backward range of the type index, however
+    /// long the log (a page of the access trail).
+    ///
+    /// - Parameters:
+    ///   - dbUser: only events appended by this database login.
+    ///   - recordedSince: only events recorded at or after this time.
+    ///   - payloadContainingAny: when not empty, only events whose payload contains one of these JSON documents.
+    public static func readNewestEvents(
+        ofTypes types: [String], tenant: TenantID, dbUser: String? = nil, recordedSince: Date? = nil,
+        payloadContainingAny documents: [JSONText] = [], limit: Int, upcasters: UpcasterRegistry = .none, in session: DatabaseSession
+    ) throws -> [RecordedEvent] {
+        let (sql, parameters) = newestByTypeShapes.bind(
+            [tenant.sqlParameter, SQLParameter.textArray(types), SQLParameter(text: String(limit))],
+            [dbUser?.sqlParameter, recordedSince?.sqlParameter, documents.isEmpty ? nil : SQLParameter.textArray(documents.map(\.text))])
+        return try records(session.query(sql, parameters), upcasters)
+    }
+
     static let firstMatchingSQL = SQL(
         "event_first_matching",
         "SELECT " + RecordedEvent.columns

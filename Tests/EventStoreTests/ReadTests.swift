@@ -146,6 +146,37 @@ struct ReadTests {
         await database.drop()
     }
 
+    @Test("a tenant's newest events of some types: newest first, cut at the limit in SQL, filtered by login, time and any of several payloads")
+    func newestEventsByType() async throws {
+        let database = try await TestDatabase.create("es_newest")
+        let connection = try await database.connect()
+        let tenants = try await Fixtures.tenants(["acme", "bolt"], in: connection)
+        for tenant in tenants {
+            _ = try await Self.append(
+                (1...6).map { n in
+                    Self.event("v-\(n)", type: n == 3 ? "test.other" : "test.viewed", payload: n == 5 ? #"{"old": "pk-1"}"# : #"{"who": "pk-\#(n % 2)"}"#, on: "2026-03-01")
+                }, to: tenant, on: connection)
+        }
+        let login = try await connection.run { $0.user }
+        let (newest, all, patient, someone, future) = try await connection.run { session in
+            (
+                try EventLog.readNewestEvents(ofTypes: ["test.viewed"], tenant: tenants[0], limit: 2, in: session),
+                try EventLog.readNewestEvents(ofTypes: ["test.viewed", "test.other"], tenant: tenants[1], dbUser: login, limit: 100, in: session),
+                try EventLog.readNewestEvents(
+                    ofTypes: ["test.viewed"], tenant: tenants[0], payloadContainingAny: [JSONText(#"{"who": "pk-1"}"#), JSONText(#"{"old": "pk-1"}"#)],
+                    limit: 100, in: session),
+                try EventLog.readNewestEvents(ofTypes: ["test.viewed"], tenant: tenants[0], dbUser: "someone_else", limit: 100, in: session),
+                try EventLog.readNewestEvents(
+                    ofTypes: ["test.viewed"], tenant: tenants[0], recordedSince: Date(timeIntervalSinceNow: 3600), limit: 100, in: session)
+            )
+        }
+        #expect(newest.map(\.position) == [6, 5] && newest.allSatisfy { $0.tenant == tenants[0] })
+        #expect(all.map(\.position) == [6, 5, 4, 3, 2, 1] && all.allSatisfy { $0.tenant == tenants[1] })
+        #expect(patient.map(\.position) == [5, 1], "pk-1 at positions 1 (who) and 5 (old); 3 is another type")
+        #expect(someone.isEmpty && future.isEmpty)
+        await database.drop()
+    }
+
     @Test("the first event of a type matching any of several JSON documents is found by containment")
     func firstEventByContainment() async throws {
         let database = try await TestDatabase.create("es_first")

@@ -26,13 +26,23 @@ extension RevenueCycle {
         return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
     }
 
-    /// The access trail: reads of a patient's records, or by a login, since a date, in some or all tenants.
-    public func accessTrail(patient: PatientKey?, login: String?, since: LocalDate?, tenant: String?) async throws -> [AccessRecord] {
+    /// The access trail: reads of a patient's records, or by a login, since a date, in some or all tenants, oldest
+    /// first; only the `newest` reads when given (for one practice cut in SQL, however long its log).
+    public func accessTrail(patient: PatientKey?, login: String?, since: LocalDate?, tenant: String?, newest: Int? = nil) async throws -> [AccessRecord] {
         try await backend.transaction { tx in
             let tenants = try Self.resolve(tenant, in: tx)
             let slugs = Dictionary(uniqueKeysWithValues: tenants.map { ($0.id, $0.slug) })
-            let events = try tx.log.events(
-                ofTypes: [AccessLog.eventType], tenants: tenants.map(\.id), login: login, recordedSince: since.map(Self.midnightUTC))
+            let events: [RecordedEvent]
+            if let newest, tenants.count == 1 {
+                // A page of one practice's trail: the newest reads, cut in SQL (the patient as either version wrote it).
+                let documents = patient.map { [["patientKey": $0.rawValue], ["patient_key": $0.rawValue]] } ?? []
+                events = try tx.log.newestEvents(
+                    ofTypes: [AccessLog.eventType], tenant: tenants[0].id, login: login, recordedSince: since.map(Self.midnightUTC),
+                    payloadContainingAny: documents, limit: newest)
+            } else {
+                events = try tx.log.events(
+                    ofTypes: [AccessLog.eventType], tenants: tenants.map(\.id), login: login, recordedSince: since.map(Self.midnightUTC))
+            }
             let records = try events.compactMap { event -> (AccessRecord, Int64)? in
                 let read = try AccessLog.decode(event)
                 guard patient == nil || read.patientKey == patient else { return nil }
@@ -43,7 +53,8 @@ extension RevenueCycle {
                         reason: reason ?? read.purpose, sensitive: read.sensitive), event.position
                 )
             }
-            return records.sorted { ($0.0.recordedAt, $0.0.practice, $0.1) < ($1.0.recordedAt, $1.0.practice, $1.1) }.map(\.0)
+            let sorted = records.sorted { ($0.0.recordedAt, $0.0.practice, $0.1) < ($1.0.recordedAt, $1.0.practice, $1.1) }.map(\.0)
+            return newest.map { Array(sorted.suffix($0)) } ?? sorted
         }
     }
 }

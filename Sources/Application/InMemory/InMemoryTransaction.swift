@@ -101,6 +101,20 @@ final class InMemoryTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         }
     }
 
+    func newestEvents(
+        ofTypes types: [String], tenant: TenantID, login: String?, recordedSince since: Date?, payloadContainingAny: [[String: String]], limit: Int
+    ) throws -> [RecordedEvent] {
+        try statement {
+            let matching = visibleLog(tenant).filter { event in
+                guard types.contains(event.eventType), login == nil || event.dbUser == login, since == nil || event.recordedAt >= since! else { return false }
+                guard !payloadContainingAny.isEmpty else { return true }
+                let fields = (try? JSONSerialization.jsonObject(with: event.payload)) as? [String: Any] ?? [:]
+                return payloadContainingAny.contains { document in document.allSatisfy { fields[$0.key] as? String == $0.value } }
+            }
+            return Array(matching.sorted { $0.position > $1.position }.prefix(limit))
+        }
+    }
+
     // MARK: PHIStorePort
 
     /// Runs a PHI store operation: staff only (the `rcm_phi` grants); `hidden` answers for a login the row

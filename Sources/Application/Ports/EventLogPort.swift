@@ -14,6 +14,12 @@ public protocol EventLogPort: AnyObject {
     /// Events of some types in some tenants' logs, oldest recorded first (the access trail), optionally only one
     /// login's and only those recorded at or after a time.
     func events(ofTypes types: [String], tenants: [TenantID], login: String?, recordedSince: Date?) throws -> [RecordedEvent]
+    /// A tenant's newest `limit` events of some types, newest first, optionally only one login's, only those recorded
+    /// at or after a time, and (when `payloadContainingAny` is not empty) only those whose payload holds one of these
+    /// top-level string fields (`["patientKey": "pk-1"]`).
+    func newestEvents(
+        ofTypes types: [String], tenant: TenantID, login: String?, recordedSince: Date?, payloadContainingAny: [[String: String]], limit: Int
+    ) throws -> [RecordedEvent]
 }
 
 extension EventLogPort {

@@ -61,6 +61,14 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try EventLog.readEvents(ofTypes: types, tenants: tenants, dbUser: login, recordedSince: recordedSince, in: session)
     }
 
+    func newestEvents(
+        ofTypes types: [String], tenant: TenantID, login: String?, recordedSince: Date?, payloadContainingAny: [[String: String]], limit: Int
+    ) throws -> [RecordedEvent] {
+        let documents = try payloadContainingAny.map { JSONText(data: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys])) }
+        return try EventLog.readNewestEvents(
+            ofTypes: types, tenant: tenant, dbUser: login, recordedSince: recordedSince, payloadContainingAny: documents, limit: limit, in: session)
+    }
+
     // MARK: PHIStorePort
 
     func identityDigest(_ bytes: [UInt8], tenant: TenantID) throws -> String {

@@ -49,6 +49,12 @@ struct InMemoryAccessTrailTests {
                 "appeal preparation", "billing question",
             ])
         #expect(try await world.core.accessTrail(patient: nil, login: "nobody", since: nil, tenant: nil).isEmpty)
+        // The console's page: only the newest reads, oldest first, for one practice or across all.
+        #expect(
+            try await world.core.accessTrail(patient: key, login: nil, since: nil, tenant: Self.slug, newest: 2).map(\.reason) == [
+                "appeal preparation", "billing question",
+            ])
+        #expect(try await world.core.accessTrail(patient: nil, login: "jdoe", since: nil, tenant: nil, newest: 1).map(\.reason) == ["billing question"])
         // `since` is a calendar day of the recording clock (UTC here, midnight in the server's zone in PostgreSQL).
         let recordedToday = CommandContext.today(in: TimeZone.current.identifier, environment: [:])
         #expect(try await world.core.accessTrail(patient: key, login: nil, since: recordedToday, tenant: nil).count == 3)
