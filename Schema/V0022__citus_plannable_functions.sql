@@ -13,7 +13,8 @@
 -- 3. In such a modification Citus also refuses a STABLE function given a column (timestamptz + interval on a
 --    column, pg_has_role(…, s.login, …)) and a non-immutable one inside CASE: rcm.session_role and
 --    rcm.set_session_policy find their sessions first and update them by key; rcm_auth.count_failure computes the
---    lock's end first. rcm_auth.live_session asks to_regrole instead of the pg_roles view (see there).
+--    lock's end first. rcm_auth.live_session asks to_regrole instead of the pg_roles view (see there). rcm.sign_in
+--    reads the idle timeout before its INSERT (no subquery in an INSERT's VALUES).
 -- CREATE OR REPLACE keeps each function's owner, grants and attributes. CitusReadinessTests checks rules 1 and 2 on
 -- the catalog. No table changes, so no rcm_schema.placement row and no multi_shard_modify_mode line.
 
@@ -106,6 +107,68 @@ BEGIN
     RETURN v_challenge;
 END
 $$;
+
+-- Citus refuses a subquery in an INSERT's VALUES into a distributed or reference table ("subqueries are not supported
+-- within INSERT queries"): the company's idle timeout is read first.
+CREATE OR REPLACE FUNCTION rcm.sign_in(p_login text, p_proof bytea, p_token_hash bytea, p_session_id uuid, p_event_id uuid, p_lifetime interval, p_idle_timeout interval)
+ RETURNS TABLE(outcome text, role text, retry_after integer)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'rcm'
+AS $function$
+DECLARE
+    v_credential rcm_auth.credentials%ROWTYPE;
+    v_now        timestamptz := clock_timestamp();
+    v_stage      text;
+    v_idle       interval;
+BEGIN
+    IF rcm.acting_role() <> 'rcm_server' AND NOT rcm.acts_in('rcm_owner') THEN
+        RAISE EXCEPTION 'only the server signs people in' USING ERRCODE = '42501';
+    END IF;
+    SELECT * INTO v_credential FROM rcm_auth.credentials c WHERE c.login = p_login FOR UPDATE;
+    IF NOT FOUND THEN
+        PERFORM rcm_auth.record(p_event_id, 'identity.sign_in_failed',
+                                jsonb_build_object('login', NULL, 'reason', 'unknown_login'), 'server');
+        RETURN QUERY SELECT 'refused'::text, NULL::text, NULL::integer;
+        RETURN;
+    END IF;
+    IF v_credential.locked_until IS NOT NULL AND v_credential.locked_until > v_now THEN
+        PERFORM rcm_auth.record(p_event_id, 'identity.sign_in_failed',
+                                jsonb_build_object('login', p_login, 'reason', 'locked'), 'server');
+        RETURN QUERY SELECT 'locked'::text, NULL::text,
+                            ceil(extract(epoch FROM v_credential.locked_until - v_now))::integer;
+        RETURN;
+    END IF;
+    IF sha256(p_proof) <> v_credential.verifier
+        OR NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = p_login)
+        OR NOT pg_has_role('rcm_server', p_login, 'MEMBER') THEN
+        PERFORM rcm_auth.count_failure(p_login);
+        PERFORM rcm_auth.record(p_event_id, 'identity.sign_in_failed',
+                                jsonb_build_object('login', p_login, 'reason', 'wrong_password'), 'server');
+        RETURN QUERY SELECT 'refused'::text, NULL::text, NULL::integer;
+        RETURN;
+    END IF;
+    v_stage := CASE
+        WHEN rcm_auth.has_factor(p_login) THEN 'second_factor'
+        WHEN rcm_auth.needs_second_factor(p_login) THEN 'enrol'
+        ELSE 'complete' END;
+    IF v_stage = 'complete' THEN
+        UPDATE rcm_auth.credentials c SET failed_attempts = 0, locked_until = NULL WHERE c.login = p_login;
+    END IF;
+    SELECT p.idle_timeout INTO v_idle FROM rcm_auth.session_policy p;
+    INSERT INTO rcm_auth.sessions (token_hash, session_id, login, created_at, last_seen_at, expires_at, idle_timeout, stage, lifetime)
+    VALUES (p_token_hash, p_session_id, p_login, v_now, v_now,
+            v_now + CASE WHEN v_stage = 'complete' THEN p_lifetime ELSE least(p_lifetime, interval '5 minutes') END,
+            coalesce(v_idle, p_idle_timeout), v_stage, p_lifetime);
+    IF v_stage = 'complete' THEN
+        PERFORM rcm_auth.record(p_event_id, 'identity.signed_in',
+                                jsonb_build_object('login', p_login, 'sessionID', p_session_id, 'method', 'password'), 'server');
+        RETURN QUERY SELECT 'signed_in'::text, p_login, NULL::integer;
+    ELSE
+        RETURN QUERY SELECT v_stage, p_login, NULL::integer;
+    END IF;
+END
+$function$;
 
 -- The latest definitions (V0017–V0019) with `v_now` for clock_timestamp(), otherwise unchanged.
 

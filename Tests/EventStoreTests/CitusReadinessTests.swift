@@ -136,7 +136,7 @@ struct CitusReadinessTests {
         await database.drop()
     }
 
-    @Test("no UPDATE, DELETE or upsert of a distributed or reference table calls a volatile function, in the schema's functions or the Swift sources")
+    @Test("no UPDATE, DELETE or upsert of a distributed or reference table calls a volatile function, no INSERT into one has a subquery in VALUES, in the schema's functions or the Swift sources")
     func noVolatileFunctionsInModifications() async throws {
         let database = try await TestDatabase.create("citus_volatile")
         let connection = try await database.connect()
@@ -180,6 +180,20 @@ struct CitusReadinessTests {
             }
         }
         #expect(checked >= 20, "the scan found the modifications of distributed and reference tables")
+        // Nor a subquery in an INSERT's VALUES into one ("subqueries are not supported within INSERT queries").
+        let insert = try Regex(#"(?is)\bINSERT\s+INTO\s+(?:[a-z_]+\.)?([a-z_]+)\b[^;"]*?\bVALUES\b(.*?)(?:\bON\s+CONFLICT\b|;|"|$)"#)
+        let subquery = try Regex(#"(?i)\(\s*SELECT\b"#)
+        var inserts = 0
+        for (origin, text) in texts {
+            for match in text.replacing(comment, with: "").matches(of: insert) {
+                guard let table = match.output[1].substring.map(String.init), bareNames.contains(table.lowercased()),
+                    let values = match.output[2].substring
+                else { continue }
+                inserts += 1
+                #expect(values.firstMatch(of: subquery) == nil, "\(origin): an INSERT into \(table) has a subquery in its VALUES; Citus refuses it")
+            }
+        }
+        #expect(inserts >= 10, "the scan found the INSERTs into distributed and reference tables")
         await database.drop()
     }
 
