@@ -60,10 +60,13 @@ public struct Migrator: Sendable {
     /// Citus refuses DDL on distributed tables inside one multi-statement query (SQLSTATE 42601), so a
     /// migration is never sent whole. Each statement goes through the extended protocol, which takes exactly
     /// one statement: a cut in the wrong place fails on the server instead of passing two statements as one.
-    /// A failure names the file and the line its statement starts on.
+    /// A failure names the file and the line its statement starts on. An `ALTER TABLE` adding a constraint beside
+    /// other subcommands goes one subcommand at a time (`Statement.sentAs`: Citus refuses it whole).
     static func run(_ script: String, named name: String, in session: DatabaseSession) throws {
         for statement in SQLScript(script).statements {
-            try session.query(SQL("\(name) line \(statement.line)", statement.text, prepared: false))
+            for text in statement.sentAs {
+                try session.query(SQL("\(name) line \(statement.line)", text, prepared: false))
+            }
         }
     }
 

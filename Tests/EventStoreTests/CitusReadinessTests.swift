@@ -136,8 +136,8 @@ struct CitusReadinessTests {
         await database.drop()
     }
 
-    @Test("no UPDATE of a distributed table calls a volatile function, in the schema's functions or the Swift sources")
-    func noVolatileFunctionsInUpdates() async throws {
+    @Test("no UPDATE, DELETE or upsert of a distributed or reference table calls a volatile function, no INSERT into one has a subquery in VALUES, in the schema's functions or the Swift sources")
+    func noVolatileFunctionsInModifications() async throws {
         let database = try await TestDatabase.create("citus_volatile")
         let connection = try await database.connect()
         let volatile = Set(
@@ -147,8 +147,11 @@ struct CitusReadinessTests {
                 WHERE p.provolatile = 'v' AND p.prorettype <> 'trigger'::regtype AND (n.nspname = 'pg_catalog' OR n.nspname LIKE 'rcm%')
                 """, "citus_volatile_functions", in: connection))
         #expect(volatile.contains("clock_timestamp") && !volatile.contains("now"))
-        let distributed = try await Self.placements(in: connection).filter { $0.value == "distributed" }.keys
-        let bareNames = Set(distributed.map { String($0.split(separator: ".").last!) })
+        // Citus refuses a volatile call anywhere in a modification of a distributed or a reference table (SET, WHERE,
+        // an upsert's DO UPDATE): the rcm_auth tables are reference tables.
+        let placed = try await Self.placements(in: connection).filter { $0.value == "distributed" || $0.value == "reference" }.keys
+        let bareNames = Set(placed.map { String($0.split(separator: ".").last!) })
+        #expect(bareNames.contains("sessions") && bareNames.contains("events"))
         var texts = try await Self.names(
             "SELECT p.prosrc AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname LIKE 'rcm%'",
             "citus_function_sources", in: connection
@@ -158,22 +161,64 @@ struct CitusReadinessTests {
         where file.pathExtension == "swift" {
             texts.append((file.lastPathComponent, try String(contentsOf: file, encoding: .utf8)))
         }
-        let update = try Regex(#"(?is)\bUPDATE\s+(?:ONLY\s+)?([a-z_]+\.)?([a-z_]+)\b[^;]*?\bSET\b(.*?)(?:\bWHERE\b|\bRETURNING\b|;|"|$)"#)
+        // The statement from its verb to its end (`;`, the end of a Swift string, or of the text); comments dropped.
+        let modification = try Regex(
+            #"(?is)\b(?:UPDATE\s+(?:ONLY\s+)?(?:[a-z_]+\.)?([a-z_]+)|DELETE\s+FROM\s+(?:ONLY\s+)?(?:[a-z_]+\.)?([a-z_]+)|INSERT\s+INTO\s+(?:[a-z_]+\.)?([a-z_]+)\b[^;"]*?\bON\s+CONFLICT\b[^;"]*?\bDO\s+UPDATE)\b(.*?)(?:;|"|$)"#)
+        let comment = try Regex(#"(?m)(?:--|//)[^\n]*"#)
         let call = try Regex(#"(?i)\b([a-z_]+)\s*\("#)
         var checked = 0
         for (origin, text) in texts {
-            for match in text.matches(of: update) {
-                guard let table = match.output[2].substring.map(String.init), bareNames.contains(table.lowercased()),
-                    let set = match.output[3].substring
+            for match in text.replacing(comment, with: "").matches(of: modification) {
+                guard let table = (match.output[1].substring ?? match.output[2].substring ?? match.output[3].substring).map(String.init),
+                    bareNames.contains(table.lowercased()), let statement = match.output[4].substring
                 else { continue }
                 checked += 1
-                for function in set.matches(of: call) {
+                for function in statement.matches(of: call) {
                     let name = String(function.output[1].substring ?? "").lowercased()
-                    #expect(!volatile.contains(name), "\(origin): UPDATE \(table) calls \(name)(), which is VOLATILE; Citus refuses it")
+                    #expect(!volatile.contains(name), "\(origin): a modification of \(table) calls \(name)(), which is VOLATILE; Citus refuses it")
                 }
             }
         }
-        #expect(checked >= 5, "the scan found the UPDATEs of distributed tables")
+        #expect(checked >= 20, "the scan found the modifications of distributed and reference tables")
+        // Nor a subquery in an INSERT's VALUES into one ("subqueries are not supported within INSERT queries").
+        let insert = try Regex(#"(?is)\bINSERT\s+INTO\s+(?:[a-z_]+\.)?([a-z_]+)\b[^;"]*?\bVALUES\b(.*?)(?:\bON\s+CONFLICT\b|;|"|$)"#)
+        let subquery = try Regex(#"(?i)\(\s*SELECT\b"#)
+        var inserts = 0
+        for (origin, text) in texts {
+            for match in text.replacing(comment, with: "").matches(of: insert) {
+                guard let table = match.output[1].substring.map(String.init), bareNames.contains(table.lowercased()),
+                    let values = match.output[2].substring
+                else { continue }
+                inserts += 1
+                #expect(values.firstMatch(of: subquery) == nil, "\(origin): an INSERT into \(table) has a subquery in its VALUES; Citus refuses it")
+            }
+        }
+        #expect(inserts >= 10, "the scan found the INSERTs into distributed and reference tables")
+        await database.drop()
+    }
+
+    @Test("no SQL-language function reads a distributed table with its parameters (Citus cannot plan it: 0A000)")
+    func noParameterisedSQLFunctionsOnDistributedTables() async throws {
+        let database = try await TestDatabase.create("citus_sql_functions")
+        let connection = try await database.connect()
+        let distributed = try await Self.placements(in: connection).filter { $0.value == "distributed" }.keys
+        let bareNames = distributed.map { String($0.split(separator: ".").last!) }
+        let functions = try await connection.query(
+            SQL(
+                "citus_sql_functions",
+                """
+                SELECT n.nspname || '.' || p.proname AS name, p.prosrc AS source FROM pg_proc p
+                JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
+                WHERE n.nspname LIKE 'rcm%' AND l.lanname = 'sql' AND p.pronargs > 0
+                """)).rows
+        #expect(functions.count > 5)
+        for row in functions {
+            let name: String = try row.decode("name")
+            let source: String = try row.decode("source")
+            for table in bareNames where source.range(of: "\\b\(table)\\b", options: .regularExpression) != nil {
+                Issue.record("\(name) is LANGUAGE sql, takes parameters and reads \(table): make it plpgsql")
+            }
+        }
         await database.drop()
     }
 }

@@ -126,4 +126,49 @@ struct MigrationTests {
         #expect(try applied.rows.map { try $0.decode("file_name", as: String.self) } == ["V0001__first.sql"])
         await database.drop()
     }
+
+    @Test("a statement sent in the form Citus takes makes the catalog the whole statement makes (V0014, V0019)")
+    func citusFormMakesTheSameCatalog() async throws {
+        let database = try await TestDatabase.create("migrate_citus_form", migrated: false)
+        let connection = try await database.connect()
+        // The tables as they were before each statement (the columns it touches).
+        let before = [
+            "sessions": "(token_hash bytea PRIMARY KEY)",
+            "totp_factors": "(login text PRIMARY KEY, secret bytea NOT NULL)",
+        ]
+        var compared = 0
+        for migration in Migration.all {
+            for statement in SQLScript(migration.sql).statements where statement.sentAs != [statement.text] {
+                let table = String(statement.text.components(separatedBy: "rcm_auth.").dropFirst().first?.prefix { $0.isLetter || $0 == "_" } ?? "")
+                let shape = try #require(before[table], "\(migration.fileName) line \(statement.line) alters \(table)")
+                var catalogs: [[String]] = []
+                for (schema, texts) in [("form_whole_\(compared)", [statement.text]), ("form_cut_\(compared)", statement.sentAs)] {
+                    try await connection.run { session in
+                        try session.executeScript("CREATE SCHEMA \(schema); CREATE TABLE \(schema).\(table) \(shape)", name: "citus_form_table")
+                        for text in texts {
+                            try session.executeScript(text.replacingOccurrences(of: "rcm_auth.", with: "\(schema)."), name: "citus_form")
+                        }
+                    }
+                    let rows = try await connection.query(
+                        SQL(
+                            "citus_form_catalog",
+                            """
+                            SELECT 'column ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+                                   || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '') AS name
+                            FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                            WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped
+                            UNION ALL
+                            SELECT 'constraint ' || c.conname || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c WHERE c.conrelid = $1::regclass
+                            ORDER BY 1
+                            """), ["\(schema).\(table)"])
+                    catalogs.append(try rows.rows.map { try $0.decode("name") })
+                }
+                #expect(catalogs[0] == catalogs[1], "\(migration.fileName) line \(statement.line)")
+                #expect(catalogs[1].contains { $0.hasPrefix("constraint \(table)_") && $0.contains("_check CHECK") })
+                compared += 1
+            }
+        }
+        #expect(compared == 2)
+        await database.drop()
+    }
 }

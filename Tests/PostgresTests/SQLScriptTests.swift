@@ -184,4 +184,51 @@ struct SQLScriptTests {
             }
         }
     }
+
+    @Test("an ALTER TABLE adding a constraint is sent in the form Citus takes: one subcommand each, a column's CHECK named (V0019)")
+    func alterTableSubcommands() {
+        let v0019 = """
+            ALTER TABLE rcm_auth.totp_factors
+                ALTER COLUMN secret DROP NOT NULL,
+                ADD COLUMN sealed bytea CHECK (octet_length(sealed) = 49),
+                ADD CONSTRAINT totp_factors_sealed_or_clear CHECK ((secret IS NULL) <> (sealed IS NULL));
+            """
+        #expect(SQLScript(v0019).statements.first?.sentAs == [
+            "ALTER TABLE rcm_auth.totp_factors ALTER COLUMN secret DROP NOT NULL;",
+            "ALTER TABLE rcm_auth.totp_factors ADD COLUMN sealed bytea;",
+            "ALTER TABLE rcm_auth.totp_factors ADD CONSTRAINT totp_factors_sealed_check CHECK (octet_length(sealed) = 49);",
+            "ALTER TABLE rcm_auth.totp_factors ADD CONSTRAINT totp_factors_sealed_or_clear CHECK ((secret IS NULL) <> (sealed IS NULL));",
+        ])
+        #expect(SQLScript("alter table if exists only a.t add check (v > 0), add column w int;").statements.first?.sentAs == [
+            "alter table if exists only a.t add check (v > 0);", "alter table if exists only a.t add column w int;",
+        ])
+        #expect(SQLScript("ALTER TABLE s.t ADD COLUMN IF NOT EXISTS c numeric(10, 2) NOT NULL DEFAULT 0 CHECK (c >= 0) NO INHERIT;")
+            .statements.first?.sentAs == [
+                "ALTER TABLE s.t ADD COLUMN IF NOT EXISTS c numeric(10, 2) NOT NULL DEFAULT 0;",
+                "ALTER TABLE s.t ADD CONSTRAINT t_c_check CHECK (c >= 0) NO INHERIT;",
+            ])
+        // Everything else is sent as written: several subcommands without a constraint (V0010, V0017), one
+        // constraint alone, a named column constraint, commas in parentheses, strings or a dollar-quoted body, a
+        // quoted table name, other commands.
+        for unchanged in [
+            "ALTER TABLE rcm_analytics_store.session_index ADD COLUMN claim_id text, ADD COLUMN rendering text;",
+            "ALTER TABLE t ADD CONSTRAINT c UNIQUE (a, b);",
+            "ALTER TABLE t ADD COLUMN a int CONSTRAINT a_positive CHECK (a > 0);",
+            "ALTER TABLE t ADD COLUMN v text DEFAULT 'a, add constraint';",
+            #"ALTER TABLE "T" ADD COLUMN a int, ADD CONSTRAINT c CHECK (a > 0);"#,
+            "DO $x$ BEGIN ALTER TABLE t ADD COLUMN a int, ADD CONSTRAINT c CHECK (a > 0); END $x$;",
+            "SELECT 1, 2;",
+            "ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0),;",
+        ] {
+            #expect(SQLScript(unchanged).statements.first?.sentAs == [unchanged], "\(unchanged)")
+        }
+        // Of the embedded migrations, V0014's and V0019's (V0014 ran before V0016 distributed anything, so it passed on Citus whole).
+        var cut: [String] = []
+        for migration in Migration.all {
+            for statement in SQLScript(migration.sql).statements where statement.sentAs != [statement.text] {
+                cut.append("\(migration.fileName) line \(statement.line)")
+            }
+        }
+        #expect(cut == ["V0014__second_factor.sql line 37", "V0019__totp_sealed.sql line 13"])
+    }
 }
