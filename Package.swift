@@ -152,5 +152,6 @@ enum Migrations {
         "V0019__totp_sealed.sql",
         "V0020__ar_open_rollup.sql",
         "V0021__aging_history.sql",
+        "V0023__bulk_import.sql",
     ]
 }
