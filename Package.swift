@@ -153,5 +153,6 @@ enum Migrations {
         "V0020__ar_open_rollup.sql",
         "V0021__aging_history.sql",
         "V0022__citus_plannable_functions.sql",
+        "V0023__bulk_import.sql",
     ]
 }

@@ -55,6 +55,7 @@ extension Migration {
         Migration(fileName: "V0020__ar_open_rollup.sql", bytes: PackageResources.V0020__ar_open_rollup_sql),
         Migration(fileName: "V0021__aging_history.sql", bytes: PackageResources.V0021__aging_history_sql),
         Migration(fileName: "V0022__citus_plannable_functions.sql", bytes: PackageResources.V0022__citus_plannable_functions_sql),
+        Migration(fileName: "V0023__bulk_import.sql", bytes: PackageResources.V0023__bulk_import_sql),
     ]
 
     /// The role bootstrap (cluster-wide group roles), run by `rcm admin bootstrap` and `Scripts/db start`.

@@ -128,6 +128,8 @@ final class BenchContext: @unchecked Sendable {
 struct Benchmark: Sendable {
     let name: String
     let run: @Sendable (BenchContext) throws -> [Figure]
+    /// Runs only when `--only` names it (data for another step, not a figure of the default run).
+    var byNameOnly = false
 }
 
 /// The median of a list of values (0 for none).

@@ -43,11 +43,14 @@ public struct DemoOptions: Sendable, Equatable {
     /// one for each month's scheduled patients, answered by the payer simulator (`DemoEligibilityDesk`), carve-outs
     /// routed and billed to the carve-out payer. Off, claims go to the card's payer as planned (the benchmarks).
     public var checksEligibility: Bool
+    /// At most this many sessions per patient (nil: as the patient's track plans them). The 271 benchmark's roster
+    /// (`eligibility-load`) uses 1: many patients, each with a claim, for a fraction of the full claims load.
+    public var maxSessionsPerPatient: Int?
 
     /// Options; the defaults build the small demo starting 2025-12-01.
     public init(
         seed: UInt64 = 1, scale: DemoScale = .small, tenants: Int = 3, start: LocalDate = LocalDate(year: 2025, month: 12, day: 1)!,
-        slugPrefix: String = "demo", staffLogin: String? = "rcm_demo_staff", checksEligibility: Bool = false
+        slugPrefix: String = "demo", staffLogin: String? = "rcm_demo_staff", checksEligibility: Bool = false, maxSessionsPerPatient: Int? = nil
     ) {
         self.seed = seed
         self.scale = scale
@@ -56,6 +59,7 @@ public struct DemoOptions: Sendable, Equatable {
         self.slugPrefix = slugPrefix
         self.staffLogin = staffLogin
         self.checksEligibility = checksEligibility
+        self.maxSessionsPerPatient = maxSessionsPerPatient.map { max(1, $0) }
     }
 
     /// The last day of the twelve months.
@@ -303,7 +307,8 @@ struct PracticeBuilder {
             }
         var dates: [LocalDate] = []
         var day = first
-        while dates.count < min(count, max(1, remaining)) && day <= end {
+        let wanted = min(count, max(1, remaining), options.maxSessionsPerPatient ?? Int.max)
+        while dates.count < wanted && day <= end {
             if dates.isEmpty || !random.chance(0.08) { dates.append(day) }
             day = day.adding(days: interval)
         }

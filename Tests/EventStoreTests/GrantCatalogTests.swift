@@ -7,6 +7,7 @@ import TestSupport
 /// here until a test covers it (issue 15, item 4). Where each line is exercised:
 /// - staff's writes, the PHI functions, the prune and the missing UPDATE/DELETE/TRUNCATE: WritePathAttackTests;
 /// - the append function and the log's SELECT: PrivilegeTests, AppendTests; record_access: WritePathAttackTests;
+/// - the bulk import's append and identity read (V0023): BulkImportFunctionTests;
 /// - the analysts' heads and checkpoints: the report's freshness check (CLITests.ProjectionFreshnessTests);
 /// - the server's functions: ServerHTTPTests, SecondFactorTests, SealedTOTPTests (the company's data key, the sealed TOTP
 ///   functions, the data keys' policy function staff evaluate), WebhookDeliveryTests (the worker's list, the lag
@@ -131,6 +132,7 @@ struct GrantCatalogTests {
         "rcm_staff EXECUTE rcm.acting_role()",
         "rcm_staff EXECUTE rcm.acts_in(text)",
         "rcm_staff EXECUTE rcm.append_events(uuid,text[],bigint[],text[],uuid[],text[],integer[],jsonb[],jsonb[],date[],text)",
+        "rcm_staff EXECUTE rcm.append_events_each(uuid,text[],uuid[],text[],integer[],jsonb[],jsonb[],date[],text[])",
         "rcm_staff EXECUTE rcm.cents(text)",
         "rcm_staff EXECUTE rcm.event_canonical_bytes(uuid,bigint,text,bigint,uuid,text,integer,jsonb,jsonb,date,timestamp with time zone,text)",
         "rcm_staff EXECUTE rcm.may_access(uuid)",
@@ -149,6 +151,7 @@ struct GrantCatalogTests {
         "rcm_staff EXECUTE rcm_phi.is_company(uuid)",
         "rcm_staff EXECUTE rcm_phi.patient_keys(uuid,text,boolean,text)",
         "rcm_staff EXECUTE rcm_phi.read_file(uuid,text,text)",
+        "rcm_staff EXECUTE rcm_phi.read_identities(uuid,text[],text)",
         "rcm_staff EXECUTE rcm_phi.read_identity(uuid,text,text)",
         "rcm_staff EXECUTE rcm_phi.replace_redacted(uuid,text,bytea,text[])",
         "rcm_staff INSERT rcm.api_idempotency",

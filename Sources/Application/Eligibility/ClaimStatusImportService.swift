@@ -67,28 +67,46 @@ public struct ClaimStatusImportService: Sendable {
         guard refusals.isEmpty else { throw CommandRejected("\(fileName): nothing imported:\n  " + refusals.joined(separator: "\n  ")) }
         let sha = SHA256Hex.of(bytes)
         var outcome = Outcome()
-        var stored = Set<TenantID>()
-        for (tenant, report) in reports {
-            let key = "status:277:\(report.trace)"
-            if try tx.log.isKeyUsed(tenant: tenant.id, key: key) {
-                outcome.repeated += 1
-                continue
-            }
-            if stored.insert(tenant.id).inserted {
-                try PHIStore().storeFile(bytes, direction: "inbound", kind: "277", fileName: fileName, tenant: tenant.id, in: tx)
-            }
+        var lines: [Int: String] = [:]
+        // Per practice: one look-up of the keys used, the file kept once, one append call per chunk, each answer under
+        // its own key (a re-import, or a file overlapping an earlier one, appends no answer twice).
+        for (tenantID, indices) in KeyedAnswers.byTenant(reports, { $0.0.id }) {
+            let tenant = reports[indices[0]].0
+            let used = try KeyedAnswers.used(indices.map { Self.idempotencyKey(reports[$0].1) }, tenant: tenantID, in: tx)
+            let fresh = indices.filter { !used.contains(Self.idempotencyKey(reports[$0].1)) }
+            outcome.repeated += indices.count - fresh.count
+            guard !fresh.isEmpty else { continue }
+            try PHIStore().storeFile(bytes, direction: "inbound", kind: "277", fileName: fileName, tenant: tenantID, in: tx)
             let context = CommandContext(tenant: tenant, actor: actor, source: "x12:\(sha)", today: CommandContext.today(in: tenant.timeZone))
-            let event = try ClaimStatusService.newEvent(.reported(report), stream: ClaimStatusEvent.streamID(report.claimID), context: context)
-            _ = try tx.log.append(AppendRequest(tenant: tenant.id, events: [event], idempotencyKey: key))
-            outcome.recorded += 1
-            let where_: String
-            switch report.followUp {
-            case .expectingRemittance: where_ = "finalized: expecting the 835"
-            case .pending: where_ = "pending: keeps waiting"
-            case .worklist: where_ = "to the worklist (rcm status worklist)"
+            let events = try fresh.map { index in
+                let report = reports[index].1
+                let event = try ClaimStatusService.newEvent(.reported(report), stream: ClaimStatusEvent.streamID(report.claimID), context: context)
+                return KeyedEvent(event, idempotencyKey: Self.idempotencyKey(report))
             }
-            outcome.lines.append("\(tenant.slug): claim \(report.claimID) \(report.category):\(report.code)\(report.entity.map { ":" + $0 } ?? "") \(where_)")
+            for (offset, result) in try KeyedAnswers.append(events, tenant: tenantID, in: tx).enumerated() {
+                guard !result.replayed else {
+                    outcome.repeated += 1
+                    continue
+                }
+                outcome.recorded += 1
+                lines[fresh[offset]] = Self.line(reports[fresh[offset]].1, tenant: tenant)
+            }
         }
+        outcome.lines = lines.sorted { $0.key < $1.key }.map(\.value)
         return outcome
+    }
+
+    /// The idempotency key of an answer: its trace.
+    static func idempotencyKey(_ report: ClaimStatusEvent.Reported) -> String { "status:277:\(report.trace)" }
+
+    /// What the import prints for an answer recorded.
+    static func line(_ report: ClaimStatusEvent.Reported, tenant: Tenant) -> String {
+        let where_: String
+        switch report.followUp {
+        case .expectingRemittance: where_ = "finalized: expecting the 835"
+        case .pending: where_ = "pending: keeps waiting"
+        case .worklist: where_ = "to the worklist (rcm status worklist)"
+        }
+        return "\(tenant.slug): claim \(report.claimID) \(report.category):\(report.code)\(report.entity.map { ":" + $0 } ?? "") \(where_)"
     }
 }

@@ -36,6 +36,12 @@ public struct PHIStore: Sendable {
         try tx.phi.identity(key: key, tenant: tenant)
     }
 
+    /// The identities of many patients of one practice, by key (destroyed or unknown keys are absent); each read is
+    /// recorded as `identity(key:tenant:in:)` records one, in one call to the store for all of them.
+    public func identities(keys: [PatientKey], tenant: TenantID, in tx: any StoreTransaction) throws -> [PatientKey: PatientIdentity] {
+        try tx.phi.identities(keys: keys, tenant: tenant)
+    }
+
     /// Destroys one patient's identity; returns whether there was one.
     public func forget(key: PatientKey, tenant: TenantID, in tx: any StoreTransaction) throws -> Bool {
         try tx.phi.forget(key: key, tenant: tenant)

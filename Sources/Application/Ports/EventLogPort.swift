@@ -9,6 +9,11 @@ public protocol EventLogPort: AnyObject {
     func append(_ request: AppendRequest) throws -> AppendResult
     /// Whether an idempotency key has been used in the tenant's log.
     func isKeyUsed(tenant: TenantID, key: String) throws -> Bool
+    /// Which of these idempotency keys have been used in the tenant's log (PostgreSQL: one query).
+    func usedKeys(tenant: TenantID, among keys: [String]) throws -> Set<String>
+    /// Appends each event as its own append under its own idempotency key (PostgreSQL: one call for all of them); a
+    /// key already used, or repeated within the call, appends nothing and answers `replayed`. One result per event.
+    func appendEach(tenant: TenantID, _ events: [KeyedEvent]) throws -> [KeyedAppended]
     /// Records a read of protected data (`access.*`) through the log's access path; returns its position.
     func recordAccess(_ event: NewEvent, tenant: TenantID) throws -> Int64
     /// Events of some types in some tenants' logs, oldest recorded first (the access trail), optionally only one
@@ -23,6 +28,22 @@ public protocol EventLogPort: AnyObject {
 }
 
 extension EventLogPort {
+    /// One look-up per key (the in-memory store's answer).
+    public func usedKeys(tenant: TenantID, among keys: [String]) throws -> Set<String> {
+        var used = Set<String>()
+        for key in Set(keys) where try isKeyUsed(tenant: tenant, key: key) { used.insert(key) }
+        return used
+    }
+
+    /// One append per event, each under its key (the in-memory store's answer).
+    public func appendEach(tenant: TenantID, _ events: [KeyedEvent]) throws -> [KeyedAppended] {
+        try events.map { keyed in
+            let result = try append(AppendRequest(tenant: tenant, events: [keyed.event], idempotencyKey: keyed.idempotencyKey))
+            guard let first = result.events.first else { throw EventStoreError.invalidRequest("an append answered no event") }
+            return KeyedAppended(event: first, replayed: result.replayed)
+        }
+    }
+
     /// Every event of a stream.
     public func readWholeStream(tenant: TenantID, stream: String) throws -> [RecordedEvent] {
         var all: [RecordedEvent] = []

@@ -15,6 +15,9 @@ public protocol PHIStorePort: AnyObject {
     func insertIdentity(_ identity: PatientIdentity, key: PatientKey, tenant: TenantID, salt: [UInt8], digest: String) throws
     /// The identity of a patient, or nil when it was destroyed (or never stored).
     func identity(key: PatientKey, tenant: TenantID) throws -> PatientIdentity?
+    /// The identities of many patients of one practice, by key (a key destroyed or never stored is absent); each read
+    /// is recorded as `identity(key:tenant:)` records one (PostgreSQL: one call for all of them).
+    func identities(keys: [PatientKey], tenant: TenantID) throws -> [PatientKey: PatientIdentity]
     /// Destroys one identity; returns whether there was one.
     func forget(key: PatientKey, tenant: TenantID) throws -> Bool
     /// Destroys every identity and raw file of a tenant and the tenant's data key; returns how many identities and files.
@@ -31,4 +34,16 @@ public protocol PHIStorePort: AnyObject {
     /// Keys of the tenant's patients with this member id (compared inside the store), and, when `name` is
     /// given, the same first and last name (case-insensitive) and date of birth.
     func patientKeys(memberID: String, sameAs name: (first: String, last: String, dateOfBirth: String)?, tenant: TenantID) throws -> [PatientKey]
+}
+
+extension PHIStorePort {
+    /// One read per key (the in-memory store's answer).
+    public func identities(keys: [PatientKey], tenant: TenantID) throws -> [PatientKey: PatientIdentity] {
+        var found: [PatientKey: PatientIdentity] = [:]
+        var asked = Set<PatientKey>()
+        for key in keys where asked.insert(key).inserted {
+            if let identity = try identity(key: key, tenant: tenant) { found[key] = identity }
+        }
+        return found
+    }
 }

@@ -71,6 +71,13 @@ enum PostgresPHI {
         let rows = asOwner
             ? try session.query(ownerSelectSQL, [tenant, key.rawValue]) : try session.query(selectSQL, [tenant, key.rawValue, productPurpose])
         guard let row = rows.first else { return nil }
+        return try identity(of: row, key: key, tenant: tenant, keys: keys, in: session)
+    }
+
+    /// The identity in a row of a read (sealed: opened under the practice's key, which the row brings along).
+    static func identity(of row: Row, key: PatientKey, tenant: TenantID, keys: PostgresDataKeys, in session: DatabaseSession) throws
+        -> PatientIdentity
+    {
         if let sealed = try row.decodeIfPresent("sealed", as: Data.self) {
             // The practice's wrapped key came with the row (one round trip for a command's first read).
             if let wrapped = try row.decodeIfPresent("wrapped_key", as: Data.self) {

@@ -36,15 +36,22 @@ enum PostgresPHIFiles {
 
     /// The keyed hashes of the names and ids a file's people carry.
     static func mentions(_ bytes: [UInt8], _ key: DataKey) -> [String] {
-        X12Mentions.of(bytes).map { mention(normalized: $0, key) }.sorted()
+        mentions(of: X12Mentions.of(bytes), key)
+    }
+
+    /// The keyed hashes of the people a file names (`X12Mentions.of`), under one practice's key.
+    static func mentions(of people: Set<String>, _ key: DataKey) -> [String] {
+        people.map { mention(normalized: $0, key) }.sorted()
     }
 
     /// The keyed hash of one normalized name or id.
     static func mention(normalized value: String, _ key: DataKey) -> String { key.index("x12|" + value) }
 
+    /// Keeps a file sealed under the practice's key with its mentions; `people` is the file's `X12Mentions.of` when the
+    /// caller has it already (a file kept for several practices is read for its people once).
     static func storeFile(
         _ bytes: [UInt8], sha256: String, direction: String, kind: String, fileName: String, tenant: TenantID, keys: PostgresDataKeys,
-        in session: DatabaseSession
+        people: Set<String>? = nil, in session: DatabaseSession
     ) throws {
         let key = try keys.key(for: tenant, creating: true, in: session)!
         let sealed = try key.seal(bytes, context: context(sha256, tenant: tenant))
@@ -52,7 +59,7 @@ enum PostgresPHIFiles {
             insertFileSQL,
             [
                 tenant.sqlParameter, sha256.sqlParameter, direction.sqlParameter, kind.sqlParameter, fileName.sqlParameter, sealed.sqlParameter,
-                SQLParameter.textArray(mentions(bytes, key)),
+                SQLParameter.textArray(mentions(of: people ?? X12Mentions.of(bytes), key)),
             ])
     }
 

@@ -2,6 +2,7 @@ import Billing
 import EventStore
 import Foundation
 import Postgres
+import X12
 
 /// A command's transaction in PostgreSQL: every port over one `DatabaseSession`.
 final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, DirectoryPort {
@@ -13,6 +14,9 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
     let keys: PostgresDataKeys
     /// Sealed, except in the benchmark's baseline.
     let format: PHIFormat
+    /// The people the last file kept names (`X12Mentions.of`), by its SHA-256: a file kept for several practices (a
+    /// 271 answering for each) is read for them once; each practice's keyed hashes are still its own.
+    private var lastFilePeople: (sha256: String, people: Set<String>)?
 
     init(session: DatabaseSession, actingRole: String? = nil, wrapping: (any DataKeyWrapping)?, format: PHIFormat = .sealed) {
         self.session = session
@@ -53,6 +57,14 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try EventLog.isKeyUsed(tenant: tenant, key: key, in: session)
     }
 
+    func usedKeys(tenant: TenantID, among keys: [String]) throws -> Set<String> {
+        try EventLog.usedKeys(tenant: tenant, among: keys, in: session)
+    }
+
+    func appendEach(tenant: TenantID, _ events: [KeyedEvent]) throws -> [KeyedAppended] {
+        try EventLog.appendEach(tenant: tenant, events, in: session)
+    }
+
     func recordAccess(_ event: NewEvent, tenant: TenantID) throws -> Int64 {
         try EventLog.recordAccess(event, tenant: tenant, in: session)
     }
@@ -85,6 +97,10 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
         try PostgresPHI.identity(key: key, tenant: tenant, keys: keys, in: session)
     }
 
+    func identities(keys patientKeys: [PatientKey], tenant: TenantID) throws -> [PatientKey: PatientIdentity] {
+        try PostgresPHI.identities(patientKeys, tenant: tenant, keys: keys, in: session)
+    }
+
     func forget(key: PatientKey, tenant: TenantID) throws -> Bool {
         try PostgresPHI.forget(key: key, tenant: tenant, in: session)
     }
@@ -98,8 +114,10 @@ final class PostgresTransaction: StoreTransaction, EventLogPort, PHIStorePort, D
             return try PostgresPHIClearBaseline.storeFile(
                 bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, in: session)
         }
+        let people = lastFilePeople?.sha256 == sha256 ? lastFilePeople!.people : X12Mentions.of(bytes)
+        lastFilePeople = (sha256, people)
         try PostgresPHIFiles.storeFile(
-            bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, keys: keys, in: session)
+            bytes, sha256: sha256, direction: direction, kind: kind, fileName: fileName, tenant: tenant, keys: keys, people: people, in: session)
     }
 
     func file(sha256: String, tenant: TenantID) throws -> [UInt8]? {
