@@ -15,6 +15,23 @@ struct OpenRollupStore {
     /// The key columns but tenant_id, in the order of the prune's arrays.
     static let keyColumns: [TableWriter.Column] = Array(columns[1...6])
 
+    // The statements' fixed parts, made once from the column list: identifiers and placeholders only, never a value
+    // (the values are bound as the arrays `$1…`).
+    /// `INSERT … (<columns>) SELECT * FROM unnest(<arrays>) ON CONFLICT (<key>) DO UPDATE SET <sums>` after the table.
+    static let addText: String = {
+        let names = columns.map(\.name)
+        let sums = names.suffix(4).map { "\($0) = t.\($0) + excluded.\($0)" }.joined(separator: ", ")
+        return " AS t (\(names.joined(separator: ", "))) SELECT * FROM \(TableWriter.unnest(columns)) "
+            + "ON CONFLICT (\(names.prefix(7).joined(separator: ", "))) DO UPDATE SET \(sums)"
+    }()
+    /// The key arrays of a prune, `$2::text[], …` (`$1` is the tenant).
+    static let keyArrays = keyColumns.enumerated().map { "$\($0.offset + 2)::\($0.element.type)[]" }.joined(separator: ", ")
+    /// The prune of emptied rows after the table.
+    static let pruneText = " WHERE tenant_id = $1::uuid AND claims = 0 AND (" + keyColumns.map(\.name).joined(separator: ", ")
+        + ") IN (SELECT * FROM unnest(" + keyArrays + "))"
+    /// The live table's prune, through its definer function (staff hold no DELETE on shared tables).
+    static let livePruneSQL = SQL("proj_prune_open_rollup_live", "SELECT rcm_analytics_store.prune_ar_open_rollup($1::uuid, " + keyArrays + ")")
+
     /// Adds the fold's changes and prunes the emptied rows. Nothing for an as-of replay (no rollup there).
     func write(_ fold: ClaimsFold, in session: DatabaseSession) throws {
         guard let table = tables.openRollup else { return }
@@ -25,34 +42,20 @@ struct OpenRollupStore {
             let tenant: [String?] = [fold.tenantID]
             return tenant + Self.keyValues(key) + values
         }
-        let names = Self.columns.map(\.name)
-        let key = names.prefix(7).joined(separator: ", ")
-        let sums = names.suffix(4).map { "\($0) = t.\($0) + excluded.\($0)" }.joined(separator: ", ")
-        let add = SQL(
-            "proj_add_open_rollup",
-            "INSERT INTO \(table) AS t (\(names.joined(separator: ", "))) SELECT * FROM \(TableWriter.unnest(Self.columns)) "
-                + "ON CONFLICT (\(key)) DO UPDATE SET \(sums)",
-            prepared: false)
-        try session.query(add, TableWriter.arrays(rows, count: Self.columns.count))
+        try session.query(
+            SQL("proj_add_open_rollup", "INSERT INTO " + table + Self.addText, prepared: false), TableWriter.arrays(rows, count: Self.columns.count))
 
         // Only a row whose claims went down can have reached zero.
         let shrunk = changes.filter { $0.value.claims < 0 }.map { Self.keyValues($0.key) }
         guard !shrunk.isEmpty else { return }
-        let keys = TableWriter.arrays(shrunk, count: Self.keyColumns.count)
-        let arrays = Self.keyColumns.enumerated().map { "$\($0.offset + 2)::\($0.element.type)[]" }.joined(separator: ", ")
+        let parameters = [SQLParameter(text: fold.tenantID)] + TableWriter.arrays(shrunk, count: Self.keyColumns.count)
         guard table == ProjectionTables.live.openRollup else {
-            let prune = SQL(
-                "proj_prune_open_rollup",
-                "DELETE FROM \(table) WHERE tenant_id = $1::uuid AND claims = 0 AND ("
-                    + Self.keyColumns.map(\.name).joined(separator: ", ") + ") IN (SELECT * FROM unnest(\(arrays)))",
-                prepared: false)
-            try session.query(prune, [SQLParameter(text: fold.tenantID)] + keys)
+            try session.query(SQL("proj_prune_open_rollup", "DELETE FROM " + table + Self.pruneText, prepared: false), parameters)
             return
         }
-        // The live table is pruned through a definer function (staff hold no DELETE on shared tables), one tenant per
-        // call, delegated to the tenant's worker on Citus (V0020, as prune_ar_open in V0016).
-        let prune = SQL("proj_prune_open_rollup_live", "SELECT rcm_analytics_store.prune_ar_open_rollup($1::uuid, \(arrays))")
-        try session.query(prune, [SQLParameter(text: fold.tenantID)] + keys)
+        // The live table is pruned one tenant per call, delegated to the tenant's worker on Citus (V0020, as
+        // prune_ar_open in V0016).
+        try session.query(Self.livePruneSQL, parameters)
     }
 
     /// A key's columns but tenant_id, as text.
